@@ -1,0 +1,319 @@
+package org.edward4j.core;
+
+import com.google.common.base.Preconditions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.edward4j.core.gradients.MissingGradients;
+import org.edward4j.core.variables.GraphCollections;
+import org.edward4j.core.variables.VariableStore;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * Owns one TensorFlow {@link Graph}, its root {@link Ops}, a {@link Session}, the variable store,
+ * the graph collections and the seeds: Edward's {@code ed.get_session()} and {@code
+ * ed.set_seed()} made explicit.
+ *
+ * <p>Every random op built through this context gets the graph seed and its own op seed, so the
+ * same seed and the same model-building code give the same numbers. Closing the context closes the
+ * session and the graph; {@code close()} may be called twice, and any use after it throws {@link
+ * IllegalStateException}.
+ *
+ * <pre>{@code
+ * try (ModelContext ctx = ModelContext.withSeed(42)) {
+ *   VariableScope gen = ctx.scope("Gen");
+ *   Variable<TFloat32> w = gen.getVariable("w", Shape.of(2, 3));
+ *   float[] values = ctx.eval(w).data();
+ * }
+ * }</pre>
+ */
+public final class ModelContext implements AutoCloseable {
+
+  static {
+    MissingGradients.registerAll();
+  }
+
+  private final long seed;
+  private final Graph graph;
+  private final Ops tf;
+  private final VariableStore variables;
+  private final GraphCollections collections = new GraphCollections();
+  private final AtomicLong opSeeds = new AtomicLong();
+  private final AtomicLong sessionRuns = new AtomicLong();
+  private final Map<String, Integer> scopeEntries = new HashMap<>();
+  private final Map<String, Ops> opScopes = new HashMap<>();
+  private Session session;
+  private boolean closed;
+
+  private ModelContext(long seed) {
+    this.seed = seed;
+    this.graph = new Graph();
+    this.tf = Ops.create(graph);
+    this.variables = new VariableStore(this);
+  }
+
+  /**
+   * A context with the given graph-level seed.
+   *
+   * @param seed graph seed; each random op also gets a distinct op seed drawn in build order
+   * @return a new, open context
+   */
+  public static ModelContext withSeed(long seed) {
+    return new ModelContext(seed);
+  }
+
+  /**
+   * A context with a fresh random seed; the seed is recorded and shown by {@link #toString()} so a
+   * run can be repeated.
+   *
+   * @return a new, open context
+   */
+  public static ModelContext create() {
+    return new ModelContext(ThreadLocalRandom.current().nextLong(1, Integer.MAX_VALUE));
+  }
+
+  /** The graph-level seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * The next op-level seed, distinct for each random op built in this context.
+   *
+   * @return a pair {@code (seed, seed2)} for TensorFlow's stateful random ops
+   */
+  public OpSeed nextOpSeed() {
+    checkOpen();
+    return new OpSeed(seed, opSeeds.incrementAndGet());
+  }
+
+  /** The graph. */
+  public Graph graph() {
+    checkOpen();
+    return graph;
+  }
+
+  /** The root {@link Ops}, not inside any name scope. */
+  public Ops tf() {
+    checkOpen();
+    return tf;
+  }
+
+  /** The variable store: every variable created through a {@link VariableScope}. */
+  public VariableStore variables() {
+    checkOpen();
+    return variables;
+  }
+
+  /** The graph collections (trainable variables, regularization losses, update ops, ...). */
+  public GraphCollections collections() {
+    checkOpen();
+    return collections;
+  }
+
+  /**
+   * The session, created on first use. It runs pending variable initializers before each run, so
+   * variables created after a first run are initialized too.
+   */
+  public synchronized Session session() {
+    checkOpen();
+    if (session == null) {
+      session = new Session(graph);
+    }
+    return session;
+  }
+
+  /**
+   * Enters a variable scope at the top level with {@link Reuse#CREATE}, as TF1's {@code
+   * tf.variable_scope(name)}.
+   *
+   * @param name a scope name such as {@code "Gen"} or {@code "Disc"}
+   * @return a new entry of that scope; each entry names its ops uniquely ({@code Disc}, {@code
+   *     Disc_1}, ...) while its variables keep the scope's name
+   */
+  public VariableScope scope(String name) {
+    return scope(name, Reuse.CREATE);
+  }
+
+  /**
+   * Enters a variable scope at the top level.
+   *
+   * @param name a scope name such as {@code "Gen"} or {@code "Disc"}
+   * @param reuse whether variables are created, reused, or either
+   * @return a new entry of that scope
+   */
+  public VariableScope scope(String name, Reuse reuse) {
+    return rootScope().child(name, reuse);
+  }
+
+  /** The root variable scope: variables directly under it have unscoped names. */
+  public VariableScope rootScope() {
+    checkOpen();
+    return new VariableScope(this, "", Reuse.CREATE, "");
+  }
+
+  /**
+   * Runs a session runner, counting the call. Library code runs the graph only through here, so
+   * {@link #sessionRunCount()} is the number of {@code Session.run} calls made.
+   *
+   * @param runner a runner from {@code session().runner()}
+   * @return the fetched tensors; the caller closes them
+   */
+  public Result run(Session.Runner runner) {
+    checkOpen();
+    Objects.requireNonNull(runner, "runner");
+    sessionRuns.incrementAndGet();
+    return runner.run();
+  }
+
+  /** How many times {@link #run} has run the graph. */
+  public long sessionRunCount() {
+    return sessionRuns.get();
+  }
+
+  /**
+   * Evaluates one float tensor, copying it out of native memory.
+   *
+   * @param x the tensor to evaluate
+   * @return its shape and values
+   */
+  public TensorValue eval(Operand<? extends TNumber> x) {
+    return eval(x, Map.of());
+  }
+
+  /**
+   * Evaluates one numeric tensor with feeds, copying it out of native memory.
+   *
+   * @param x the tensor to evaluate
+   * @param feeds placeholder values; not closed by this method
+   * @return its shape and values as floats
+   */
+  public TensorValue eval(Operand<? extends TNumber> x, Map<? extends Operand<?>, ? extends Tensor> feeds) {
+    return evalAll(List.of(x), feeds).get(0);
+  }
+
+  /**
+   * Evaluates several numeric tensors in one {@code Session.run}.
+   *
+   * @param xs the tensors to evaluate
+   * @param feeds placeholder values; not closed by this method
+   * @return their shapes and values, in order
+   */
+  public List<TensorValue> evalAll(
+      List<? extends Operand<? extends TNumber>> xs, Map<? extends Operand<?>, ? extends Tensor> feeds) {
+    Objects.requireNonNull(xs, "xs");
+    Objects.requireNonNull(feeds, "feeds");
+    Preconditions.checkArgument(!xs.isEmpty(), "`xs` must name at least one tensor to evaluate");
+    Session.Runner runner = session().runner();
+    feeds.forEach(runner::feed);
+    xs.forEach(runner::fetch);
+    try (Result result = run(runner)) {
+      TensorValue[] values = new TensorValue[xs.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = TensorValue.copyOf(result.get(i));
+      }
+      return List.of(values);
+    }
+  }
+
+  /**
+   * The {@link Ops} whose name scope is exactly {@code prefix} (created once per prefix), so
+   * library code can place ops under an absolute name such as {@code Disc/dense/kernel}.
+   *
+   * @param prefix an absolute scope path, {@code ""} for the root
+   * @return ops placing new operations under {@code prefix/}
+   */
+  public synchronized Ops opsAt(String prefix) {
+    checkOpen();
+    if (prefix.isEmpty()) {
+      return tf;
+    }
+    return opScopes.computeIfAbsent(
+        prefix,
+        p -> {
+          Ops ops = Ops.create(graph);
+          for (String part : p.split("/")) {
+            ops = ops.withSubScope(part);
+          }
+          return ops;
+        });
+  }
+
+  /**
+   * A fresh op-name prefix for one entry of a scope: {@code prefix} itself the first time, then
+   * {@code prefix_1}, {@code prefix_2}, ... as TF1 name scopes do.
+   */
+  synchronized String uniqueOpPrefix(String prefix) {
+    String candidate = prefix;
+    int n = 0;
+    while (scopeEntries.containsKey(candidate) || graph.operation(candidate) != null) {
+      n++;
+      candidate = prefix + "_" + n;
+    }
+    scopeEntries.put(candidate, 1);
+    return candidate;
+  }
+
+  /** Whether {@link #close()} has been called. */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Throws when the context is closed.
+   *
+   * @throws IllegalStateException naming this context
+   */
+  public synchronized void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("ModelContext(seed=" + seed + ") is closed");
+    }
+  }
+
+  /** Closes the session and the graph. Safe to call more than once. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (session != null) {
+        session.close();
+      }
+    } finally {
+      graph.close();
+    }
+  }
+
+  @Override
+  public synchronized String toString() {
+    if (closed) {
+      return "ModelContext(seed=" + seed + ", closed)";
+    }
+    return "ModelContext(seed="
+        + seed
+        + ", variables="
+        + variables.size()
+        + ", session runs="
+        + sessionRuns.get()
+        + ")";
+  }
+
+  /**
+   * Seeds for one stateful random op: the graph seed and a per-op seed.
+   *
+   * @param seed TensorFlow's {@code seed} attribute
+   * @param seed2 TensorFlow's {@code seed2} attribute
+   */
+  public record OpSeed(long seed, long seed2) {}
+}

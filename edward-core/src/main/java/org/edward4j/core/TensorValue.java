@@ -1,0 +1,147 @@
+package org.edward4j.core;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TUint8;
+
+/**
+ * A tensor's shape and values copied into Java memory, so no native tensor leaves the library.
+ *
+ * <p>Values of every numeric type are held as floats (integers up to 2^24 exactly).
+ *
+ * @param shape the tensor's dimensions
+ * @param data the values in row-major order
+ */
+public record TensorValue(long[] shape, float[] data) {
+
+  private static final int PRINTED_VALUES = 12;
+
+  /** Checks that {@code data} holds exactly the product of {@code shape}. */
+  public TensorValue {
+    Objects.requireNonNull(shape, "shape");
+    Objects.requireNonNull(data, "data");
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    if (n != data.length) {
+      throw new IllegalArgumentException(
+          "`data` must hold " + n + " values for shape " + Arrays.toString(shape) + ", got " + data.length);
+    }
+  }
+
+  /**
+   * Copies a numeric or boolean tensor.
+   *
+   * @param tensor the tensor; not closed here
+   * @return its copy
+   * @throws IllegalArgumentException for string or other non-numeric tensors
+   */
+  public static TensorValue copyOf(Tensor tensor) {
+    Shape shape = tensor.shape();
+    float[] out = new float[Math.toIntExact(shape.size())];
+    if (tensor instanceof TFloat32 t) {
+      t.asRawTensor().data().asFloats().read(out);
+    } else if (tensor instanceof TFloat64 t) {
+      double[] d = new double[out.length];
+      t.asRawTensor().data().asDoubles().read(d);
+      for (int i = 0; i < d.length; i++) {
+        out[i] = (float) d[i];
+      }
+    } else if (tensor instanceof TInt32 t) {
+      int[] d = new int[out.length];
+      t.asRawTensor().data().asInts().read(d);
+      for (int i = 0; i < d.length; i++) {
+        out[i] = d[i];
+      }
+    } else if (tensor instanceof TInt64 t) {
+      long[] d = new long[out.length];
+      t.asRawTensor().data().asLongs().read(d);
+      for (int i = 0; i < d.length; i++) {
+        out[i] = d[i];
+      }
+    } else if (tensor instanceof TUint8 t) {
+      byte[] d = new byte[out.length];
+      t.asRawTensor().data().read(d);
+      for (int i = 0; i < d.length; i++) {
+        out[i] = d[i] & 0xff;
+      }
+    } else if (tensor instanceof TBool t) {
+      byte[] d = new byte[out.length];
+      t.asRawTensor().data().read(d);
+      for (int i = 0; i < d.length; i++) {
+        out[i] = d[i] != 0 ? 1f : 0f;
+      }
+    } else {
+      throw new IllegalArgumentException(
+          "`tensor` must be numeric or boolean, got " + tensor.dataType());
+    }
+    return new TensorValue(shape.asArray(), out);
+  }
+
+  /** The single value of a tensor with one element. */
+  public float scalar() {
+    if (data.length != 1) {
+      throw new IllegalStateException(
+          "scalar() needs exactly one value, this tensor has shape " + Arrays.toString(shape));
+    }
+    return data[0];
+  }
+
+  /**
+   * One value by index.
+   *
+   * @param index one index per dimension
+   * @return the value
+   */
+  public float get(long... index) {
+    if (index.length != shape.length) {
+      throw new IllegalArgumentException(
+          "`index` must have " + shape.length + " coordinates, got " + index.length);
+    }
+    long flat = 0;
+    for (int i = 0; i < index.length; i++) {
+      if (index[i] < 0 || index[i] >= shape[i]) {
+        throw new IndexOutOfBoundsException(
+            "index " + Arrays.toString(index) + " out of shape " + Arrays.toString(shape));
+      }
+      flat = flat * shape[i] + index[i];
+    }
+    return data[(int) flat];
+  }
+
+  /** The number of values. */
+  public int size() {
+    return data.length;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TensorValue v && Arrays.equals(shape, v.shape) && Arrays.equals(data, v.data);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("TensorValue").append(Arrays.toString(shape)).append(' ');
+    if (data.length <= PRINTED_VALUES) {
+      return sb.append(Arrays.toString(data)).toString();
+    }
+    sb.append('[');
+    for (int i = 0; i < PRINTED_VALUES; i++) {
+      sb.append(data[i]).append(", ");
+    }
+    return sb.append("... (").append(data.length).append(" values)]").toString();
+  }
+}

@@ -1,0 +1,60 @@
+package org.edward4j.core.gradients;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.edward4j.core.variables.Variable;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * Gradients of a scalar loss with respect to resource variables, taken at their handles so every
+ * read of a variable contributes (a gradient at one {@code ReadVariableOp} silently misses the
+ * others).
+ */
+public final class VariableGradients {
+
+  private VariableGradients() {}
+
+  /**
+   * {@code d loss / d v} for each variable.
+   *
+   * @param tf where to place the gradient ops
+   * @param loss a scalar float tensor
+   * @param variables the variables, in order
+   * @return one gradient per variable, of the variable's shape; zeros for a variable the loss does
+   *     not depend on
+   * @throws IllegalArgumentException if the loss is not a scalar or the list is empty
+   */
+  @SuppressWarnings("unchecked")
+  public static List<Operand<? extends TNumber>> of(
+      Ops tf, Operand<? extends TNumber> loss, List<? extends Variable<?>> variables) {
+    Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(variables, "variables");
+    if (variables.isEmpty()) {
+      throw new IllegalArgumentException("`variables` must not be empty");
+    }
+    if (loss.shape().numDimensions() > 0) {
+      throw new IllegalArgumentException("`loss` must be a scalar, got shape " + loss.shape());
+    }
+    List<Operand<?>> handles = new ArrayList<>();
+    for (Variable<?> v : variables) {
+      handles.add(v.handle());
+    }
+    Gradients grads = tf.gradients(loss, handles);
+    List<Operand<? extends TNumber>> out = new ArrayList<>();
+    for (int i = 0; i < variables.size(); i++) {
+      Output<?> g = grads.dy(i);
+      Variable<?> v = variables.get(i);
+      if (g == null) {
+        out.add(tf.zerosLike((Operand<TNumber>) v.value()));
+      } else {
+        out.add((Operand<? extends TNumber>) g);
+      }
+    }
+    return out;
+  }
+}

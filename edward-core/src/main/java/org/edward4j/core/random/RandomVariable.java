@@ -1,0 +1,120 @@
+package org.edward4j.core.random;
+
+import java.util.Map;
+import java.util.Optional;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * A random variable in Edward's sense: a distribution whose parameters are graph tensors, plus a
+ * sampled value tensor. The variable <em>is</em> its sample: used as an {@link Operand} it stands
+ * for {@link #value()}, so a model is written by composing variables with ordinary ops.
+ *
+ * <p>This contract lives in {@code edward-core} so that inferences depend on core alone; the
+ * distributions implement it in {@code edward-models}. Densities and moments are float32.
+ *
+ * @param <T> the value's element type (float32 for continuous variables; int32 or float32 for
+ *     discrete ones)
+ */
+public interface RandomVariable<T extends TNumber> extends Operand<T> {
+
+  /** The variable's name, unique in its graph, e.g. {@code Gen/Normal_1}. */
+  String name();
+
+  /** The distribution's name, e.g. {@code "Normal"}. */
+  String distributionName();
+
+  /** The sampled value tensor, of shape {@code shapes().valueShape()}. */
+  Operand<T> value();
+
+  /** Sample, batch and event shapes. */
+  RandomVariableShape shapes();
+
+  /** The shape of independent draws stacked in the value. */
+  default Shape sampleShape() {
+    return shapes().sample();
+  }
+
+  /** The shape of independent, not identically distributed variables. */
+  default Shape batchShape() {
+    return shapes().batch();
+  }
+
+  /** The shape of one draw of one variable. */
+  default Shape eventShape() {
+    return shapes().event();
+  }
+
+  /** The distribution's parameters by Edward's names ({@code loc}, {@code scale}, ...). */
+  Map<String, Operand<TFloat32>> parameters();
+
+  /**
+   * New independent draws, built as new ops.
+   *
+   * @param sampleShape the leading dimensions of the draws
+   * @return a tensor of shape {@code sampleShape + batch + event}
+   */
+  Operand<T> sample(long... sampleShape);
+
+  /**
+   * The log density (or log mass) of {@code x}, summed over event dimensions.
+   *
+   * @param x values whose trailing dimensions match {@code batch + event} (broadcast against the
+   *     batch shape); any numeric type
+   * @return a tensor of shape {@code x.shape} minus the event dimensions
+   * @throws IllegalArgumentException if the trailing dimensions cannot match
+   */
+  Operand<TFloat32> logProb(Operand<? extends TNumber> x);
+
+  /**
+   * {@code exp(logProb(x))}.
+   *
+   * @param x values as in {@link #logProb}
+   * @return the density or mass
+   */
+  Operand<TFloat32> prob(Operand<? extends TNumber> x);
+
+  /** The mean, of shape {@code batch + event}. */
+  Operand<TFloat32> mean();
+
+  /** The standard deviation, of shape {@code batch + event}. */
+  Operand<TFloat32> stddev();
+
+  /** The variance, of shape {@code batch + event}. */
+  Operand<TFloat32> variance();
+
+  /**
+   * The entropy, of shape {@code batch}.
+   *
+   * @throws UnsupportedOperationException where there is no closed form
+   */
+  Operand<TFloat32> entropy();
+
+  /**
+   * Whether {@link #value()} is a differentiable function of the parameters (the
+   * reparameterization trick), so gradients flow through samples.
+   */
+  boolean isReparameterized();
+
+  /**
+   * The closed-form {@code KL(this || other)}, when one is known for this pair of distributions.
+   *
+   * @param other the second distribution
+   * @return a tensor of shape {@code batch}, or empty when no closed form is registered
+   */
+  default Optional<Operand<TFloat32>> klDivergence(RandomVariable<?> other) {
+    return Optional.empty();
+  }
+
+  /**
+   * The same distribution family and sample shape over other parameter tensors, with a new value
+   * drawn from it. Graph copies ({@code copy}) rebuild variables with this.
+   *
+   * @param parameters a tensor for each name in {@link #parameters()}
+   * @return the new variable
+   * @throws IllegalArgumentException for missing or unknown parameter names
+   */
+  RandomVariable<T> withParameters(Map<String, Operand<TFloat32>> parameters);
+}

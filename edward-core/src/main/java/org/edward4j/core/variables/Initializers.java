@@ -1,0 +1,201 @@
+package org.edward4j.core.variables;
+
+import org.edward4j.core.ModelContext.OpSeed;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.random.RandomStandardNormal;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.op.random.TruncatedNormal;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * The initializers TF1 and Edward examples use.
+ *
+ * <pre>{@code
+ * scope.getVariable("b", Shape.of(128), Initializers.zeros());
+ * scope.getVariable("w", Shape.of(784, 128), Initializers.truncatedNormal(0.0, 0.02));
+ * }</pre>
+ */
+public final class Initializers {
+
+  private Initializers() {}
+
+  /** All zeros. */
+  public static Initializer zeros() {
+    return constant(0.0);
+  }
+
+  /** All ones. */
+  public static Initializer ones() {
+    return constant(1.0);
+  }
+
+  /**
+   * Every element equal to {@code value}.
+   *
+   * @param value the constant; must be finite
+   * @return the initializer
+   */
+  public static Initializer constant(double value) {
+    checkFinite(value, "value");
+    return new Initializer() {
+      @Override
+      public <T extends TNumber> Operand<T> initialValue(Ops tf, Shape shape, Class<T> dtype, OpSeed seed) {
+        return tf.fill(tf.constant(shape.asArray()), tf.constant(dtype, value));
+      }
+
+      @Override
+      public String toString() {
+        return "constant(" + value + ")";
+      }
+    };
+  }
+
+  /**
+   * Normal values cut at two standard deviations, as {@code tf.truncated_normal_initializer}.
+   *
+   * @param mean the mean before truncation
+   * @param stddev the standard deviation before truncation; positive
+   * @return the initializer
+   */
+  public static Initializer truncatedNormal(double mean, double stddev) {
+    checkFinite(mean, "mean");
+    checkPositive(stddev, "stddev");
+    return new Initializer() {
+      @Override
+      public <T extends TNumber> Operand<T> initialValue(Ops tf, Shape shape, Class<T> dtype, OpSeed seed) {
+        Operand<T> z =
+            tf.random.truncatedNormal(
+                tf.constant(shape.asArray()), dtype, TruncatedNormal.seed(seed.seed()).seed2(seed.seed2()));
+        return affine(tf, z, mean, stddev, dtype);
+      }
+
+      @Override
+      public String toString() {
+        return "truncatedNormal(" + mean + ", " + stddev + ")";
+      }
+    };
+  }
+
+  /**
+   * Normal values, as {@code tf.random_normal_initializer}.
+   *
+   * @param mean the mean
+   * @param stddev the standard deviation; positive
+   * @return the initializer
+   */
+  public static Initializer randomNormal(double mean, double stddev) {
+    checkFinite(mean, "mean");
+    checkPositive(stddev, "stddev");
+    return new Initializer() {
+      @Override
+      public <T extends TNumber> Operand<T> initialValue(Ops tf, Shape shape, Class<T> dtype, OpSeed seed) {
+        Operand<T> z =
+            tf.random.randomStandardNormal(
+                tf.constant(shape.asArray()), dtype, RandomStandardNormal.seed(seed.seed()).seed2(seed.seed2()));
+        return affine(tf, z, mean, stddev, dtype);
+      }
+
+      @Override
+      public String toString() {
+        return "randomNormal(" + mean + ", " + stddev + ")";
+      }
+    };
+  }
+
+  /**
+   * Uniform values on {@code [min, max)}, as {@code tf.random_uniform_initializer}.
+   *
+   * @param min lower bound
+   * @param max upper bound; greater than {@code min}
+   * @return the initializer
+   */
+  public static Initializer randomUniform(double min, double max) {
+    checkFinite(min, "min");
+    checkFinite(max, "max");
+    if (!(max > min)) {
+      throw new IllegalArgumentException("`max` must exceed `min` (" + min + "), got " + max);
+    }
+    return new Initializer() {
+      @Override
+      public <T extends TNumber> Operand<T> initialValue(Ops tf, Shape shape, Class<T> dtype, OpSeed seed) {
+        return uniform(tf, shape, dtype, seed, min, max);
+      }
+
+      @Override
+      public String toString() {
+        return "randomUniform(" + min + ", " + max + ")";
+      }
+    };
+  }
+
+  /**
+   * Glorot (Xavier) uniform: {@code U(-l, l)} with {@code l = sqrt(6 / (fanIn + fanOut))}, TF1's
+   * default for {@code get_variable} and {@code tf.layers}. For a kernel of shape {@code [..., in,
+   * out]} the leading dimensions form the receptive field that multiplies both fans.
+   *
+   * @return the initializer
+   */
+  public static Initializer glorotUniform() {
+    return new Initializer() {
+      @Override
+      public <T extends TNumber> Operand<T> initialValue(Ops tf, Shape shape, Class<T> dtype, OpSeed seed) {
+        double[] fans = fans(shape);
+        double limit = Math.sqrt(6.0 / Math.max(1.0, fans[0] + fans[1]));
+        return uniform(tf, shape, dtype, seed, -limit, limit);
+      }
+
+      @Override
+      public String toString() {
+        return "glorotUniform()";
+      }
+    };
+  }
+
+  /**
+   * Fan-in and fan-out of a weight shape as TF1 computes them.
+   *
+   * @param shape the weight's shape
+   * @return {@code {fanIn, fanOut}}
+   */
+  static double[] fans(Shape shape) {
+    int rank = shape.numDimensions();
+    if (rank == 0) {
+      return new double[] {1, 1};
+    }
+    if (rank == 1) {
+      return new double[] {shape.get(0), shape.get(0)};
+    }
+    double receptive = 1;
+    for (int i = 0; i < rank - 2; i++) {
+      receptive *= shape.get(i);
+    }
+    return new double[] {shape.get(rank - 2) * receptive, shape.get(rank - 1) * receptive};
+  }
+
+  private static <T extends TNumber> Operand<T> uniform(
+      Ops tf, Shape shape, Class<T> dtype, OpSeed seed, double min, double max) {
+    Operand<T> u =
+        tf.random.randomUniform(
+            tf.constant(shape.asArray()), dtype, RandomUniform.seed(seed.seed()).seed2(seed.seed2()));
+    return affine(tf, u, min, max - min, dtype);
+  }
+
+  private static <T extends TNumber> Operand<T> affine(
+      Ops tf, Operand<T> x, double shift, double scale, Class<T> dtype) {
+    return tf.math.add(tf.math.mul(x, tf.constant(dtype, scale)), tf.constant(dtype, shift));
+  }
+
+  private static void checkFinite(double v, String name) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("`" + name + "` must be finite, got " + v);
+    }
+  }
+
+  private static void checkPositive(double v, String name) {
+    if (!(v > 0) || !Double.isFinite(v)) {
+      throw new IllegalArgumentException("`" + name + "` must be positive and finite, got " + v);
+    }
+  }
+}
