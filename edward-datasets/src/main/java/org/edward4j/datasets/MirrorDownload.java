@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,7 +70,10 @@ final class MirrorDownload {
       response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (ConnectException | HttpConnectTimeoutException e) {
       unreachableHosts.add(hostKey(url));
-      throw new UnreachableException("could not connect (" + describe(e) + ")", e);
+      String reason = hasCause(e, UnresolvedAddressException.class)
+          ? "unknown host " + url.getHost()
+          : describe(e);
+      throw new UnreachableException("could not connect (" + reason + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while connecting to " + url);
@@ -123,17 +127,31 @@ final class MirrorDownload {
     return url.getScheme() + "://" + url.getAuthority();
   }
 
-  /** HttpClient often wraps the telling exception (UnresolvedAddressException) without a message. */
-  static String describe(Throwable e) {
-    StringBuilder text = new StringBuilder();
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (text.length() > 0) {
-        text.append(": ");
+      if (type.isInstance(t)) {
+        return true;
       }
-      text.append(t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName());
-      if (t.getCause() == t) {
-        break;
+    }
+    return false;
+  }
+
+  /**
+   * Describes an exception with its causes, because HttpClient often wraps the telling one
+   * without a message. Our own {@link UnreachableException} already names its cause.
+   */
+  static String describe(Throwable e) {
+    if (e instanceof UnreachableException) {
+      return e.getMessage();
+    }
+    StringBuilder text = new StringBuilder();
+    String previous = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String part = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+      if (!part.equals(previous)) {
+        text.append(text.length() > 0 ? ": " : "").append(part);
       }
+      previous = part;
     }
     return text.toString();
   }
