@@ -1,7 +1,9 @@
 package org.edward4j.core;
 
 import com.google.common.base.Preconditions;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +44,9 @@ public final class ModelContext implements AutoCloseable {
     MissingGradients.registerAll();
   }
 
+  /** The open contexts by graph, so an inference can find the context of the tensors it is given. */
+  private static final Map<Graph, ModelContext> OPEN = Collections.synchronizedMap(new IdentityHashMap<>());
+
   private final long seed;
   private final Graph graph;
   private final Ops tf;
@@ -59,6 +64,31 @@ public final class ModelContext implements AutoCloseable {
     this.graph = new Graph();
     this.tf = Ops.create(graph);
     this.variables = new VariableStore(this);
+    OPEN.put(graph, this);
+  }
+
+  /**
+   * The open context whose graph holds {@code x}: how an Edward-style constructor such as {@code
+   * new GANInference(data, discriminator)} finds its session without a hidden global one.
+   *
+   * @param x a tensor built in some context's graph
+   * @param argument the argument's name, for the error message
+   * @return the context
+   * @throws IllegalArgumentException if {@code x} is not a graph tensor of an open context
+   */
+  public static ModelContext of(Operand<?> x, String argument) {
+    Objects.requireNonNull(x, argument);
+    if (!(x.env() instanceof Graph g)) {
+      throw new IllegalArgumentException(
+          "`" + argument + "` must be a graph tensor built in a ModelContext, got an eager tensor");
+    }
+    ModelContext ctx = OPEN.get(g);
+    if (ctx == null) {
+      throw new IllegalArgumentException(
+          "`" + argument + "` belongs to a graph that no open ModelContext owns (closed, or built"
+              + " outside edward4j); build the model with a ModelContext");
+    }
+    return ctx;
   }
 
   /**
@@ -286,6 +316,7 @@ public final class ModelContext implements AutoCloseable {
       return;
     }
     closed = true;
+    OPEN.remove(graph);
     try {
       if (session != null) {
         session.close();

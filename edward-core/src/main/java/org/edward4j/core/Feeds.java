@@ -1,0 +1,232 @@
+package org.edward4j.core;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Values for placeholders, Edward's {@code feed_dict}, held in native tensors that are reused from
+ * one step to the next: feeding a minibatch of the same shape copies it into the existing buffer
+ * instead of allocating.
+ *
+ * <p>Values may be {@code float[]} (row-major, for float32 placeholders), {@code float[][]}
+ * (rows), {@code int[]} (int32 placeholders), a {@link TensorValue}, or a {@link Tensor} that the
+ * caller owns and closes. Shapes are checked against the placeholder's static shape before any
+ * native call; a dynamic leading dimension is inferred from the value's length.
+ *
+ * <pre>{@code
+ * try (Feeds feeds = new Feeds()) {
+ *   feeds.put(xPh, batch);              // float[] of 128 * 784
+ *   inference.update(feeds);
+ * }
+ * }</pre>
+ */
+public final class Feeds implements AutoCloseable {
+
+  private final Map<Output<?>, Tensor> owned = new LinkedHashMap<>();
+  private final Map<Output<?>, Tensor> values = new LinkedHashMap<>();
+  private boolean closed;
+
+  /**
+   * Sets a placeholder's value.
+   *
+   * @param placeholder the tensor to feed
+   * @param value {@code float[]}, {@code float[][]}, {@code int[]}, {@link TensorValue} or {@link
+   *     Tensor}
+   * @return this
+   * @throws IllegalArgumentException if the value's type or size does not fit the placeholder
+   */
+  public Feeds put(Operand<?> placeholder, Object value) {
+    checkOpen();
+    Objects.requireNonNull(placeholder, "placeholder");
+    Objects.requireNonNull(value, () -> "value for " + name(placeholder));
+    Output<?> key = placeholder.asOutput();
+    if (value instanceof Tensor t) {
+      checkShape(key, t.shape(), "value for " + name(placeholder));
+      values.put(key, t);
+    } else if (value instanceof float[] f) {
+      putFloats(key, f, inferShape(key, f.length));
+    } else if (value instanceof float[][] rows) {
+      putFloats(key, flatten(rows, key), Shape.of(rows.length, rows.length == 0 ? 0 : rows[0].length));
+    } else if (value instanceof TensorValue v) {
+      putFloats(key, v.data(), Shape.of(v.shape()));
+    } else if (value instanceof int[] ints) {
+      putInts(key, ints, inferShape(key, ints.length));
+    } else {
+      throw new IllegalArgumentException(
+          "value for " + name(placeholder) + " must be float[], float[][], int[], TensorValue or Tensor, got "
+              + value.getClass().getSimpleName());
+    }
+    return this;
+  }
+
+  /**
+   * Sets several values.
+   *
+   * @param feedDict placeholder to value, as {@link #put}
+   * @return this
+   */
+  public Feeds putAll(Map<? extends Operand<?>, ?> feedDict) {
+    Objects.requireNonNull(feedDict, "feedDict");
+    feedDict.forEach(this::put);
+    return this;
+  }
+
+  /** Removes every value (reusable buffers are kept). */
+  public void clear() {
+    values.clear();
+  }
+
+  /** The current values by fed output. */
+  public Map<Output<?>, Tensor> asMap() {
+    return Collections.unmodifiableMap(values);
+  }
+
+  /**
+   * Adds every value to a session runner.
+   *
+   * @param runner the runner to feed
+   * @return the runner
+   */
+  public Session.Runner feed(Session.Runner runner) {
+    checkOpen();
+    values.forEach(runner::feed);
+    return runner;
+  }
+
+  private void putFloats(Output<?> key, float[] data, Shape shape) {
+    if (key.type() != TFloat32.class) {
+      throw new IllegalArgumentException(
+          "float values cannot feed " + name(key) + " of type " + key.dataType());
+    }
+    checkShape(key, shape, "value for " + name(key));
+    Tensor t = reuse(key, shape);
+    TFloat32 tensor = t == null ? TFloat32.tensorOf(shape) : (TFloat32) t;
+    tensor.asRawTensor().data().asFloats().write(data);
+    remember(key, tensor);
+  }
+
+  private void putInts(Output<?> key, int[] data, Shape shape) {
+    if (key.type() != TInt32.class) {
+      throw new IllegalArgumentException("int values cannot feed " + name(key) + " of type " + key.dataType());
+    }
+    checkShape(key, shape, "value for " + name(key));
+    Tensor t = reuse(key, shape);
+    TInt32 tensor = t == null ? TInt32.tensorOf(shape) : (TInt32) t;
+    tensor.asRawTensor().data().asInts().write(data);
+    remember(key, tensor);
+  }
+
+  private Tensor reuse(Output<?> key, Shape shape) {
+    Tensor t = owned.get(key);
+    if (t != null && !t.shape().equals(shape)) {
+      owned.remove(key).close();
+      return null;
+    }
+    return t;
+  }
+
+  private void remember(Output<?> key, Tensor tensor) {
+    owned.put(key, tensor);
+    values.put(key, tensor);
+  }
+
+  private static Shape inferShape(Output<?> key, int length) {
+    Shape s = key.shape();
+    if (s.isUnknown()) {
+      return Shape.of(length);
+    }
+    long known = 1;
+    int unknown = -1;
+    for (int i = 0; i < s.numDimensions(); i++) {
+      if (s.get(i) < 0) {
+        if (unknown >= 0) {
+          throw new IllegalArgumentException(
+              "a flat array cannot feed " + name(key) + " of shape " + s
+                  + " with more than one unknown dimension; pass a Tensor or TensorValue");
+        }
+        unknown = i;
+      } else {
+        known *= s.get(i);
+      }
+    }
+    long[] dims = s.asArray();
+    if (unknown >= 0) {
+      if (known == 0 || length % known != 0) {
+        throw new IllegalArgumentException(
+            "value for " + name(key) + " must hold a multiple of " + known + " values for shape " + s
+                + ", got " + length);
+      }
+      dims[unknown] = length / known;
+    } else if (known != length) {
+      throw new IllegalArgumentException(
+          "`value for " + name(key) + "` must have shape " + s + " (" + known + " values), got " + length
+              + " values");
+    }
+    return Shape.of(dims);
+  }
+
+  private static void checkShape(Output<?> key, Shape actual, String what) {
+    Shape expected = key.shape();
+    if (!expected.isUnknown()) {
+      if (expected.numDimensions() != actual.numDimensions() || !expected.isCompatibleWith(actual)) {
+        throw new IllegalArgumentException(
+            "`" + what + "` must have shape " + expected + ", got " + actual);
+      }
+    }
+  }
+
+  private static float[] flatten(float[][] rows, Output<?> key) {
+    if (rows.length == 0) {
+      return new float[0];
+    }
+    int cols = rows[0].length;
+    float[] out = new float[rows.length * cols];
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i].length != cols) {
+        throw new IllegalArgumentException(
+            "value for " + name(key) + " must be rectangular: row 0 has " + cols + " values, row " + i
+                + " has " + rows[i].length);
+      }
+      System.arraycopy(rows[i], 0, out, i * cols, cols);
+    }
+    return out;
+  }
+
+  private static String name(Operand<?> x) {
+    return x.asOutput().op().name();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("Feeds is closed");
+    }
+  }
+
+  /** Closes the tensors this object allocated; caller-owned tensors are left alone. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    owned.values().forEach(Tensor::close);
+    owned.clear();
+    values.clear();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Feeds{");
+    values.forEach((k, v) -> sb.append(k.op().name()).append('=').append(v.shape()).append(' '));
+    return sb.append('}').toString();
+  }
+}

@@ -1,0 +1,65 @@
+package org.edward4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+class FeedsTest {
+
+  @Test
+  void sameShapeFeedsReuseTheTensorAndCarryNewValues() {
+    try (ModelContext ctx = ModelContext.withSeed(1); Feeds feeds = new Feeds()) {
+      Ops tf = ctx.tf();
+      Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 2)));
+      var doubled = tf.math.mul(x, tf.constant(2f));
+      feeds.put(x, new float[] {1, 2, 3, 4});
+      Tensor first = feeds.asMap().get(x.asOutput());
+      assertArrayEquals(new float[] {2, 4, 6, 8}, ctx.eval(doubled, feeds.asMap()).data());
+      assertArrayEquals(new long[] {2, 2}, ctx.eval(doubled, feeds.asMap()).shape());
+      feeds.put(x, new float[] {5, 6, 7, 8});
+      assertSame(first, feeds.asMap().get(x.asOutput()), "a same-shape feed must reuse its tensor");
+      assertArrayEquals(new float[] {10, 12, 14, 16}, ctx.eval(doubled, feeds.asMap()).data());
+      feeds.put(x, new float[][] {{1, 1}});
+      assertArrayEquals(new float[] {2, 2}, ctx.eval(doubled, feeds.asMap()).data());
+    }
+  }
+
+  @Test
+  void wrongShapesAndTypesAreRejectedNamingThePlaceholder() {
+    try (ModelContext ctx = ModelContext.withSeed(1); Feeds feeds = new Feeds()) {
+      Ops tf = ctx.tf();
+      Placeholder<TFloat32> x = tf.withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(3, 2)));
+      Placeholder<TInt32> n = tf.withName("n_ph").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> feeds.put(x, new float[5]));
+      assertTrue(e.getMessage().contains("x_ph") && e.getMessage().contains("[3, 2]"), e.getMessage());
+      e = assertThrows(IllegalArgumentException.class, () -> feeds.put(n, new float[5]));
+      assertTrue(e.getMessage().contains("n_ph"), e.getMessage());
+      e = assertThrows(IllegalArgumentException.class, () -> feeds.put(x, new float[][] {{1, 2}, {3}}));
+      assertTrue(e.getMessage().contains("rectangular"), e.getMessage());
+      e = assertThrows(IllegalArgumentException.class, () -> feeds.put(x, "text"));
+      assertTrue(e.getMessage().contains("String"), e.getMessage());
+      feeds.put(n, new int[] {1, 2, 3});
+      assertArrayEquals(new float[] {1, 2, 3}, ctx.eval(ctx.tf().identity(n), feeds.asMap()).data());
+    }
+  }
+
+  @Test
+  void closedFeedsAreRejected() {
+    try (ModelContext ctx = ModelContext.withSeed(1)) {
+      Placeholder<TFloat32> x = ctx.tf().placeholder(TFloat32.class);
+      Feeds feeds = new Feeds();
+      feeds.close();
+      feeds.close();
+      assertThrows(IllegalStateException.class, () -> feeds.put(x, new float[1]));
+    }
+  }
+}
