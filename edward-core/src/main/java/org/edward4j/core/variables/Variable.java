@@ -1,7 +1,6 @@
 package org.edward4j.core.variables;
 
 import java.util.Objects;
-import org.edward4j.core.ModelContext;
 import org.tensorflow.ExecutionEnvironment;
 import org.tensorflow.Operand;
 import org.tensorflow.Operation;
@@ -23,7 +22,6 @@ import org.tensorflow.types.family.TType;
  */
 public final class Variable<T extends TNumber> implements Operand<T> {
 
-  private final ModelContext ctx;
   private final String name;
   private final String scope;
   private final Shape shape;
@@ -34,7 +32,6 @@ public final class Variable<T extends TNumber> implements Operand<T> {
   private final Op initializer;
 
   Variable(
-      ModelContext ctx,
       String name,
       String scope,
       Shape shape,
@@ -43,7 +40,6 @@ public final class Variable<T extends TNumber> implements Operand<T> {
       Output<? extends TType> handle,
       ReadVariableOp<T> value,
       Op initializer) {
-    this.ctx = ctx;
     this.name = name;
     this.scope = scope;
     this.shape = shape;
@@ -52,11 +48,6 @@ public final class Variable<T extends TNumber> implements Operand<T> {
     this.handle = handle;
     this.value = value;
     this.initializer = initializer;
-  }
-
-  /** The context that owns this variable; optimizers create their slot variables there. */
-  public ModelContext context() {
-    return ctx;
   }
 
   /** The full name, e.g. {@code Gen/dense/kernel}; also the handle op's name and shared name. */
