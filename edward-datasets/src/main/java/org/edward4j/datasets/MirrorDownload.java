@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
@@ -94,7 +95,7 @@ final class MirrorDownload {
     byte[] buffer = new byte[1 << 16];
     long copied = 0;
     long nextReport = reportStep(length);
-    try (OutputStream out = Files.newOutputStream(target)) {
+    try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
       for (int n; (n = body.read(buffer)) > 0; ) {
         out.write(buffer, 0, n);
         copied += n;

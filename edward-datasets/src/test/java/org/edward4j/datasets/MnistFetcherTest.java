@@ -57,6 +57,10 @@ class MnistFetcherTest {
     for (MnistFile file : MnistFile.values()) {
       assertArrayEquals(data.gzip(file), Files.readAllBytes(cache.resolve(file.gzipFileName())));
     }
+    // Cached files get the umask's permissions, like any new file, not createTempFile's 0600.
+    Path plain = Files.createFile(scratch.resolve("plain"));
+    assertEquals(Files.getPosixFilePermissions(plain),
+        Files.getPosixFilePermissions(cache.resolve(MnistFile.TEST_LABELS.gzipFileName())));
     assertNoTemporaryFiles();
     Mnist mnist = Mnist.read(dir);
     assertEquals(SyntheticMnist.TRAIN, mnist.train().size());
