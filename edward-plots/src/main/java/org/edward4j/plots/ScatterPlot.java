@@ -1,0 +1,203 @@
+package org.edward4j.plots;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Points of one or more named series, each in its {@linkplain Palette#seriesColor(int) own
+ * colour}, with axes, a legend and a title; for instance real against generated samples of a GAN
+ * trained on a 2-D mixture of Gaussians. Later series are drawn over earlier ones.
+ *
+ * <pre>{@code
+ * double[] realX = {0.1, 1.9}, realY = {0.0, 2.1};
+ * float[] generated = {0.2f, 0.1f, 2.0f, 1.8f};   // [n, 2] row-major, as a sampler returns it
+ * ScatterPlot.builder()
+ *     .title("GAN on a mixture of Gaussians")
+ *     .series("real", realX, realY)
+ *     .series("generated", generated)
+ *     .build()
+ *     .writePng(Path.of("mixture.png"));
+ * }</pre>
+ */
+public final class ScatterPlot {
+
+  static {
+    PngOutput.ensureHeadless();
+  }
+
+  private final List<Series> series;
+  private final int pointRadius;
+  private final ChartFrame frame;
+
+  private ScatterPlot(Builder b, ChartFrame frame) {
+    this.series = List.copyOf(b.series);
+    this.pointRadius = b.pointRadius;
+    this.frame = frame;
+  }
+
+  /** Returns a builder for a 640x480 picture with 3-pixel points. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Renders the plot as an RGB image. */
+  public BufferedImage render() {
+    ChartFrame.Canvas canvas = frame.begin();
+    Graphics2D g = canvas.graphics();
+    for (int s = 0; s < series.size(); s++) {
+      g.setColor(Palette.seriesColor(s));
+      Series points = series.get(s);
+      for (int i = 0; i < points.x().length; i++) {
+        double px = frame.x(points.x()[i]);
+        double py = frame.y(points.y()[i]);
+        g.fill(new Ellipse2D.Double(px - pointRadius, py - pointRadius, 2 * pointRadius,
+            2 * pointRadius));
+      }
+    }
+    return frame.finish(canvas);
+  }
+
+  /**
+   * Writes the plot as a PNG, atomically.
+   *
+   * @param target the file to create or replace
+   * @return {@code target}
+   * @throws IOException when writing fails; an existing target is then left untouched
+   */
+  public Path writePng(Path target) throws IOException {
+    return PngOutput.write(target, render());
+  }
+
+  /** Maps data to pixel coordinates, so tests can find where a point landed. */
+  double[] pixelOf(double x, double y) {
+    return new double[] {frame.x(x), frame.y(y)};
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("ScatterPlot[");
+    for (Series s : series) {
+      text.append(s.name()).append(": ").append(s.x().length).append(" points, ");
+    }
+    return text.append(frame.plotArea().width).append("x").append(frame.plotArea().height)
+        .append(" px plot area]").toString();
+  }
+
+  /** Configures a {@link ScatterPlot}. */
+  public static final class Builder {
+    private final List<Series> series = new ArrayList<>();
+    private String title = "";
+    private String xLabel = "";
+    private String yLabel = "";
+    private int width = 640;
+    private int height = 480;
+    private int pointRadius = 3;
+    private double[] xRange;
+    private double[] yRange;
+
+    private Builder() {}
+
+    /** Adds a series from separate coordinate arrays of equal length. */
+    public Builder series(String name, double[] x, double[] y) {
+      series.add(Series.of(name, x, y, false));
+      return this;
+    }
+
+    /** Adds a series from separate float coordinate arrays of equal length. */
+    public Builder series(String name, float[] x, float[] y) {
+      return series(name, Series.toDouble(x, "x"), Series.toDouble(y, "y"));
+    }
+
+    /** Adds a series from interleaved coordinates {@code x0, y0, x1, y1, ...}: an [n, 2] array. */
+    public Builder series(String name, float[] xy) {
+      Objects.requireNonNull(xy, "xy");
+      if (xy.length % 2 != 0) {
+        throw new IllegalArgumentException(
+            "`xy` of series \"" + name + "\" must hold (x, y) pairs, got odd length " + xy.length);
+      }
+      double[] x = new double[xy.length / 2];
+      double[] y = new double[xy.length / 2];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = xy[2 * i];
+        y[i] = xy[2 * i + 1];
+      }
+      return series(name, x, y);
+    }
+
+    /** Sets the title above the plot. */
+    public Builder title(String title) {
+      this.title = Objects.requireNonNull(title, "title");
+      return this;
+    }
+
+    /** Sets the x axis label. */
+    public Builder xLabel(String label) {
+      this.xLabel = Objects.requireNonNull(label, "label");
+      return this;
+    }
+
+    /** Sets the y axis label. */
+    public Builder yLabel(String label) {
+      this.yLabel = Objects.requireNonNull(label, "label");
+      return this;
+    }
+
+    /** Sets the picture size in pixels; default 640x480. */
+    public Builder size(int width, int height) {
+      this.width = width;
+      this.height = height;
+      return this;
+    }
+
+    /** Sets the point radius in pixels, in [1, 20]; default 3. */
+    public Builder pointRadius(int radius) {
+      if (radius < 1 || radius > 20) {
+        throw new IllegalArgumentException("`radius` must be in [1, 20] pixels, got " + radius);
+      }
+      this.pointRadius = radius;
+      return this;
+    }
+
+    /** Fixes the x axis range instead of fitting the data; points outside are not drawn. */
+    public Builder xRange(double min, double max) {
+      this.xRange = AxisRange.checked(min, max, "xRange");
+      return this;
+    }
+
+    /** Fixes the y axis range instead of fitting the data; points outside are not drawn. */
+    public Builder yRange(double min, double max) {
+      this.yRange = AxisRange.checked(min, max, "yRange");
+      return this;
+    }
+
+    /**
+     * Returns the plot.
+     *
+     * @throws IllegalArgumentException when there is no series or the size is unusable
+     */
+    public ScatterPlot build() {
+      if (series.isEmpty()) {
+        throw new IllegalArgumentException("a scatter plot needs at least one `series`");
+      }
+      ChartText text = new ChartText(title, xLabel, yLabel, width, height);
+      List<double[]> xs = new ArrayList<>();
+      List<double[]> ys = new ArrayList<>();
+      List<ChartFrame.LegendEntry> legend = new ArrayList<>();
+      for (int s = 0; s < series.size(); s++) {
+        xs.add(series.get(s).x());
+        ys.add(series.get(s).y());
+        legend.add(new ChartFrame.LegendEntry(series.get(s).name(), Palette.seriesColor(s),
+            ChartFrame.Marker.POINT));
+      }
+      double[] x = xRange != null ? xRange : AxisRange.fit(xs);
+      double[] y = yRange != null ? yRange : AxisRange.fit(ys);
+      return new ScatterPlot(this, new ChartFrame(text, x, y, legend));
+    }
+  }
+}
