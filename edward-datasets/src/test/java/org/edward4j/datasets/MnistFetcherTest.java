@@ -179,6 +179,22 @@ class MnistFetcherTest {
   }
 
   @Test
+  void corruptCachedFileIsNamedWithTheRemedy() throws IOException {
+    data.writeGzip(cache, MnistFile.values());
+    byte[] gz = data.gzip(MnistFile.TEST_IMAGES);
+    Files.write(cache.resolve(MnistFile.TEST_IMAGES.gzipFileName()),
+        java.util.Arrays.copyOf(gz, gz.length / 2));
+
+    CorruptDatasetException e =
+        assertThrows(CorruptDatasetException.class,
+            () -> fetcher().mirrors(List.of()).withoutNpm().build().load());
+
+    assertEquals(cache.resolve(MnistFile.TEST_IMAGES.gzipFileName()), e.file());
+    assertTrue(e.getMessage().endsWith("delete the file and it will be fetched again"),
+        e.getMessage());
+  }
+
+  @Test
   void toStringShowsSources() {
     String text = fetcher().withoutNpm().build().toString();
     assertTrue(text.contains("cache=" + cache), text);
