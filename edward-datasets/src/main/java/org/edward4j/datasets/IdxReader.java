@@ -92,6 +92,12 @@ public final class IdxReader {
     }
   }
 
+  private static boolean isGzip(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.read() == GZIP_FIRST_BYTE && in.read() == GZIP_SECOND_BYTE;
+    }
+  }
+
   /**
    * Reads the header and the exact body of one IDX file.
    *
@@ -124,7 +130,17 @@ public final class IdxReader {
         throw new CorruptDatasetException(
             file, "a body of " + expected + " bytes is too large for one array");
       }
-      byte[] body = in.readNBytes((int) expected);
+      long headerBytes = 4L * (1 + dims.length);
+      long rawSize = isGzip(file) ? -1 : Files.size(file);
+      // A raw file's size is known, so its body is read into one exact array; a gzip's is not, and
+      // readNBytes(n) grows its buffer as bytes arrive rather than trusting a damaged header.
+      byte[] body;
+      if (rawSize >= 0 && rawSize - headerBytes >= expected) {
+        body = new byte[(int) expected];
+        in.readNBytes(body, 0, body.length);
+      } else {
+        body = in.readNBytes((int) expected);
+      }
       if (body.length < expected) {
         throw new CorruptDatasetException(
             file,

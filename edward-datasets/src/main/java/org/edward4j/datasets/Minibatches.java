@@ -77,7 +77,7 @@ public final class Minibatches {
     return new Builder(split, batchSize);
   }
 
-  /** Returns a buffer of {@code batchSize() * split().pixelsPerImage()} floats for {@link #next}. */
+  /** Returns a buffer of {@code batchSize() * split().pixelsPerImage()} floats for next(). */
   public float[] newImageBuffer() {
     return new float[batchSize * split.pixelsPerImage()];
   }

@@ -117,11 +117,17 @@ final class MirrorDownload {
 
   private void report(String name, long copied, long length) {
     if (length > 0) {
-      progress.printf(Locale.ROOT, "  %s: %3d%% of %.1f MB%n",
-          name, copied * 100 / length, length / (double) MEGABYTE);
+      progress.printf(
+          Locale.ROOT, "  %s: %3d%% of %s%n", name, copied * 100 / length, size(length));
     } else {
-      progress.printf(Locale.ROOT, "  %s: %.1f MB%n", name, copied / (double) MEGABYTE);
+      progress.printf(Locale.ROOT, "  %s: %s%n", name, size(copied));
     }
+  }
+
+  private static String size(long bytes) {
+    return bytes < MEGABYTE
+        ? String.format(Locale.ROOT, "%.1f kB", bytes / 1000.0)
+        : String.format(Locale.ROOT, "%.1f MB", bytes / (double) MEGABYTE);
   }
 
   private static String hostKey(URI url) {

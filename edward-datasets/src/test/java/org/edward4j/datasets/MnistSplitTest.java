@@ -53,7 +53,8 @@ class MnistSplitTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> MnistSplit.of("bad", 2, 2, new byte[3], new int[1]));
-    assertTrue(length.getMessage().contains("`pixels` must have 1 * 2 * 2 = 4"), length.getMessage());
+    assertTrue(length.getMessage().contains("`pixels` must have 1 * 2 * 2 = 4"),
+        length.getMessage());
     IllegalArgumentException count =
         assertThrows(IllegalArgumentException.class, () -> SPLIT.firstImages(4));
     assertTrue(count.getMessage().contains("`count` must be in [0, 3]"), count.getMessage());

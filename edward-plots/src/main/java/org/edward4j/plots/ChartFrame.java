@@ -91,7 +91,8 @@ final class ChartFrame {
 
   /** Returns a white canvas with grid lines and a graphics clipped to the plot area. */
   Canvas begin() {
-    BufferedImage image = new BufferedImage(text.width(), text.height(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(text.width(), text.height(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
@@ -128,7 +129,8 @@ final class ChartFrame {
       int px = (int) Math.round(x(tick));
       g.drawLine(px, bottom, px, bottom + TICK);
       String label = Ticks.label(tick, xTicks);
-      g.drawString(label, px - metrics.stringWidth(label) / 2, bottom + TICK + 2 + metrics.getAscent());
+      g.drawString(
+          label, px - metrics.stringWidth(label) / 2, bottom + TICK + 2 + metrics.getAscent());
     }
     for (double tick : yTicks) {
       int py = (int) Math.round(y(tick));
@@ -144,8 +146,8 @@ final class ChartFrame {
     if (!text.yLabel().isEmpty()) {
       AffineTransform saved = g.getTransform();
       g.rotate(-Math.PI / 2);
-      g.drawString(text.yLabel(), -(plot.y + (plot.height + metrics.stringWidth(text.yLabel())) / 2),
-          8 + metrics.getAscent());
+      int along = plot.y + (plot.height + metrics.stringWidth(text.yLabel())) / 2;
+      g.drawString(text.yLabel(), -along, 8 + metrics.getAscent());
       g.setTransform(saved);
     }
     if (!text.title().isEmpty()) {
