@@ -6,7 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Writes files so that a reader never sees half of one: the bytes go to a temporary file in the
@@ -45,9 +47,11 @@ public final class AtomicFiles {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    // A random name opened with CREATE_NEW, not createTempFile: the latter makes the file owner-only,
+    // and the rename would carry that mode to the target; this way the umask applies as usual.
+    Path tmp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         writer.writeTo(out);
       }
       moveAtomically(tmp, absolute);
