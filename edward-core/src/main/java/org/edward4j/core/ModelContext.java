@@ -267,15 +267,16 @@ public final class ModelContext implements AutoCloseable {
     if (prefix.isEmpty()) {
       return tf;
     }
-    return opScopes.computeIfAbsent(
-        prefix,
-        p -> {
-          Ops ops = Ops.create(graph);
-          for (String part : p.split("/")) {
-            ops = ops.withSubScope(part);
-          }
-          return ops;
-        });
+    Ops ops = opScopes.get(prefix);
+    if (ops == null) {
+      // Derive from the cached parent: every Ops.create(graph) shares the graph's root name scope,
+      // so deriving "Disc/dense" from the root again after "Disc" would name it "Disc_1/dense".
+      int slash = prefix.lastIndexOf('/');
+      Ops parent = slash < 0 ? tf : opsAt(prefix.substring(0, slash));
+      ops = parent.withSubScope(prefix.substring(slash + 1));
+      opScopes.put(prefix, ops);
+    }
+    return ops;
   }
 
   /**
