@@ -1,9 +1,14 @@
 package org.edward4j.core.gradients;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.edward4j.core.variables.Variable;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
@@ -40,20 +45,57 @@ public final class VariableGradients {
     if (loss.shape().numDimensions() > 0) {
       throw new IllegalArgumentException("`loss` must be a scalar, got shape " + loss.shape());
     }
+    // The runtime refuses a gradient at a handle the loss cannot reach ("unreachable from the
+    // output node"), so only reachable handles are differentiated and the others get zeros.
+    List<Boolean> connected = connected(loss, variables);
     List<Operand<?>> handles = new ArrayList<>();
-    for (Variable<?> v : variables) {
-      handles.add(v.handle());
-    }
-    Gradients grads = tf.gradients(loss, handles);
-    List<Operand<? extends TNumber>> out = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
-      Output<?> g = grads.dy(i);
+      if (connected.get(i)) {
+        handles.add(variables.get(i).handle());
+      }
+    }
+    Gradients grads = handles.isEmpty() ? null : tf.gradients(loss, handles);
+    List<Operand<? extends TNumber>> out = new ArrayList<>();
+    int next = 0;
+    for (int i = 0; i < variables.size(); i++) {
+      Output<?> g = connected.get(i) ? grads.dy(next++) : null;
       Variable<?> v = variables.get(i);
       if (g == null) {
         out.add(tf.zerosLike((Operand<TNumber>) v.value()));
       } else {
         out.add((Operand<? extends TNumber>) g);
       }
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@code loss} depends on each variable through data edges, the test TensorFlow applies
+   * before differentiating.
+   *
+   * @param loss a graph tensor
+   * @param variables the variables, in order
+   * @return one flag per variable
+   */
+  public static List<Boolean> connected(Operand<?> loss, List<? extends Variable<?>> variables) {
+    Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(variables, "variables");
+    Set<String> seen = new HashSet<>();
+    Deque<GraphOperation> pending = new ArrayDeque<>();
+    pending.push((GraphOperation) loss.op());
+    seen.add(loss.op().name());
+    while (!pending.isEmpty()) {
+      GraphOperation op = pending.pop();
+      for (int i = 0; i < op.numInputs(); i++) {
+        GraphOperation in = (GraphOperation) op.input(i).op();
+        if (seen.add(in.name())) {
+          pending.push(in);
+        }
+      }
+    }
+    List<Boolean> out = new ArrayList<>();
+    for (Variable<?> v : variables) {
+      out.add(seen.contains(v.handle().op().name()));
     }
     return out;
   }
