@@ -1,0 +1,49 @@
+package org.edward4j.models;
+
+import java.util.List;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.TensorFlow;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * The implicit reparameterization gradient of TensorFlow's {@code RandomGamma} op, which the C++
+ * runtime lacks: {@code d sample / d alpha = -(dF/dalpha) / (dF/dsample)} with {@code F} the gamma
+ * CDF, computed by the {@code RandomGammaGrad} op (Figurnov, Mohamed and Mnih, 2018, "Implicit
+ * Reparameterization Gradients"), as TensorFlow's Python {@code random_grad.py} registers it.
+ *
+ * <p>{@code RandomGamma(shape, alpha)} returns {@code shape + alpha.shape} draws; the gradient
+ * lines {@code alpha} up with the draws by adding {@code len(shape)} leading unit dimensions, then
+ * sums the per-draw gradients over those dimensions. The {@code shape} input gets zeros.
+ */
+final class RandomGammaGradient {
+
+  private static boolean registered;
+
+  private RandomGammaGradient() {}
+
+  /** Registers the gradient once per JVM; a no-op if the runtime already has one. */
+  static synchronized void register() {
+    if (!registered) {
+      registered = true;
+      TensorFlow.registerCustomGradient("RandomGamma", RandomGammaGradient::gradient);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static List<Operand<?>> gradient(Ops tf, GraphOperation op, List<Output<?>> dy) {
+    Operand<TNumber> shape = (Operand) op.input(0);
+    Operand<TNumber> alpha = (Operand) op.input(1);
+    Operand<TNumber> sample = (Operand) op.output(0);
+    Operand<TNumber> grad = dy.isEmpty() || dy.get(0) == null ? tf.zerosLike(sample) : (Operand) dy.get(0);
+    Operand<TInt32> leadingOnes = tf.onesLike(tf.dtypes.cast(shape, TInt32.class));
+    Operand<TInt32> alphaShape = tf.concat(List.of(leadingOnes, tf.shape(alpha)), tf.constant(0));
+    Operand<TNumber> partial = tf.random.randomGammaGrad(tf.reshape(alpha, alphaShape), sample);
+    Operand<TInt32> sampleAxes = tf.range(tf.constant(0), tf.size(shape), tf.constant(1));
+    Operand<TNumber> dAlpha = tf.reduceSum(tf.math.mul(grad, partial), sampleAxes);
+    return List.of(tf.zerosLike(shape), dAlpha);
+  }
+}

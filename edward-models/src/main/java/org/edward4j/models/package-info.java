@@ -1,0 +1,26 @@
+/**
+ * Edward's random variables as TensorFlow graph ops: each distribution is a {@link
+ * org.edward4j.core.random.RandomVariable} whose value is a draw (or an observation) in the graph,
+ * so a model is written by composing variables with ordinary ops.
+ *
+ * <p>Continuous: {@link org.edward4j.models.Normal}, {@link org.edward4j.models.Uniform}, {@link
+ * org.edward4j.models.Laplace}, {@link org.edward4j.models.Exponential}, {@link
+ * org.edward4j.models.Gamma}, {@link org.edward4j.models.Beta}, {@link
+ * org.edward4j.models.MultivariateNormalDiag}. Discrete: {@link org.edward4j.models.Bernoulli},
+ * {@link org.edward4j.models.Categorical}, {@link org.edward4j.models.Poisson}. Sample-based:
+ * {@link org.edward4j.models.PointMass} (MAP) and {@link org.edward4j.models.Empirical} (Monte
+ * Carlo). Every family shares {@link org.edward4j.models.AbstractRandomVariable}, whose final
+ * methods check arguments and name ops before calling the family's hooks, and {@link
+ * org.edward4j.models.RandomVariableBuilder}, which checks parameters (dtype, graph, broadcasting,
+ * and the values of Java numbers and small constants) before any op is built.
+ *
+ * <pre>{@code
+ * try (ModelContext ctx = ModelContext.withSeed(42)) {
+ *   VariableScope model = ctx.scope("model");
+ *   Normal mu = Normal.of(model, 0.0, 10.0);
+ *   Normal x = Normal.builder(model).loc(mu).scale(1.0).sampleShape(50).build();
+ *   Operand<TFloat32> logJoint = ctx.tf().math.add(mu.logProb(mu), ctx.tf().reduceSum(x.logProb(x), ctx.tf().constant(0)));
+ * }
+ * }</pre>
+ */
+package org.edward4j.models;
