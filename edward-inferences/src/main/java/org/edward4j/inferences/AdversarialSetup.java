@@ -1,0 +1,181 @@
+package org.edward4j.inferences;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.Reuse;
+import org.edward4j.core.VariableScope;
+import org.edward4j.core.optimizers.TrainStep;
+import org.edward4j.core.variables.GraphCollections;
+import org.edward4j.core.variables.Variable;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * What the GAN family shares: the single (generated, observed) pair of the data map, the
+ * discriminator called under {@code Disc} twice with shared weights, Edward's default variable
+ * lists and regularization terms per side, and the two training steps.
+ */
+final class AdversarialSetup {
+
+  static final String DISC = Variables.DISC.scope();
+  static final String GEN = Variables.GEN.scope();
+
+  /** The options every adversarial inference takes on top of the base ones. */
+  static final Set<String> OPTIONS;
+
+  static {
+    Set<String> s = new HashSet<>(Inference.BASE_OPTIONS);
+    s.addAll(List.of("optimizer", "optimizerD", "varList", "globalStep", "globalStepD"));
+    OPTIONS = Set.copyOf(s);
+  }
+
+  private AdversarialSetup() {}
+
+  /**
+   * The one entry of a map that must have exactly one, as a (generated, observed) or (prior,
+   * posterior) pair of float32 tensors of compatible shapes.
+   */
+  static Operand<TFloat32>[] pair(Map<Operand<?>, Operand<?>> map, String argument, String what) {
+    if (map.size() != 1) {
+      throw new IllegalArgumentException(
+          "`" + argument + "` must bind exactly one " + what + ", got " + map.size() + " entries");
+    }
+    Map.Entry<Operand<?>, Operand<?>> e = map.entrySet().iterator().next();
+    Operand<TFloat32> key = InferenceData.floatTensor(e.getKey(), argument + " key");
+    Operand<TFloat32> value = InferenceData.floatTensor(e.getValue(), argument + " value");
+    Shape ks = key.shape();
+    Shape vs = value.shape();
+    if (!ks.isUnknown() && !vs.isUnknown()
+        && (ks.numDimensions() != vs.numDimensions() || !ks.isCompatibleWith(vs))) {
+      throw new IllegalArgumentException(
+          "`" + argument + "` value " + InferenceData.name(e.getValue()) + " must have shape " + ks
+              + " to match " + InferenceData.name(e.getKey()) + ", got " + vs);
+    }
+    @SuppressWarnings("unchecked")
+    Operand<TFloat32>[] out = new Operand[] {key, value};
+    return out;
+  }
+
+  /**
+   * Calls a discriminator on {@code first} under {@code Disc} (creating or reusing its variables)
+   * and then on each further input with reuse, checking each output has one logit per example.
+   */
+  static List<Operand<TFloat32>> discriminate(
+      ModelContext ctx, Function<VariableScope, Operand<TFloat32>> first, List<Function<VariableScope, Operand<TFloat32>>> rest) {
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    out.add(first.apply(ctx.scope(DISC, Reuse.AUTO_REUSE)));
+    for (Function<VariableScope, Operand<TFloat32>> f : rest) {
+      out.add(f.apply(ctx.scope(DISC, Reuse.REUSE)));
+    }
+    return out;
+  }
+
+  /** Checks a discriminator output and flattens it to {@code [batch]}. */
+  static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> d, Shape input, String what) {
+    if (d == null) {
+      throw new IllegalArgumentException("`discriminator` returned null for " + what);
+    }
+    AdversarialLosses.checkLogitsShape(d, input, what);
+    return d.shape().numDimensions() == 1 ? d : tf.reshape(d, tf.constant(new int[] {-1}));
+  }
+
+  /** Trainable variables under {@code Disc}. */
+  static List<Variable<?>> discVariables(ModelContext ctx) {
+    List<Variable<?>> v = ctx.collections().trainableVariables(DISC);
+    if (v.isEmpty()) {
+      throw new IllegalArgumentException(
+          "`discriminator` created no trainable variables: build its layers through the scope it is given");
+    }
+    return v;
+  }
+
+  /** Edward's GAN default: every trainable variable outside {@code Disc}. */
+  static List<Variable<?>> allButDisc(ModelContext ctx, InferenceOptions options) {
+    if (options.varList() != null) {
+      return options.varList();
+    }
+    List<Variable<?>> out = new ArrayList<>();
+    for (Variable<?> v : ctx.collections().trainableVariables(null)) {
+      if (!GraphCollections.inScope(v.name(), DISC)) {
+        out.add(v);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the generator has no trainable variables outside `Disc`; create them under scope `Gen` or pass `varList`");
+    }
+    return out;
+  }
+
+  /** Edward's BiGAN default: the trainable variables under {@code Gen}. */
+  static List<Variable<?>> genScope(ModelContext ctx, InferenceOptions options) {
+    if (options.varList() != null) {
+      return options.varList();
+    }
+    List<Variable<?>> out = ctx.collections().trainableVariables(GEN);
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no trainable variables under scope `Gen`: build the generator and encoder there or pass `varList`");
+    }
+    return out;
+  }
+
+  /** The regularization losses outside {@code Disc}. */
+  static List<Operand<? extends TNumber>> regularizationOutsideDisc(ModelContext ctx) {
+    List<Operand<? extends TNumber>> disc = ctx.collections().regularizationLosses(DISC);
+    List<Operand<? extends TNumber>> out = new ArrayList<>();
+    for (Operand<? extends TNumber> r : ctx.collections().regularizationLosses(null)) {
+      if (!disc.contains(r)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** The update ops outside {@code Disc}. */
+  static List<Op> updateOpsOutsideDisc(ModelContext ctx) {
+    Set<Op> disc = new LinkedHashSet<>(ctx.collections().updateOps(DISC));
+    List<Op> out = new ArrayList<>();
+    for (Op op : ctx.collections().updateOps(null)) {
+      if (!disc.contains(op)) {
+        out.add(op);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Adds the generator's and the discriminator's steps.
+   *
+   * @param genUpdateOps update ops to run with the generator step
+   * @param afterDisc builds ops that must follow each discriminator update (weight clipping), or
+   *     null
+   */
+  static void addSteps(
+      Inference inference,
+      ModelContext ctx,
+      InferenceOptions options,
+      Operand<TFloat32> loss,
+      List<Variable<?>> genVars,
+      List<Op> genUpdateOps,
+      Operand<TFloat32> lossD,
+      Function<TrainStep, Op> afterDisc) {
+    List<Variable<?>> discVars = discVariables(ctx);
+    TrainStep gen = TrainSteps.minimize(ctx, options.optimizer(), options.globalStep(), loss, genVars, genUpdateOps);
+    TrainStep disc =
+        TrainSteps.minimize(ctx, options.optimizerD(), options.globalStepD(), lossD, discVars, ctx.collections().updateOps(DISC));
+    inference.addStep(new Inference.Step(Variables.GEN, "loss", "Gen Loss", loss, gen));
+    inference.addStep(
+        new Inference.Step(Variables.DISC, "loss_d", "Disc Loss", lossD, disc, afterDisc == null ? disc : afterDisc.apply(disc)));
+  }
+}

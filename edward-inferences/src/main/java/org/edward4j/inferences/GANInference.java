@@ -1,0 +1,88 @@
+package org.edward4j.inferences;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.edward4j.core.VariableScope;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Parameter estimation with GAN-style training (Goodfellow et al., 2014), Edward's {@code
+ * ed.GANInference}: for implicit models that only need a program generating samples.
+ *
+ * <p>Discriminator loss {@code E[softplus(-D(x))] + E[softplus(D(G(z)))]} (sigmoid cross-entropy,
+ * real to 1 and fake to 0) plus the {@code Disc} regularization losses; generator loss the
+ * non-saturating {@code E[softplus(-D(G(z)))]} (fake to 1) plus every other regularization loss.
+ * The discriminator's variables are the trainable variables under scope {@code Disc}; the
+ * generator's are every other trainable variable, or {@code varList}. Update ops (batch
+ * normalization) of each side run with its step. One {@link #update} trains both sides in one
+ * {@code Session.run}; {@code update(feeds, Variables.DISC)} trains one.
+ *
+ * <p>Only one observed variable in {@code data}; no latent-variable inference.
+ *
+ * <pre>{@code
+ * VariableScope gen = ctx.scope("Gen");
+ * Operand<TFloat32> x = generativeNetwork(gen, z);
+ * GANInference inference = new GANInference(Map.of(x, xPh), GanExample::discriminativeNetwork);
+ * inference.initialize(InferenceOptions.builder().optimizer(Adam.builder().build())
+ *     .optimizerD(Adam.builder().build()).build());
+ * UpdateInfo info = inference.update(Map.of(xPh, batch));
+ * }</pre>
+ */
+public class GANInference extends Inference {
+
+  private final Discriminator discriminator;
+  private final Operand<TFloat32> xFake;
+  private final Operand<TFloat32> xTrue;
+
+  /**
+   * Creates the inference; nothing is built until {@link #initialize}.
+   *
+   * @param data one entry: the generated tensor (or random variable) to its observed data (a
+   *     placeholder or a tensor of the same shape)
+   * @param discriminator builds logits, one per example
+   * @throws IllegalArgumentException for an empty or multi-entry map, shape or dtype mismatch
+   */
+  public GANInference(Map<? extends Operand<?>, ? extends Operand<?>> data, Discriminator discriminator) {
+    super(Map.of(), data);
+    this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
+    Operand<TFloat32>[] pair = AdversarialSetup.pair(this.data, "data", "generated tensor to its data");
+    this.xFake = pair[0];
+    this.xTrue = pair[1];
+  }
+
+  @Override
+  protected Set<String> supportedOptions() {
+    return AdversarialSetup.OPTIONS;
+  }
+
+  @Override
+  protected void build(InferenceOptions options) {
+    Ops tf = ctx.opsAt("");
+    List<Operand<TFloat32>> d =
+        AdversarialSetup.discriminate(
+            ctx, s -> discriminator.apply(s, xTrue), List.of((VariableScope s) -> discriminator.apply(s, xFake)));
+    Operand<TFloat32> dTrue = AdversarialSetup.logits(tf, d.get(0), xTrue.shape(), "the data");
+    Operand<TFloat32> dFake = AdversarialSetup.logits(tf, d.get(1), xFake.shape(), "the generated samples");
+    logHistogram("discriminator_outputs", tf.concat(List.of(dTrue, dFake), tf.constant(0)));
+    Operand<TFloat32> lossD =
+        tf.math.add(
+            tf.math.add(AdversarialLosses.sigmoidCrossEntropy(tf, dTrue, true), AdversarialLosses.sigmoidCrossEntropy(tf, dFake, false)),
+            AdversarialLosses.sum(tf, ctx.collections().regularizationLosses(AdversarialSetup.DISC)));
+    Operand<TFloat32> loss =
+        tf.math.add(
+            AdversarialLosses.sigmoidCrossEntropy(tf, dFake, true),
+            AdversarialLosses.sum(tf, AdversarialSetup.regularizationOutsideDisc(ctx)));
+    AdversarialSetup.addSteps(
+        this, ctx, options, loss, AdversarialSetup.allButDisc(ctx, options),
+        AdversarialSetup.updateOpsOutsideDisc(ctx), lossD, null);
+  }
+
+  /** The discriminator function. */
+  public Discriminator discriminator() {
+    return discriminator;
+  }
+}

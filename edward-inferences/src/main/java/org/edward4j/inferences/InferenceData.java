@@ -1,0 +1,99 @@
+package org.edward4j.inferences;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.random.RandomVariable;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Checks and orders an inference's {@code latentVars} and {@code data} maps before any graph is
+ * built: non-empty where required, no nulls, every tensor from the same open context.
+ *
+ * <p>Entries are ordered by the key's op name, so iteration (and with it the order in which random
+ * ops take their seeds) does not depend on the {@link Map} implementation the caller used: {@code
+ * Map.of} iterates in an order that changes from one JVM to the next.
+ */
+final class InferenceData {
+
+  private InferenceData() {}
+
+  /**
+   * The context of every tensor in the maps.
+   *
+   * @throws IllegalArgumentException if the maps are both empty or tensors come from different
+   *     contexts
+   */
+  static ModelContext context(Map<Operand<?>, Operand<?>> latentVars, Map<Operand<?>, Operand<?>> data) {
+    ModelContext ctx = null;
+    String first = null;
+    for (Map<Operand<?>, Operand<?>> m : List.of(latentVars, data)) {
+      for (Map.Entry<Operand<?>, Operand<?>> e : m.entrySet()) {
+        for (Operand<?> x : List.of(e.getKey(), e.getValue())) {
+          ModelContext c = ModelContext.of(x, m == data ? "data" : "latentVars");
+          if (ctx == null) {
+            ctx = c;
+            first = name(x);
+          } else if (c != ctx) {
+            throw new IllegalArgumentException(
+                "every tensor must come from one ModelContext: " + name(x) + " and " + first + " do not");
+          }
+        }
+      }
+    }
+    if (ctx == null) {
+      throw new IllegalArgumentException("`latentVars` and `data` are both empty: there is nothing to infer");
+    }
+    ctx.checkOpen();
+    return ctx;
+  }
+
+  /** A copy ordered by key name, rejecting null keys and values. */
+  static Map<Operand<?>, Operand<?>> ordered(Map<? extends Operand<?>, ? extends Operand<?>> map, String argument) {
+    if (map == null) {
+      return Map.of();
+    }
+    List<Map.Entry<? extends Operand<?>, ? extends Operand<?>>> entries = new ArrayList<>(map.entrySet());
+    for (Map.Entry<? extends Operand<?>, ? extends Operand<?>> e : entries) {
+      Objects.requireNonNull(e.getKey(), () -> "`" + argument + "` has a null key");
+      Objects.requireNonNull(e.getValue(), () -> "`" + argument + "` has a null value for " + name(e.getKey()));
+    }
+    entries.sort(Comparator.comparing(e -> name(e.getKey())));
+    Map<Operand<?>, Operand<?>> out = new LinkedHashMap<>();
+    entries.forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /**
+   * The float32 tensor a key or value stands for: a random variable's value, or the tensor itself.
+   *
+   * @throws IllegalArgumentException if it is not float32
+   */
+  @SuppressWarnings("unchecked")
+  static Operand<TFloat32> floatTensor(Operand<?> x, String what) {
+    Operand<?> t = x instanceof RandomVariable<?> rv ? rv.value() : x;
+    if (t.type() != TFloat32.class) {
+      throw new IllegalArgumentException(
+          "`" + what + "` must be a float32 tensor, got " + name(x) + " of type " + t.asOutput().dataType());
+    }
+    return (Operand<TFloat32>) t;
+  }
+
+  /** Whether a tensor is a placeholder that must be fed at each update. */
+  static boolean isPlaceholder(Operand<?> x) {
+    return x.op().type().equals(Placeholder.OP_NAME);
+  }
+
+  static String name(Operand<?> x) {
+    if (x instanceof RandomVariable<?> rv) {
+      return rv.name();
+    }
+    return x.op().name();
+  }
+}

@@ -1,0 +1,90 @@
+package org.edward4j.inferences;
+
+import java.util.List;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.optimizers.GlobalStep;
+import org.edward4j.core.optimizers.GradientAndVariable;
+import org.edward4j.core.optimizers.LearningRate;
+import org.edward4j.core.optimizers.Optimizer;
+import org.edward4j.core.optimizers.Optimizers;
+import org.edward4j.core.optimizers.TrainOptions;
+import org.edward4j.core.optimizers.TrainStep;
+import org.edward4j.core.variables.Initializers;
+import org.edward4j.core.variables.Variable;
+import org.edward4j.core.variables.VariableSpec;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Edward's {@code _build_optimizer}: turns an optimizer choice and an optional global step into a
+ * training step over an explicit variable list.
+ *
+ * <ul>
+ *   <li>no optimizer and no global step: a new global step, and Adam with {@code
+ *       exponentialDecay(0.1, step, 100, 0.9, staircase)};
+ *   <li>a name: that optimizer with learning rate 0.01, or the same decay when a global step is
+ *       given;
+ *   <li>an optimizer object: used as given, incrementing the global step if one is given.
+ * </ul>
+ */
+final class TrainSteps {
+
+  private TrainSteps() {}
+
+  /** A step lowering {@code loss} over {@code varList}. */
+  static TrainStep minimize(
+      ModelContext ctx,
+      InferenceOptions.OptimizerChoice choice,
+      Variable<TInt64> globalStep,
+      Operand<TFloat32> loss,
+      List<Variable<?>> varList,
+      List<Op> updateOps) {
+    Variable<TInt64> step = globalStep;
+    if (choice == null && step == null) {
+      step = newGlobalStep(ctx);
+    }
+    Optimizer optimizer = resolve(choice, step);
+    return optimizer.minimize(loss, varList, options(step, updateOps));
+  }
+
+  /** A step applying given gradients (score-function and other custom estimators). */
+  static TrainStep applyGradients(
+      ModelContext ctx,
+      InferenceOptions.OptimizerChoice choice,
+      Variable<TInt64> globalStep,
+      List<GradientAndVariable> gradsAndVars,
+      List<Op> updateOps) {
+    Variable<TInt64> step = globalStep;
+    if (choice == null && step == null) {
+      step = newGlobalStep(ctx);
+    }
+    return resolve(choice, step).applyGradients(gradsAndVars, options(step, updateOps));
+  }
+
+  private static Optimizer resolve(InferenceOptions.OptimizerChoice choice, Variable<TInt64> step) {
+    if (choice != null && choice.optimizer() != null) {
+      return choice.optimizer();
+    }
+    LearningRate lr =
+        step != null ? LearningRate.exponentialDecay(0.1, step, 100, 0.9, true) : LearningRate.constant(0.01);
+    return Optimizers.byName(choice == null ? "adam" : choice.name(), lr);
+  }
+
+  private static TrainOptions options(Variable<TInt64> step, List<Op> updateOps) {
+    TrainOptions o = TrainOptions.defaults().withUpdateOps(updateOps);
+    return step == null ? o : o.withGlobalStep(step);
+  }
+
+  /** {@code global_step}, {@code global_step_1}, ...: Edward makes one per optimizer it defaults. */
+  private static Variable<TInt64> newGlobalStep(ModelContext ctx) {
+    String name = GlobalStep.NAME;
+    for (int i = 1; ctx.variables().get(name).isPresent(); i++) {
+      name = GlobalStep.NAME + "_" + i;
+    }
+    return ctx.rootScope().getVariable(
+        VariableSpec.of(name, Shape.scalar(), TInt64.class).withInitializer(Initializers.zeros()).withTrainable(false));
+  }
+}

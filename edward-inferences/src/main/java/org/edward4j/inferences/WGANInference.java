@@ -1,0 +1,147 @@
+package org.edward4j.inferences;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.edward4j.core.VariableScope;
+import org.edward4j.core.optimizers.TrainStep;
+import org.edward4j.core.variables.Variable;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * GAN-style training with the Wasserstein distance (Arjovsky et al., 2017), Edward's {@code
+ * ed.WGANInference}: the discriminator is a critic {@code f} and the losses are {@code E[f(G(z))] -
+ * E[f(x)]} for the critic and {@code -E[f(G(z))]} for the generator, plus each side's
+ * regularization losses.
+ *
+ * <p>The critic is kept near 1-Lipschitz by a gradient penalty (WGAN-GP, Gulrajani et al., 2017;
+ * option {@code penalty}, default 10, 0 to disable), by weight clipping (option {@code clip}), or
+ * both. The penalty interpolates with one uniform weight per example, as the WGAN-GP paper does
+ * (Edward draws one per element). Option {@code nCritic} makes {@link #run} perform that many
+ * critic updates before each generator update; with manual updates, call {@code update(feeds,
+ * Variables.DISC)} as often as wanted.
+ *
+ * <pre>{@code
+ * WGANInference inference = new WGANInference(Map.of(x, xPh), critic);
+ * inference.initialize(InferenceOptions.builder().penalty(10).nCritic(5).build());
+ * }</pre>
+ */
+public class WGANInference extends Inference {
+
+  private static final Set<String> OPTIONS;
+
+  static {
+    Set<String> s = new HashSet<>(AdversarialSetup.OPTIONS);
+    s.addAll(List.of("penalty", "clip", "nCritic"));
+    OPTIONS = Set.copyOf(s);
+  }
+
+  private final Discriminator critic;
+  private final Operand<TFloat32> xFake;
+  private final Operand<TFloat32> xTrue;
+  private int nCritic = 1;
+
+  /**
+   * Creates the inference; nothing is built until {@link #initialize}.
+   *
+   * @param data one entry: the generated tensor (or random variable) to its observed data
+   * @param critic the critic, one real value per example
+   * @throws IllegalArgumentException for an empty or multi-entry map, shape or dtype mismatch
+   */
+  public WGANInference(Map<? extends Operand<?>, ? extends Operand<?>> data, Discriminator critic) {
+    super(Map.of(), data);
+    this.critic = Objects.requireNonNull(critic, "discriminator");
+    Operand<TFloat32>[] pair = AdversarialSetup.pair(this.data, "data", "generated tensor to its data");
+    this.xFake = pair[0];
+    this.xTrue = pair[1];
+  }
+
+  @Override
+  protected Set<String> supportedOptions() {
+    return OPTIONS;
+  }
+
+  @Override
+  protected long progressTarget(InferenceOptions options) {
+    int n = options.intOption("nCritic", 1);
+    return n == 1 ? options.nIter() : (long) options.nIter() * (n + 1);
+  }
+
+  @Override
+  protected void build(InferenceOptions options) {
+    nCritic = options.intOption("nCritic", 1);
+    double penalty = options.doubleOption("penalty", 10.0);
+    Object clip = options.get("clip");
+    Ops tf = ctx.opsAt("");
+    List<Operand<TFloat32>> d =
+        AdversarialSetup.discriminate(
+            ctx, s -> critic.apply(s, xTrue), List.of((VariableScope s) -> critic.apply(s, xFake)));
+    Operand<TFloat32> dTrue = AdversarialSetup.logits(tf, d.get(0), xTrue.shape(), "the data");
+    Operand<TFloat32> dFake = AdversarialSetup.logits(tf, d.get(1), xFake.shape(), "the generated samples");
+    logHistogram("discriminator_outputs", tf.concat(List.of(dTrue, dFake), tf.constant(0)));
+    Operand<TFloat32> meanTrue = AdversarialLosses.mean(tf, dTrue);
+    Operand<TFloat32> meanFake = AdversarialLosses.mean(tf, dFake);
+    Operand<TFloat32> lossD = tf.math.sub(meanFake, meanTrue);
+    if (penalty > 0) {
+      Ops gp = ctx.opsAt("").withSubScope("gradient_penalty");
+      Operand<TFloat32> term =
+          AdversarialLosses.gradientPenalty(
+              ctx, gp, xTrue, xFake,
+              xHat -> AdversarialSetup.logits(gp, critic.apply(ctx.scope(AdversarialSetup.DISC, org.edward4j.core.Reuse.REUSE), xHat), xHat.shape(), "interpolates"),
+              penalty);
+      lossD = tf.math.add(lossD, term);
+    }
+    lossD = tf.math.add(lossD, AdversarialLosses.sum(tf, ctx.collections().regularizationLosses(AdversarialSetup.DISC)));
+    Operand<TFloat32> loss =
+        tf.math.add(tf.math.neg(meanFake), AdversarialLosses.sum(tf, AdversarialSetup.regularizationOutsideDisc(ctx)));
+    AdversarialSetup.addSteps(
+        this, ctx, options, loss, AdversarialSetup.allButDisc(ctx, options),
+        AdversarialSetup.updateOpsOutsideDisc(ctx), lossD,
+        clip == null ? null : step -> clipAfter(step, (Double) clip));
+  }
+
+  /** Clips each critic weight to {@code [-c, c]} once the step's updates are done. */
+  private Op clipAfter(TrainStep step, double c) {
+    Ops tf = ctx.opsAt("").withSubScope("clip_critic").withControlDependencies(List.of(step));
+    List<Op> clips = new ArrayList<>();
+    for (Variable<?> v : step.variables()) {
+      clips.add(clip(tf, v, c));
+    }
+    return tf.withControlDependencies(clips).noOp();
+  }
+
+  private static <T extends TNumber> Op clip(Ops tf, Variable<T> v, double c) {
+    Operand<T> value = v.read(tf);
+    Operand<T> bound = tf.dtypes.cast(tf.constant((float) c), v.dtype());
+    return v.assign(tf, tf.clipByValue(value, tf.math.neg(bound), bound));
+  }
+
+  /** {@code nCritic} critic updates, then one generator update. */
+  @Override
+  protected UpdateInfo runIteration(Map<? extends Operand<?>, ?> feedDict) {
+    if (nCritic == 1) {
+      return update(feedDict);
+    }
+    UpdateInfo critic = null;
+    for (int i = 0; i < nCritic; i++) {
+      critic = update(feedDict, Variables.DISC);
+    }
+    UpdateInfo gen = update(feedDict, Variables.GEN);
+    Map<String, Double> values = new LinkedHashMap<>(gen.values());
+    values.put("loss_d", critic.lossD());
+    return new UpdateInfo(gen.t(), values);
+  }
+
+  /** The critic function. */
+  public Discriminator discriminator() {
+    return critic;
+  }
+}
