@@ -166,7 +166,7 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
     if (x == null) {
       throw new IllegalArgumentException("`x` must be a tensor, got null");
     }
-    if (x.env() != ctx.graph()) {
+    if (!ParameterInput.inGraph(x, ctx)) {
       throw new IllegalArgumentException("`x` must be a tensor of this context's graph, got one from another graph");
     }
     Shape batchEvent = RandomVariableShape.concat(batchShape(), eventShape());
@@ -216,7 +216,7 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
     if (other == null) {
       throw new IllegalArgumentException("`other` must be a random variable, got null");
     }
-    if (other.value().env() != ctx.graph()) {
+    if (!ParameterInput.inGraph(other.value(), ctx)) {
       throw new IllegalArgumentException("`other` must live in this context's graph, got " + other.name());
     }
     if (BroadcastShapes.broadcast(batchShape(), other.batchShape()) == null) {

@@ -19,6 +19,8 @@ import org.tensorflow.types.family.TNumber;
  *
  * <p>{@code log p(x) = x * logits - softplus(logits)}, or {@code x log p + (1 - x) log(1 - p)} when
  * built from {@code probs} (finite at {@code p = 0} and {@code p = 1} for the possible outcome).
+ * Other {@code x}, such as grey levels in [0, 1], get the same formula (a cross-entropy), as in
+ * Edward and TensorFlow, rather than {@code -inf}.
  * Values are int32 by default, as in Edward; {@code dtype(TFloat32.class)} gives floats. Not
  * reparameterized. The batch shape is the parameter's; the event is scalar. Closed-form {@code
  * KL(Bernoulli || Bernoulli)}.

@@ -10,6 +10,7 @@ import org.edward4j.models.RandomVariableBuilder.Constraint;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceMax;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.random.Multinomial;
 import org.tensorflow.types.TBool;
@@ -96,7 +97,10 @@ public final class Categorical<T extends TNumber> extends AbstractRandomVariable
     OpSeed s = nextSeed();
     Operand<TInt32> idx = tf.random.multinomial(logits2d, tf.constant(draws), TInt32.class,
         Multinomial.seed(s.seed()), Multinomial.seed2(s.seed2()));
-    Operand<TInt32> sampleMajor = tf.linalg.transpose(idx, tf.constant(new int[] {1, 0}));
+    // Transposed as floats (exact below 2^24 categories): oneDNN logs an error for integer
+    // transposes on CPUs without AVX-512.
+    Operand<TFloat32> sampleMajor =
+        tf.linalg.transpose(tf.dtypes.cast(idx, TFloat32.class), tf.constant(new int[] {1, 0}));
     return tf.dtypes.cast(tf.reshape(sampleMajor, drawShape(tf, sampleShape)), dtype());
   }
 
@@ -155,7 +159,7 @@ public final class Categorical<T extends TNumber> extends AbstractRandomVariable
 
   private Operand<TFloat32> normalizedProbs(Ops tf) {
     if (hasParam("logits")) {
-      return tf.nn.softmax(param("logits"));
+      return tf.math.exp(logSoftmax(tf, param("logits")));
     }
     Operand<TFloat32> p = param("probs");
     return tf.math.div(p, tf.reduceSum(p, tf.constant(-1), ReduceSum.keepDims(true)));
@@ -164,12 +168,25 @@ public final class Categorical<T extends TNumber> extends AbstractRandomVariable
   /** Log-probabilities, {@code -inf} (with a zero gradient) where a probability is 0. */
   private Operand<TFloat32> normalizedLogProbs(Ops tf) {
     if (hasParam("logits")) {
-      return tf.nn.logSoftmax(param("logits"));
+      return logSoftmax(tf, param("logits"));
     }
     Operand<TFloat32> p = normalizedProbs(tf);
     Operand<TBool> positive = tf.math.greater(p, tf.zerosLike(p));
     Operand<TFloat32> logP = tf.math.log(tf.select(positive, p, tf.onesLike(p)));
     return tf.select(positive, logP, tf.fill(tf.shape(p), scalar(tf, Double.NEGATIVE_INFINITY)));
+  }
+
+  /**
+   * {@code logits - logsumexp(logits)} over the last axis, spelled out: the C++ gradient of the
+   * {@code LogSoftmax} op sums over axis 1, which fails for rank-1 logits and gave wrong values for
+   * rank-3 logits when measured against finite differences.
+   */
+  private static Operand<TFloat32> logSoftmax(Ops tf, Operand<TFloat32> logits) {
+    Operand<TInt32> last = tf.constant(-1);
+    Operand<TFloat32> max = tf.stopGradient(tf.reduceMax(logits, last, ReduceMax.keepDims(true)));
+    Operand<TFloat32> shifted = tf.math.sub(logits, max);
+    Operand<TFloat32> sum = tf.reduceSum(tf.math.exp(shifted), last, ReduceSum.keepDims(true));
+    return tf.math.sub(shifted, tf.math.log(sum));
   }
 
   /**

@@ -49,7 +49,7 @@ final class ParameterInput {
       throw new IllegalArgumentException("`" + name + "` must be a float32 tensor, got null");
     }
     // The graph is compared first: reading the dtype of an op from a closed graph is a native call.
-    if (operand.env() != ctx.graph()) {
+    if (!inGraph(operand, ctx)) {
       throw new IllegalArgumentException(
           "`" + name + "` must be a tensor of this context's graph, got one from another graph or session");
     }
@@ -84,6 +84,18 @@ final class ParameterInput {
     }
     constraint.check(name, values);
     return new ParameterInput(name, null, values.clone(), shape);
+  }
+
+  /**
+   * Whether {@code operand} belongs to the context's graph. An operand of a closed graph answers
+   * false rather than throwing from TF Java's graph reference.
+   */
+  static boolean inGraph(org.tensorflow.op.Op operand, ModelContext ctx) {
+    try {
+      return operand.env() == ctx.graph();
+    } catch (IllegalStateException closedGraph) {
+      return false;
+    }
   }
 
   String name() {

@@ -121,7 +121,7 @@ public abstract class RandomVariableBuilder<
     if (value == null) {
       throw new IllegalArgumentException("`value` must be a tensor, got null");
     }
-    if (value.env() != scope.context().graph()) {
+    if (!ParameterInput.inGraph(value, scope.context())) {
       throw new IllegalArgumentException("`value` must be a tensor of this context's graph, got one from another graph");
     }
     this.value = value;
