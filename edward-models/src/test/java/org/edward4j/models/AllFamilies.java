@@ -1,0 +1,42 @@
+package org.edward4j.models;
+
+import java.util.List;
+import java.util.function.Function;
+import org.edward4j.core.VariableScope;
+
+/** One way to build each of the twelve families from Java numbers, for tests that cover them all. */
+final class AllFamilies {
+
+  private AllFamilies() {}
+
+  /** A family and how to build it; {@code reparameterized} is what {@code isReparameterized()} must say. */
+  record Maker(String label, Function<VariableScope, AbstractRandomVariable<?>> build, boolean reparameterized) {
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  static List<Maker> all() {
+    return List.of(
+        new Maker("Normal", s -> Normal.of(s, 0.5, 2.0), true),
+        new Maker("Uniform", s -> Uniform.of(s, -1.0, 3.0), true),
+        new Maker("Bernoulli", s -> Bernoulli.ofProbs(s, 0.4), false),
+        new Maker("Categorical", s -> Categorical.ofProbs(s, new float[] {0.2f, 0.3f, 0.5f}), false),
+        new Maker("Beta", s -> Beta.of(s, 2.0, 3.0), true),
+        new Maker("Gamma", s -> Gamma.of(s, 2.0, 1.5), true),
+        new Maker("Exponential", s -> Exponential.of(s, 1.5), true),
+        new Maker("Laplace", s -> Laplace.of(s, 0.0, 1.0), true),
+        new Maker("Poisson", s -> Poisson.of(s, 3.0), false),
+        new Maker("MultivariateNormalDiag",
+            s -> MultivariateNormalDiag.of(s, new float[] {0f, 1f}, new float[] {1f, 0.5f}), true),
+        new Maker("PointMass", s -> PointMass.of(s, new float[] {1f, 2f}), true),
+        new Maker("Empirical", s -> Empirical.of(s, new float[] {1f, 2f, 3f, 5f, 8f}), false));
+  }
+
+  /** The families that draw from a random op (all but PointMass). */
+  static List<Maker> random() {
+    return all().stream().filter(m -> !m.label().equals("PointMass")).toList();
+  }
+
+}
