@@ -24,6 +24,7 @@ import org.edward4j.core.variables.Initializers;
 import org.edward4j.core.variables.Variable;
 import org.edward4j.core.variables.VariableSpec;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.exceptions.TFInvalidArgumentException;
@@ -77,6 +78,7 @@ public abstract class Inference {
   protected final Map<Operand<?>, Operand<?>> data;
 
   private final List<Step> steps = new ArrayList<>();
+  private final Map<Output<?>, String> requiredFeeds;
   private final Map<String, Operand<TFloat32>> checkedLosses = new LinkedHashMap<>();
   private InferenceOptions options;
   private Variable<TInt64> iteration;
@@ -100,6 +102,7 @@ public abstract class Inference {
     this.latentVars = Collections.unmodifiableMap(InferenceData.ordered(latentVars, "latentVars"));
     this.data = Collections.unmodifiableMap(InferenceData.ordered(data, "data"));
     this.ctx = InferenceData.context(this.latentVars, this.data);
+    this.requiredFeeds = placeholders(this.latentVars, this.data);
   }
 
   /** Initializes with Edward's defaults. */
@@ -342,7 +345,7 @@ public abstract class Inference {
       for (Step s : steps) {
         shown.put(s.label(), info.values().getOrDefault(s.key(), 0.0));
       }
-      progbar.update(info.t(), shown);
+      progbar.update(info.t(), shown, true);
     }
   }
 
@@ -425,6 +428,22 @@ public abstract class Inference {
   }
 
   /**
+   * The op one update runs for a loss's step, e.g. to drive the graph from a hand-written loop.
+   *
+   * @param key e.g. {@code "loss"} or {@code "loss_d"}
+   * @return the training op
+   */
+  public Op trainOp(String key) {
+    checkInitialized();
+    for (Step s : steps) {
+      if (s.key().equals(key)) {
+        return s.train();
+      }
+    }
+    throw new IllegalArgumentException("no step `" + key + "`; this inference reports " + checkedLosses.keySet());
+  }
+
+  /**
    * The variables one side trains, Edward's {@code var_list} and {@code var_list_d}.
    *
    * @param side the side, or {@code null} for an inference with a single step
@@ -475,19 +494,30 @@ public abstract class Inference {
   }
 
   private void checkRequiredFeeds(Feeds f) {
-    Set<String> fed = new LinkedHashSet<>();
-    f.asMap().keySet().forEach(o -> fed.add(o.op().name()));
+    Map<Output<?>, ?> fed = f.asMap();
+    for (Map.Entry<Output<?>, String> required : requiredFeeds.entrySet()) {
+      if (!fed.containsKey(required.getKey())) {
+        throw new IllegalArgumentException(
+            "`feedDict` must give a value for placeholder " + required.getKey().op().name() + " (bound in `"
+                + required.getValue() + "`)");
+      }
+    }
+  }
+
+  /** The placeholders bound in the maps, which every update must feed. */
+  private static Map<Output<?>, String> placeholders(
+      Map<Operand<?>, Operand<?>> latentVars, Map<Operand<?>, Operand<?>> data) {
+    Map<Output<?>, String> out = new LinkedHashMap<>();
     for (Map<Operand<?>, Operand<?>> m : List.of(latentVars, data)) {
       for (Map.Entry<Operand<?>, Operand<?>> e : m.entrySet()) {
         for (Operand<?> x : List.of(e.getKey(), e.getValue())) {
-          if (InferenceData.isPlaceholder(x) && !fed.contains(x.op().name())) {
-            throw new IllegalArgumentException(
-                "`feedDict` must give a value for placeholder " + x.op().name() + " (bound in `"
-                    + (m == data ? "data" : "latentVars") + "`)");
+          if (InferenceData.isPlaceholder(x)) {
+            out.putIfAbsent(x.asOutput(), m == data ? "data" : "latentVars");
           }
         }
       }
     }
+    return out;
   }
 
   private EventWriter openEvents(InferenceOptions options) {

@@ -1,0 +1,137 @@
+package org.edward4j.examples;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.VariableScope;
+import org.edward4j.core.optimizers.Adam;
+import org.edward4j.inferences.GANInference;
+import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.models.Uniform;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.FloatDataBuffer;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Measures what the library adds around {@code Session.run}: steps per second of {@code
+ * GANInference.update} on Edward's GAN tutorial graph, against the same graph driven by a
+ * hand-written raw TF Java loop (one reused input tensor, one runner per step fetching both losses,
+ * as Edward's {@code update} does), in the same JVM.
+ *
+ * <p>Rounds alternate between the two loops so that warm-up, CPU frequency and other load affect
+ * both alike; the figure reported for each is its median round. The data is synthetic noise of
+ * MNIST's shape (the benchmark measures speed, not learning).
+ */
+public final class GanBenchmark {
+
+  private GanBenchmark() {}
+
+  /**
+   * Runs the benchmark.
+   *
+   * @param argv {@code --steps N --rounds R --seed S}
+   */
+  public static void main(String[] argv) {
+    ExampleArgs args = ExampleArgs.define("bench gan", "steps/s of GANInference.update vs a raw TF Java loop")
+        .flag("steps", "500", "update steps per round")
+        .flag("rounds", "7", "rounds per loop (alternating)")
+        .flag("warmup", "300", "steps of each loop before measuring")
+        .parse(argv);
+    if (args.helpRequested()) {
+      System.out.print(args.usage());
+      return;
+    }
+    int steps = args.getPositiveInt("steps");
+    int rounds = args.getPositiveInt("rounds");
+    int warmup = args.getPositiveInt("warmup");
+    int m = GanExample.M;
+    try (ModelContext ctx = ModelContext.withSeed(args.getLong("seed"))) {
+      Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, 784)));
+      VariableScope gen = ctx.scope("Gen");
+      Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(m, GanExample.D).build();
+      Operand<TFloat32> x = GanExample.generativeNetwork(gen, eps);
+      GANInference inference = new GANInference(Map.of(x, xPh), GanExample::discriminativeNetwork);
+      inference.initialize(InferenceOptions.builder().nPrint(0)
+          .optimizer(Adam.builder().build()).optimizerD(Adam.builder().build()).build());
+
+      float[][] batches = new float[8][m * 784];
+      Random rng = new Random(1);
+      for (float[] b : batches) {
+        for (int i = 0; i < b.length; i++) {
+          b[i] = rng.nextFloat();
+        }
+      }
+      Session session = ctx.session();
+      List<Op> trains = List.of(trainOp(inference, "loss"), trainOp(inference, "loss_d"));
+      Operand<TFloat32> loss = inference.loss("loss");
+      Operand<TFloat32> lossD = inference.loss("loss_d");
+      try (TFloat32 input = TFloat32.tensorOf(Shape.of(m, 784))) {
+        FloatDataBuffer buffer = input.asRawTensor().data().asFloats();
+        LoopBody library = i -> inference.update(Map.of(xPh, batches[i % batches.length]));
+        LoopBody rawLoop = i -> {
+          buffer.write(batches[i % batches.length]);
+          Session.Runner r = session.runner().feed(xPh, input);
+          trains.forEach(r::addTarget);
+          try (Result res = r.fetch(loss).fetch(lossD).run()) {
+            sink += ((TFloat32) res.get(0)).getFloat() + ((TFloat32) res.get(1)).getFloat();
+          }
+        };
+        time(library, warmup);
+        time(rawLoop, warmup);
+        List<Double> libRates = new ArrayList<>();
+        List<Double> rawRates = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+          libRates.add(steps / time(library, steps));
+          rawRates.add(steps / time(rawLoop, steps));
+        }
+        double lib = median(libRates);
+        double rawRate = median(rawRates);
+        System.out.printf("GAN tutorial graph (M=%d, d=%d, 784-128-784 / 784-128-1, Adam), %d rounds of %d steps%n",
+            m, GanExample.D, rounds, steps);
+        System.out.printf("  raw TF Java loop      : %8.1f steps/s  (%.3f ms/step)  rounds %s%n", rawRate, 1000 / rawRate, fmt(rawRates));
+        System.out.printf("  GANInference.update   : %8.1f steps/s  (%.3f ms/step)  rounds %s%n", lib, 1000 / lib, fmt(libRates));
+        System.out.printf("  library / raw         : %8.3f  (overhead %+.1f%%; target: at most +5%%)%n",
+            lib / rawRate, (rawRate / lib - 1) * 100);
+      }
+    }
+  }
+
+  private static double sink;
+
+  @FunctionalInterface
+  private interface LoopBody {
+    void step(int i);
+  }
+
+  private static double time(LoopBody body, int steps) {
+    long start = System.nanoTime();
+    for (int i = 0; i < steps; i++) {
+      body.step(i);
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static Op trainOp(GANInference inference, String key) {
+    return inference.trainOp(key);
+  }
+
+  private static double median(List<Double> xs) {
+    double[] a = xs.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(a);
+    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+  }
+
+  private static String fmt(List<Double> xs) {
+    StringBuilder sb = new StringBuilder("[");
+    xs.forEach(v -> sb.append(sb.length() > 1 ? " " : "").append(String.format("%.0f", v)));
+    return sb.append("]").toString();
+  }
+}

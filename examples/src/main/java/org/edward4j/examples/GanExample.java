@@ -1,0 +1,139 @@
+package org.edward4j.examples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.VariableScope;
+import org.edward4j.core.layers.Activation;
+import org.edward4j.core.layers.DenseOptions;
+import org.edward4j.core.layers.Layers;
+import org.edward4j.core.optimizers.Adam;
+import org.edward4j.datasets.Minibatches;
+import org.edward4j.datasets.Mnist;
+import org.edward4j.inferences.GANInference;
+import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.UpdateInfo;
+import org.edward4j.models.Uniform;
+import org.edward4j.plots.ImageGrid;
+import org.edward4j.plots.LinePlot;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Edward's GAN tutorial (Goodfellow et al., 2014) on MNIST, line for line: batches of M = 128,
+ * noise of d = 100 dimensions from Uniform(-1, 1), a generator dense(128, ReLU) -> dense(784,
+ * sigmoid), a discriminator dense(128, ReLU) -> dense(1), Adam for both, 15,000 iterations,
+ * progress every 1,000, and a 4x4 grid of samples written every 1,000 iterations.
+ *
+ * <p>{@code bin/edward gan [--iterations N] [--out DIR] [--seed S]} writes {@code
+ * samples_000.png}, ... , {@code samples_final.png} and {@code losses.png} to the output directory.
+ */
+public final class GanExample {
+
+  /** Batch size. */
+  public static final int M = 128;
+  /** Latent dimension. */
+  public static final int D = 100;
+
+  private GanExample() {}
+
+  /**
+   * The tutorial's generator: {@code dense(128, relu) -> dense(784, sigmoid)}.
+   *
+   * @param scope the {@code Gen} scope
+   * @param eps noise of shape {@code [M, d]}
+   * @return images of shape {@code [M, 784]} in {@code [0, 1]}
+   */
+  public static Operand<TFloat32> generativeNetwork(VariableScope scope, Operand<TFloat32> eps) {
+    Operand<TFloat32> net = Layers.dense(scope, eps, 128, DenseOptions.builder().activation(Activation.relu()).build());
+    return Layers.dense(scope, net, 784, DenseOptions.builder().activation(Activation.sigmoid()).build());
+  }
+
+  /**
+   * The tutorial's discriminator: {@code dense(128, relu) -> dense(1)}, logits.
+   *
+   * @param scope the {@code Disc} scope entry
+   * @param x images of shape {@code [M, 784]}
+   * @return logits of shape {@code [M, 1]}
+   */
+  public static Operand<TFloat32> discriminativeNetwork(VariableScope scope, Operand<TFloat32> x) {
+    Operand<TFloat32> net = Layers.dense(scope, x, 128, DenseOptions.builder().activation(Activation.relu()).build());
+    return Layers.dense(scope, net, 1);
+  }
+
+  /**
+   * Runs the tutorial.
+   *
+   * @param argv {@code --iterations N --print N --out DIR --seed S}
+   * @throws IOException if MNIST cannot be loaded or a picture cannot be written
+   */
+  public static void main(String[] argv) throws IOException {
+    ExampleArgs args = ExampleArgs.define("gan", "Edward's GAN tutorial on MNIST (writes 4x4 sample grids)")
+        .flag("iterations", "15000", "training iterations")
+        .flag("print", "1000", "iterations between progress reports and sample grids")
+        .parse(argv);
+    if (args.helpRequested()) {
+      System.out.print(args.usage());
+      return;
+    }
+    run(args.getPositiveInt("iterations"), args.getPositiveInt("print"), args.getPath("out"), args.getLong("seed"));
+  }
+
+  static void run(int nIter, int nPrint, Path out, long seed) throws IOException {
+    Files.createDirectories(out);
+    Mnist mnist = Mnist.load();
+    long start = System.nanoTime();
+    try (ModelContext ctx = ModelContext.withSeed(seed)) {
+      Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 784)));
+      VariableScope gen = ctx.scope("Gen");
+      Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(M, D).build();
+      Operand<TFloat32> x = generativeNetwork(gen, eps);
+
+      GANInference inference = new GANInference(Map.of(x, xPh), GanExample::discriminativeNetwork);
+      inference.initialize(InferenceOptions.builder()
+          .nIter(nIter).nPrint(nPrint)
+          .optimizer(Adam.builder().build()).optimizerD(Adam.builder().build())
+          .build());
+      System.out.println(inference);
+
+      Minibatches batches = Minibatches.over(mnist.train(), M).shuffleEachEpoch(seed).build();
+      float[] xBatch = batches.newImageBuffer();
+      int[] idx = new Random(seed).ints(16, 0, M).toArray();
+      double[] losses = new double[nIter];
+      double[] lossesD = new double[nIter];
+      int picture = 0;
+      for (int t = 0; t < nIter; t++) {
+        if (t % nPrint == 0) {
+          writeSamples(ctx.eval(x).data(), idx, out.resolve(String.format("samples_%03d.png", picture++)));
+        }
+        batches.next(xBatch);
+        UpdateInfo info = inference.update(Map.of(xPh, xBatch));
+        inference.printProgress(info);
+        losses[t] = info.loss();
+        lossesD[t] = info.lossD();
+      }
+      inference.finalize();
+      Path last = writeSamples(ctx.eval(x).data(), idx, out.resolve("samples_final.png"));
+      Path curve = LinePlot.builder().series("Gen Loss", losses).series("Disc Loss", lossesD)
+          .title("GAN losses on MNIST").xLabel("iteration").yLabel("loss").build()
+          .writePng(out.resolve("losses.png"));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("trained %d iterations in %.1f s (%.0f it/s); samples in %s, losses in %s%n",
+          nIter, seconds, nIter / seconds, last.toAbsolutePath(), curve.toAbsolutePath());
+    }
+  }
+
+  /** A 4x4 grid of the samples at {@code idx}, as the tutorial's {@code plot(samples[idx])}. */
+  static Path writeSamples(float[] samples, int[] idx, Path file) throws IOException {
+    float[] chosen = new float[idx.length * 784];
+    for (int i = 0; i < idx.length; i++) {
+      System.arraycopy(samples, idx[i] * 784, chosen, i * 784, 784);
+    }
+    return ImageGrid.of(chosen, 28, 28).rows(4).cols(4).scale(2).build().writePng(file);
+  }
+}
