@@ -1,10 +1,10 @@
 package org.edward4j.models;
 
 import java.util.List;
+import org.edward4j.core.gradients.MissingGradients;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.TensorFlow;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
@@ -18,6 +18,10 @@ import org.tensorflow.types.family.TNumber;
  * <p>{@code RandomGamma(shape, alpha)} returns {@code shape + alpha.shape} draws; the gradient
  * lines {@code alpha} up with the draws by adding {@code len(shape)} leading unit dimensions, then
  * sums the per-draw gradients over those dimensions. The {@code shape} input gets zeros.
+ *
+ * <p>Registered through edward-core's {@link MissingGradients#register}, which shares one native
+ * callback among all custom gradients (TF Java's own registration allocates one JavaCPP callback
+ * per gradient, and there are only ten per JVM).
  */
 final class RandomGammaGradient {
 
@@ -29,7 +33,7 @@ final class RandomGammaGradient {
   static synchronized void register() {
     if (!registered) {
       registered = true;
-      TensorFlow.registerCustomGradient("RandomGamma", RandomGammaGradient::gradient);
+      MissingGradients.register("RandomGamma", RandomGammaGradient::gradient);
     }
   }
 

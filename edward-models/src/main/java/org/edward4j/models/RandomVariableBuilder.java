@@ -164,7 +164,7 @@ public abstract class RandomVariableBuilder<
       checkValue(rvShape);
     }
     VariableScope own = name == null ? scope.uniqueChild(distributionName) : scope.child(name);
-    Ops tf = ExactPrefixOps.at(ctx.graph(), own.opPrefix());
+    Ops tf = own.tf();
     Map<String, Operand<TFloat32>> params = new LinkedHashMap<>();
     inputs.forEach((n, in) -> params.put(n, in.materialize(tf)));
     return create(new Parts<>(scope, own, tf, distributionName, name, dtype, params, rvShape, value));

@@ -2,6 +2,7 @@ package org.edward4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,13 @@ import org.tensorflow.types.family.TNumber;
  * Instead it is read every {@value #EVERY} runs and the test compares the floor (minimum) over the
  * first and over the last 2,000 runs: a leak raises the floor steadily, noise does not. Leaking
  * the two fetched 2,000-float tensors of each run would raise it by about 100 MB between the two
- * windows; the allowed 50 MB leaves room for heap and allocator growth.
+ * windows (measured: about 95 MB); the allowed 50 MB leaves room for allocator noise (measured: a
+ * few MB either way).
+ *
+ * <p>The Java heap must not blur the reading: with the suite's 2 GB heap, first touches of a
+ * growing young generation alone raised the floor by 170 MB. So the module's pom runs this class
+ * in its own JVM with a 128 MB heap touched at start-up ({@code -XX:+AlwaysPreTouch}); in any
+ * other JVM the test is skipped.
  */
 class ResourceHygieneTest extends GraphTestBase {
 
@@ -35,6 +42,8 @@ class ResourceHygieneTest extends GraphTestBase {
 
   @Test
   void repeatedRunsDoNotGrowNativeMemory() throws IOException {
+    assumeTrue(Runtime.getRuntime().maxMemory() <= 256L << 20,
+        "needs the small pre-touched heap of the native-memory surefire execution");
     Normal z = Normal.builder(scope).loc(vector(0f, 1f)).scale(2).sampleShape(1000).build();
     List<Operand<? extends TNumber>> fetches = List.of(z.sample(1000), z.logProb(z));
     long runsBefore = ctx.sessionRunCount();
