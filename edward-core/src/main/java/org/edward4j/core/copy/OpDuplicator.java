@@ -1,0 +1,239 @@
+package org.edward4j.core.copy;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.ModelContext.OpSeed;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.GraphOperationBuilder;
+import org.tensorflow.Output;
+import org.tensorflow.TensorFlow;
+import org.tensorflow.op.Scope;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.OpDef;
+
+/**
+ * Duplicates graph operations one by one, as Edward's {@code copy} does for a {@code
+ * tf.Operation}: same type and attributes (read through the op's registered {@link OpDef}), inputs
+ * mapped through a lookup, and a fresh op seed for each stateful random op.
+ *
+ * <p>An op needs a copy when it is a stateful random op or when one of its inputs (data or control)
+ * is swapped or needs a copy; everything else (variables, placeholders, constants, deterministic
+ * functions of them) is shared with the original graph, which gives the same values as Edward's
+ * wholesale copy with fewer ops.
+ */
+final class OpDuplicator {
+
+  private static Map<String, OpDef> opDefs;
+
+  private final ModelContext ctx;
+  private final String prefix;
+  private final Scope rootScope;
+  private final Function<Output<?>, Output<?>> lookup;
+  private final Function<Output<?>, Boolean> isReplaced;
+  private final Map<String, Boolean> needs = new HashMap<>();
+  private final Map<String, GraphOperation> copies = new HashMap<>();
+  private final List<String> redrawn = new ArrayList<>();
+
+  /**
+   * @param ctx the context whose graph is copied into
+   * @param prefix the unique op-name prefix of the copies
+   * @param lookup what a replaced output becomes in a copy
+   * @param isReplaced whether an output is replaced by something other than a plain op copy (a
+   *     swap, or the value of a random variable copied as a whole), so traversals stop there
+   */
+  OpDuplicator(
+      ModelContext ctx, String prefix, Function<Output<?>, Output<?>> lookup, Function<Output<?>, Boolean> isReplaced) {
+    this.ctx = ctx;
+    this.prefix = prefix;
+    this.rootScope = ctx.tf().scope();
+    this.lookup = lookup;
+    this.isReplaced = isReplaced;
+  }
+
+  /** The original names of the stateful random ops copied so far, in copy order. */
+  List<String> redrawn() {
+    return List.copyOf(redrawn);
+  }
+
+  /**
+   * Whether {@code op} must be copied: it is a stateful random op, or depends on a replaced output or
+   * on such an op. Memoized; walks the graph iteratively, so deep graphs do not exhaust the stack.
+   */
+  boolean needsCopy(GraphOperation root) {
+    Boolean known = needs.get(root.name());
+    if (known != null) {
+      return known;
+    }
+    Deque<Frame> path = new ArrayDeque<>();
+    Set<String> onPath = new HashSet<>();
+    path.push(new Frame(root, dependencies(root)));
+    onPath.add(root.name());
+    while (!path.isEmpty()) {
+      Frame f = path.peek();
+      if (f.next < f.deps.size()) {
+        GraphOperation dep = f.deps.get(f.next++);
+        if (needs.containsKey(dep.name())) {
+          continue;
+        }
+        if (!onPath.add(dep.name())) {
+          throw new IllegalArgumentException(
+              "cannot copy " + root.name() + ": the graph has a cycle through " + dep.name() + " (a while loop)");
+        }
+        path.push(new Frame(dep, dependencies(dep)));
+        continue;
+      }
+      boolean result = isStatefulRandom(f.op);
+      for (GraphOperation dep : f.deps) {
+        result |= needs.get(dep.name());
+      }
+      for (int i = 0; i < f.op.numInputs() && !result; i++) {
+        result = isReplaced.apply(f.op.input(i));
+      }
+      needs.put(f.op.name(), result);
+      onPath.remove(f.op.name());
+      path.pop();
+    }
+    return needs.get(root.name());
+  }
+
+  /** One op on the depth-first path, with its dependencies and the next one to visit. */
+  private static final class Frame {
+    final GraphOperation op;
+    final List<GraphOperation> deps;
+    int next;
+
+    Frame(GraphOperation op, List<GraphOperation> deps) {
+      this.op = op;
+      this.deps = deps;
+    }
+  }
+
+  /**
+   * The copy of {@code root}, building it and every op it needs first (in dependency order).
+   *
+   * @param root an op for which {@link #needsCopy} is true
+   * @return its copy, named {@code prefix/<original name>}
+   */
+  GraphOperation copy(GraphOperation root) {
+    GraphOperation done = copies.get(root.name());
+    if (done != null) {
+      return done;
+    }
+    Deque<GraphOperation> stack = new ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      GraphOperation op = stack.peek();
+      if (copies.containsKey(op.name())) {
+        stack.pop();
+        continue;
+      }
+      boolean pending = false;
+      for (GraphOperation dep : dependencies(op)) {
+        if (needsCopy(dep) && !copies.containsKey(dep.name())) {
+          stack.push(dep);
+          pending = true;
+        }
+      }
+      if (!pending) {
+        copies.put(op.name(), build(op));
+        stack.pop();
+      }
+    }
+    return copies.get(root.name());
+  }
+
+  /** The input ops not replaced as a whole, and the control inputs, of {@code op}. */
+  private List<GraphOperation> dependencies(GraphOperation op) {
+    List<GraphOperation> out = new ArrayList<>();
+    for (int i = 0; i < op.numInputs(); i++) {
+      Output<?> in = op.input(i);
+      if (!isReplaced.apply(in)) {
+        out.add((GraphOperation) in.op());
+      }
+    }
+    out.addAll(op.controlInputs());
+    return out;
+  }
+
+  private GraphOperation build(GraphOperation op) {
+    OpDef def = opDef(op.type());
+    GraphOperationBuilder b = ctx.graph().opBuilder(op.type(), prefix + "/" + op.name(), rootScope);
+    int next = 0;
+    for (OpDef.ArgDef arg : def.getInputArgList()) {
+      if (!arg.getNumberAttr().isEmpty() || !arg.getTypeListAttr().isEmpty()) {
+        int n = op.inputListLength(arg.getName());
+        Output<?>[] list = new Output<?>[n];
+        for (int i = 0; i < n; i++) {
+          list[i] = mapped(op.input(next++));
+        }
+        b.addInputList(list);
+      } else {
+        b.addInput(mapped(op.input(next++)));
+      }
+    }
+    for (GraphOperation control : op.controlInputs()) {
+      b.addControlInput(needsCopy(control) ? copies.get(control.name()) : control);
+    }
+    boolean random = isStatefulRandom(op);
+    OpSeed seed = random ? ctx.nextOpSeed() : null;
+    for (OpDef.AttrDef attr : def.getAttrList()) {
+      String name = attr.getName();
+      AttrValue value = op.attributes().getAttrValueProto(name);
+      if (random && name.equals("seed")) {
+        value = AttrValue.newBuilder().setI(seed.seed()).build();
+      } else if (random && name.equals("seed2")) {
+        value = AttrValue.newBuilder().setI(seed.seed2()).build();
+      }
+      b.setAttr(name, value);
+    }
+    if (random) {
+      redrawn.add(op.name());
+    }
+    return b.build();
+  }
+
+  private Output<?> mapped(Output<?> in) {
+    if (isReplaced.apply(in)) {
+      return lookup.apply(in);
+    }
+    GraphOperation op = (GraphOperation) in.op();
+    return needsCopy(op) ? copies.get(op.name()).output(in.index()) : in;
+  }
+
+  /** Stateful ops with a {@code seed2} attribute: TensorFlow's seeded random ops. */
+  static boolean isStatefulRandom(GraphOperation op) {
+    OpDef def = opDef(op.type());
+    if (!def.getIsStateful()) {
+      return false;
+    }
+    for (OpDef.AttrDef a : def.getAttrList()) {
+      if (a.getName().equals("seed2")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static synchronized OpDef opDef(String type) {
+    if (opDefs == null) {
+      Map<String, OpDef> m = new HashMap<>();
+      for (OpDef d : TensorFlow.registeredOpList().getOpList()) {
+        m.put(d.getName(), d);
+      }
+      opDefs = m;
+    }
+    OpDef def = opDefs.get(type);
+    if (def == null) {
+      throw new IllegalArgumentException("cannot copy an op of type " + type + ": TensorFlow has no definition for it");
+    }
+    return def;
+  }
+}

@@ -1,0 +1,126 @@
+package org.edward4j.core.copy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.ModelContext.OpSeed;
+import org.edward4j.core.TensorValue;
+import org.edward4j.core.variables.Initializers;
+import org.edward4j.core.variables.Variable;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.random.RandomStandardNormal;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/** Tensor-level copies: swaps, shared variables and placeholders, redrawn randomness, memoization. */
+class GraphCopyTest {
+
+  @Test
+  void swapsAnAncestorAndLeavesTheOriginalIntact() {
+    try (ModelContext ctx = ModelContext.withSeed(1)) {
+      Ops tf = ctx.tf();
+      Operand<TFloat32> x = tf.constant(2f);
+      Operand<TFloat32> y = tf.constant(3f);
+      Operand<TFloat32> z = tf.math.add(tf.math.mul(x, y), tf.constant(1f));
+      Operand<TFloat32> qx = tf.constant(4f);
+      GraphCopy copy = GraphCopy.builder(ctx).swap(x, qx).build();
+      Operand<TFloat32> zNew = copy.copy(z);
+      // Edward's docstring example: 2 * 3 (+ 1) before, 4 * 3 (+ 1) after.
+      assertEquals(7f, ctx.eval(z).scalar());
+      assertEquals(13f, ctx.eval(zNew).scalar());
+      assertTrue(zNew.op().name().startsWith(copy.prefix() + "/"), zNew.op().name());
+      assertSame(zNew, copy.copy(z), "copies are memoized within one scope");
+      assertSame(y, copy.copy(y), "a tensor that depends on no swap and no randomness is shared");
+    }
+  }
+
+  @Test
+  void variablesAndPlaceholdersAreSharedNotCopied() {
+    try (ModelContext ctx = ModelContext.withSeed(1)) {
+      Ops tf = ctx.tf();
+      Variable<TFloat32> w = ctx.scope("p").getVariable("w", Shape.scalar(), Initializers.constant(5));
+      Placeholder<TFloat32> ph = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+      Operand<TFloat32> h = tf.math.mul(w, ph);
+      Operand<TFloat32> a = tf.constant(1f);
+      Operand<TFloat32> out = tf.math.add(h, a);
+      Operand<TFloat32> copied = GraphCopy.builder(ctx).swap(a, tf.constant(10f)).build().copy(out);
+      try (TFloat32 two = TFloat32.scalarOf(2f)) {
+        assertEquals(20f, ctx.eval(copied, Map.of(ph, two)).scalar(), "5 * 2 + 10");
+      }
+      // The variable is read, not duplicated: assigning it changes the copy too.
+      ctx.run(ctx.session().runner().addTarget(w.assign(tf, tf.constant(7f)))).close();
+      try (TFloat32 two = TFloat32.scalarOf(2f)) {
+        assertEquals(24f, ctx.eval(copied, Map.of(ph, two)).scalar(), "7 * 2 + 10");
+      }
+    }
+  }
+
+  @Test
+  void randomOpsAreRedrawnWithFreshSeeds() {
+    try (ModelContext ctx = ModelContext.withSeed(3)) {
+      Ops tf = ctx.tf();
+      OpSeed s = ctx.nextOpSeed();
+      Operand<TFloat32> eps = tf.random.randomStandardNormal(tf.constant(new int[] {1000}), TFloat32.class,
+          RandomStandardNormal.seed(s.seed()), RandomStandardNormal.seed2(s.seed2()));
+      Operand<TFloat32> loc = tf.constant(0f);
+      Operand<TFloat32> draw = tf.math.add(eps, loc);
+      GraphCopy copy = GraphCopy.builder(ctx).swap(loc, tf.constant(100f)).build();
+      Operand<TFloat32> copied = copy.copy(draw);
+      Operand<TFloat32> unswapped = GraphCopy.builder(ctx).build().copy(draw);
+      List<TensorValue> v = ctx.evalAll(List.of(draw, copied, unswapped), Map.of());
+      float[] a = v.get(0).data();
+      float[] b = v.get(1).data();
+      float[] c = v.get(2).data();
+      double meanShift = 0;
+      for (int i = 0; i < a.length; i++) {
+        meanShift += (b[i] - a[i]) / a.length;
+      }
+      // b - a = 100 + (eps' - eps): mean 100, standard error sqrt(2 / 1000) = 0.045.
+      assertEquals(100, meanShift, 0.3);
+      assertNotEquals(a[0], c[0], "a copy with no swap still draws anew (Edward's copy of a seeded op)");
+      assertEquals(List.of(eps.op().name()), copy.redrawnRandomOps());
+    }
+  }
+
+  @Test
+  void rejectsSwapsOfAnotherTypeOrShape() {
+    try (ModelContext ctx = ModelContext.withSeed(1)) {
+      Ops tf = ctx.tf();
+      Operand<TFloat32> x = tf.withName("x").constant(new float[] {1, 2});
+      GraphCopy.Builder b = GraphCopy.builder(ctx);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.swap(x, tf.constant(new int[] {1, 2})));
+      assertTrue(e.getMessage().contains("FLOAT") || e.getMessage().contains("float"), e.getMessage());
+      e = assertThrows(IllegalArgumentException.class, () -> b.swap(x, tf.constant(new float[] {1, 2, 3})));
+      assertTrue(e.getMessage().contains("[2]") && e.getMessage().contains("[3]"), e.getMessage());
+      try (ModelContext other = ModelContext.withSeed(2)) {
+        Operand<TInt32> foreign = other.tf().constant(1);
+        assertThrows(IllegalArgumentException.class, () -> GraphCopy.builder(ctx).build().copy(foreign));
+      }
+    }
+  }
+
+  @Test
+  void copiesListInputsAndControlDependencies() {
+    try (ModelContext ctx = ModelContext.withSeed(1)) {
+      Ops tf = ctx.tf();
+      Operand<TFloat32> a = tf.constant(new float[] {1});
+      Operand<TFloat32> b = tf.constant(new float[] {2});
+      Operand<TFloat32> joined = tf.concat(List.of(a, b, a), tf.constant(0));
+      Operand<TFloat32> out = tf.withControlDependencies(List.of(joined)).identity(joined);
+      Operand<TFloat32> copied = GraphCopy.builder(ctx).swap(a, tf.constant(new float[] {9})).build().copy(out);
+      assertArrayEquals(new float[] {9, 2, 9}, ctx.eval(copied).data());
+      assertArrayEquals(new float[] {1, 2, 1}, ctx.eval(out).data());
+    }
+  }
+}
