@@ -32,7 +32,10 @@ import org.tensorflow.types.family.TNumber;
  * that dispatches on the op type. Do not call {@code TensorFlow.registerCustomGradient} directly.
  *
  * <pre>{@code
- * MissingGradients.register("Relu6Grad", (tf, op, dy) -> List.of(...));
+ * // Relu6Grad(g, x) = g * (0 < x < 6): linear in g, piecewise constant in x.
+ * MissingGradients.register("Relu6Grad", (tf, op, dy) -> List.of(
+ *     tf.nn.relu6Grad((Operand<TFloat32>) dy.get(0), (Operand<TFloat32>) op.input(1)),
+ *     tf.zerosLike(op.input(1))));
  * }</pre>
  */
 public final class MissingGradients {
