@@ -16,9 +16,6 @@ import org.tensorflow.Operation;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.random.RandomGamma;
-import org.tensorflow.op.random.RandomStandardNormal;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
@@ -330,31 +327,6 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
       seedLog.add(s);
     }
     return s;
-  }
-
-  /** Standard normal draws of the given shape, with the next op seed. */
-  protected final Operand<TFloat32> standardNormal(Ops tf, Operand<TInt32> shape) {
-    OpSeed s = nextSeed();
-    return tf.random.randomStandardNormal(
-        shape, TFloat32.class, RandomStandardNormal.seed(s.seed()), RandomStandardNormal.seed2(s.seed2()));
-  }
-
-  /** Uniform draws on {@code [0, 1)} of the given shape, with the next op seed. */
-  protected final Operand<TFloat32> standardUniform(Ops tf, Operand<TInt32> shape) {
-    OpSeed s = nextSeed();
-    return tf.random.randomUniform(shape, TFloat32.class, RandomUniform.seed(s.seed()), RandomUniform.seed2(s.seed2()));
-  }
-
-  /**
-   * {@code sampleShape + batch + event} draws of {@code Gamma(alpha, 1)}, with {@code alpha}
-   * broadcast to {@code batch + event} first (the op appends {@code alpha}'s shape to the sample
-   * shape). Differentiable in {@code alpha} through the implicit gradient this module registers.
-   */
-  protected final Operand<TFloat32> standardGamma(Ops tf, Shape sampleShape, Operand<TFloat32> alpha) {
-    RandomGammaGradient.register();
-    OpSeed s = nextSeed();
-    return tf.random.randomGamma(BroadcastShapes.constant(tf, sampleShape), broadcastToBatchEvent(tf, alpha),
-        RandomGamma.seed(s.seed()), RandomGamma.seed2(s.seed2()));
   }
 
   /** {@code batch + event} as an int32 vector: a constant when fully known. */

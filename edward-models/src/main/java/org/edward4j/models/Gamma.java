@@ -79,7 +79,7 @@ public final class Gamma extends AbstractRandomVariable<TFloat32> {
 
   @Override
   protected Operand<TFloat32> sampleOf(Ops tf, Shape sampleShape) {
-    return tf.math.div(standardGamma(tf, sampleShape, concentration()), rate());
+    return tf.math.div(StandardDraws.gamma(tf, sampleShape, broadcastToBatchEvent(tf, concentration()), nextSeed()), rate());
   }
 
   @Override

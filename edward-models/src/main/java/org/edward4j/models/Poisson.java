@@ -23,7 +23,7 @@ import org.tensorflow.types.family.TNumber;
  * There is no closed-form entropy. Closed-form {@code KL(Poisson || Poisson)}.
  *
  * <pre>{@code
- * Poisson counts = Poisson.builder(scope).rate(3.0).sampleShape(10).build();
+ * Poisson<TFloat32> counts = Poisson.builder(scope).rate(3.0).sampleShape(10).build();
  * Poisson<TInt32> ints = Poisson.builder(scope).rate(3.0).dtype(TInt32.class).build();
  * }</pre>
  *

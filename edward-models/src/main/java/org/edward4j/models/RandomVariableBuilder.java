@@ -296,11 +296,17 @@ public abstract class RandomVariableBuilder<
     if (dims == null) {
       throw new IllegalArgumentException("`sampleShape` must be a list of dimensions, got null");
     }
+    long total = 1;
     for (long d : dims) {
       if (d < 0 || d > Integer.MAX_VALUE) {
         throw new IllegalArgumentException(
             "`sampleShape` must have dimensions in [0, 2^31), got " + Arrays.toString(dims));
       }
+      total = d == 0 ? 0 : Math.min(total * d, Long.MAX_VALUE / Integer.MAX_VALUE);
+    }
+    if (total > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "`sampleShape` must have fewer than 2^31 draws in all, got " + Arrays.toString(dims));
     }
     return dims.clone();
   }

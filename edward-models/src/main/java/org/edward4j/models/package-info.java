@@ -14,6 +14,10 @@
  * org.edward4j.models.RandomVariableBuilder}, which checks parameters (dtype, graph, broadcasting,
  * and the values of Java numbers and small constants) before any op is built.
  *
+ * <p>The examples in this package's class documentation assume {@code VariableScope scope =
+ * ctx.scope("model")} and {@code Ops tf = ctx.tf()} for an open {@code ModelContext ctx}; the
+ * tests compile each of them.
+ *
  * <pre>{@code
  * try (ModelContext ctx = ModelContext.withSeed(42)) {
  *   VariableScope model = ctx.scope("model");

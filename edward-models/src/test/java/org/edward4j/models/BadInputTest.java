@@ -142,6 +142,7 @@ class BadInputTest extends GraphTestBase {
     Normal n = Normal.of(scope, 0, 1);
     assertMessage(() -> n.sample(-2), "`sampleShape` must have dimensions in [0, 2^31), got [-2]");
     assertMessage(() -> n.sample((long[]) null), "`sampleShape` must be a list of dimensions, got null");
+    assertMessage(() -> n.sample(1L << 20, 1L << 20), "`sampleShape` must have fewer than 2^31 draws in all");
   }
 
   @Test

@@ -1,0 +1,87 @@
+package org.edward4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.VariableScope;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The examples of the class documentation, copied verbatim (so they compile), with the values
+ * their comments promise checked.
+ */
+class JavadocExamplesTest extends GraphTestBase {
+
+  @Test
+  void abstractRandomVariableAndBuilder() {
+    Normal z = Normal.of(scope, 0.0, 1.0);
+    Operand<TFloat32> lp = z.logProb(z); // the log density of the draw
+    assertEquals(Shape.scalar(), lp.shape());
+    Normal named = Normal.builder(scope).loc(0.0).scale(1.0).sampleShape(5).name("z").build();
+    assertEquals("test/z", named.name());
+  }
+
+  @Test
+  void normalAndPackage() {
+    try (ModelContext ctx = ModelContext.withSeed(42)) {
+      VariableScope gen = ctx.scope("Gen");
+      Normal z = Normal.of(gen, 0.0, 1.0);                        // Gen/Normal
+      Normal x = Normal.builder(gen).loc(z).scale(0.5).sampleShape(100).name("x").build();
+      float[] draws = ctx.eval(x).data();
+      assertEquals("Gen/Normal", z.name());
+      assertEquals(100, draws.length);
+    }
+    try (ModelContext ctx = ModelContext.withSeed(42)) {
+      VariableScope model = ctx.scope("model");
+      Normal mu = Normal.of(model, 0.0, 10.0);
+      Normal x = Normal.builder(model).loc(mu).scale(1.0).sampleShape(50).build();
+      Operand<TFloat32> logJoint = ctx.tf().math.add(mu.logProb(mu), ctx.tf().reduceSum(x.logProb(x), ctx.tf().constant(0)));
+      assertEquals(1, ctx.eval(logJoint).size());
+    }
+  }
+
+  @Test
+  void continuousFamilies() {
+    Uniform u = Uniform.of(scope, -1.0, 1.0);
+    Operand<TFloat32> width = u.stddev();
+    assertEquals(2 / Math.sqrt(12), eval(width)[0], 1e-6);
+    Laplace w = Laplace.of(scope, 0.0, 1.0);
+    Operand<TFloat32> logDensity = w.logProb(tf.constant(0.5f));
+    assertEquals(-0.5 - Math.log(2), eval(logDensity)[0], 1e-6);
+    Exponential waiting = Exponential.of(scope, 2.0);
+    assertEquals(0.5f, eval(waiting.mean())[0]);
+    Gamma precision = Gamma.of(scope, 2.0, 3.0);
+    assertEquals(2 / 3.0, eval(precision.mean())[0], 1e-7);
+    Beta coinBias = Beta.of(scope, 1.0, 1.0);
+    assertEquals(0.5f, eval(coinBias.mean())[0]);
+    MultivariateNormalDiag mvn = MultivariateNormalDiag.of(scope, new float[] {0f, 0f}, new float[] {1f, 2f});
+    Operand<TFloat32> mvnLogDensity = mvn.logProb(tf.constant(new float[] {0.5f, -1f})); // a scalar
+    assertEquals(Shape.scalar(), mvnLogDensity.shape());
+  }
+
+  @Test
+  void discreteAndSampleBasedFamilies() {
+    Bernoulli<TInt32> coin = Bernoulli.ofProbs(scope, 0.3);
+    Bernoulli<TFloat32> flips = Bernoulli.builder(scope).logits(0.0).sampleShape(10).dtype(TFloat32.class).build();
+    assertEquals(TInt32.class, coin.value().type());
+    assertEquals(10, eval(flips).length);
+    Categorical<TInt32> die = Categorical.ofProbs(scope, new float[] {0.1f, 0.2f, 0.7f});
+    Operand<TFloat32> logMass = die.logProb(tf.constant(2)); // log 0.7
+    assertEquals(Math.log(0.7), eval(logMass)[0], 1e-6);
+    Poisson<TFloat32> counts = Poisson.builder(scope).rate(3.0).sampleShape(10).build();
+    Poisson<TInt32> ints = Poisson.builder(scope).rate(3.0).dtype(TInt32.class).build();
+    assertEquals(10, eval(counts).length);
+    assertEquals(TInt32.class, ints.value().type());
+    PointMass qw = PointMass.of(scope, new float[] {0f, 0f, 0f});
+    Operand<TFloat32> estimate = qw.mean();
+    assertArrayEquals(new float[3], eval(estimate));
+    Empirical qz = Empirical.of(scope, new float[] {0.1f, 0.4f, 0.4f, 0.9f});
+    Operand<TFloat32> posteriorMean = qz.mean(); // 0.45
+    assertEquals(0.45f, eval(posteriorMean)[0], 1e-6f);
+  }
+}
