@@ -1,6 +1,7 @@
 package org.edward4j.models;
 
 import static org.edward4j.models.MomentsTest.assertWithinStandardErrors;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,26 @@ class GradientTest extends GraphTestBase {
     Placeholder<TFloat32> probs = placeholder(3);
     GradientCheck.assertGradient(ctx, probs, Categorical.ofProbs(scope, probs).logProb(x),
         new float[] {0.2f, 0.3f, 0.5f}, 1e-3, 1e-2);
+  }
+
+  /**
+   * At a probability of exactly 0 the unused {@code x log p} terms must not turn gradients into
+   * NaN (0 times the infinite derivative of {@code log 0}): {@code d/dp log P(x=0 | p) = -1/(1 - p)}
+   * is -1 at {@code p = 0}.
+   */
+  @Test
+  void gradientsStayFiniteAtProbabilityZero() {
+    Placeholder<TFloat32> p = placeholder();
+    Operand<TFloat32> lp = Bernoulli.ofProbs(scope, p).logProb(tf.constant(0));
+    float dp = evalAll(Map.of(p, new float[] {0f}), List.of(tf.gradients(lp, List.of(p)).<TFloat32>dy(0))).get(0).scalar();
+    assertEquals(-1f, dp, 1e-6f);
+    Placeholder<TFloat32> probs = placeholder(3);
+    Operand<TFloat32> clp = Categorical.ofProbs(scope, probs).logProb(tf.constant(new int[] {0, 2}));
+    Operand<TFloat32> sum = tf.reduceSum(clp, tf.constant(0));
+    float[] g = evalAll(Map.of(probs, new float[] {0.5f, 0f, 0.5f}), List.of(tf.gradients(sum, List.of(probs)).<TFloat32>dy(0)))
+        .get(0).data();
+    // d/dp_k of log(p_0 / S) + log(p_2 / S) with S = sum p: 1/p_k [k chosen] - 2/S.
+    assertArrayEquals(new float[] {0f, -2f, 0f}, g, 1e-6f);
   }
 
   @Test
