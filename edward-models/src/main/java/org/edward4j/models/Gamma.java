@@ -79,7 +79,8 @@ public final class Gamma extends AbstractRandomVariable<TFloat32> {
 
   @Override
   protected Operand<TFloat32> sampleOf(Ops tf, Shape sampleShape) {
-    return tf.math.div(StandardDraws.gamma(tf, sampleShape, broadcastToBatchEvent(tf, concentration()), nextSeed()), rate());
+    Operand<TFloat32> alpha = broadcastToBatchEvent(tf, concentration());
+    return tf.math.div(StandardDraws.gamma(tf, sampleShape, alpha, nextSeed()), rate());
   }
 
   @Override

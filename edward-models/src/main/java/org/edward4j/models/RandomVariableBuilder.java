@@ -122,7 +122,8 @@ public abstract class RandomVariableBuilder<
       throw new IllegalArgumentException("`value` must be a tensor, got null");
     }
     if (!ParameterInput.inGraph(value, scope.context())) {
-      throw new IllegalArgumentException("`value` must be a tensor of this context's graph, got one from another graph");
+      throw new IllegalArgumentException(
+          "`value` must be a tensor of this context's graph, got one from another graph");
     }
     this.value = value;
     return self();
@@ -180,7 +181,8 @@ public abstract class RandomVariableBuilder<
 
   /** Sets a parameter to Java numbers of the given shape, checking them at once. */
   protected final B parameter(String parameterName, float[] values, long... shape) {
-    inputs.put(parameterName, ParameterInput.ofValues(parameterName, constraintOf(parameterName), values, Shape.of(shape)));
+    Constraint c = constraintOf(parameterName);
+    inputs.put(parameterName, ParameterInput.ofValues(parameterName, c, values, Shape.of(shape)));
     return self();
   }
 
@@ -335,7 +337,8 @@ public abstract class RandomVariableBuilder<
     Shape expected = rvShape.valueShape();
     if (!BroadcastShapes.compatible(value.shape(), expected)) {
       throw new IllegalArgumentException("`value` must have shape " + BroadcastShapes.format(expected)
-          + " (sample " + BroadcastShapes.format(rvShape.sample()) + " + batch " + BroadcastShapes.format(rvShape.batch())
+          + " (sample " + BroadcastShapes.format(rvShape.sample())
+          + " + batch " + BroadcastShapes.format(rvShape.batch())
           + " + event " + BroadcastShapes.format(rvShape.event()) + "), got " + BroadcastShapes.format(value.shape()));
     }
   }

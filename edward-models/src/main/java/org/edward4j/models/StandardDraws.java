@@ -27,7 +27,8 @@ final class StandardDraws {
 
   /** Uniform draws on {@code [0, 1)} of the given shape. */
   static Operand<TFloat32> uniform(Ops tf, Operand<TInt32> shape, OpSeed seed) {
-    return tf.random.randomUniform(shape, TFloat32.class, RandomUniform.seed(seed.seed()), RandomUniform.seed2(seed.seed2()));
+    return tf.random.randomUniform(
+        shape, TFloat32.class, RandomUniform.seed(seed.seed()), RandomUniform.seed2(seed.seed2()));
   }
 
   /**

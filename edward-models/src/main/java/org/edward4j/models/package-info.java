@@ -23,7 +23,8 @@
  *   VariableScope model = ctx.scope("model");
  *   Normal mu = Normal.of(model, 0.0, 10.0);
  *   Normal x = Normal.builder(model).loc(mu).scale(1.0).sampleShape(50).build();
- *   Operand<TFloat32> logJoint = ctx.tf().math.add(mu.logProb(mu), ctx.tf().reduceSum(x.logProb(x), ctx.tf().constant(0)));
+ *   Ops tf = ctx.tf();
+ *   Operand<TFloat32> logJoint = tf.math.add(mu.logProb(mu), tf.reduceSum(x.logProb(x), tf.constant(0)));
  * }
  * }</pre>
  */

@@ -115,6 +115,7 @@ class ApiTest extends GraphTestBase {
   void aVariableIsAnOperandStandingForItsValue() {
     Normal z = Normal.builder(scope).loc(3).scale(1e-3).build();
     float v = eval(tf.math.mul(z, scalar(2)))[0];
+    // scale 1e-3: 0.01 is 5 standard deviations of 2z, 0.02 about 14 of x (sd sqrt(2) * 1e-3).
     assertEquals(6f, v, 0.01f);
     Normal x = Normal.builder(scope).loc(z).scale(1e-3).build();
     assertEquals(3f, eval(x)[0], 0.02f, "a variable as another's parameter");

@@ -107,15 +107,24 @@ final class Families {
   /** {@code a - log b + log Gamma(a) + (1 - a) psi(a)}. */
   static double gammaEntropy(double[] p) {
     double a = p[0];
-    return a - Math.log(p[1]) + org.apache.commons.math3.special.Gamma.logGamma(a) + (1 - a) * org.apache.commons.math3.special.Gamma.digamma(a);
+    return a - Math.log(p[1]) + logGamma(a) + (1 - a) * digamma(a);
   }
 
   /** {@code log B(a, b) - (a - 1) psi(a) - (b - 1) psi(b) + (a + b - 2) psi(a + b)}. */
   static double betaEntropy(double[] p) {
     double a = p[0];
     double b = p[1];
-    return org.apache.commons.math3.special.Beta.logBeta(a, b) - (a - 1) * org.apache.commons.math3.special.Gamma.digamma(a) - (b - 1) * org.apache.commons.math3.special.Gamma.digamma(b)
-        + (a + b - 2) * org.apache.commons.math3.special.Gamma.digamma(a + b);
+    return org.apache.commons.math3.special.Beta.logBeta(a, b) - (a - 1) * digamma(a) - (b - 1) * digamma(b)
+        + (a + b - 2) * digamma(a + b);
+  }
+
+  // commons-math's special functions, spelled out: its Gamma and Beta share names with ours.
+  static double digamma(double x) {
+    return org.apache.commons.math3.special.Gamma.digamma(x);
+  }
+
+  static double logGamma(double x) {
+    return org.apache.commons.math3.special.Gamma.logGamma(x);
   }
 
   static double sigmoid(double x) {

@@ -8,6 +8,7 @@ import org.edward4j.core.VariableScope;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -40,7 +41,8 @@ class JavadocExamplesTest extends GraphTestBase {
       VariableScope model = ctx.scope("model");
       Normal mu = Normal.of(model, 0.0, 10.0);
       Normal x = Normal.builder(model).loc(mu).scale(1.0).sampleShape(50).build();
-      Operand<TFloat32> logJoint = ctx.tf().math.add(mu.logProb(mu), ctx.tf().reduceSum(x.logProb(x), ctx.tf().constant(0)));
+      Ops tf = ctx.tf();
+      Operand<TFloat32> logJoint = tf.math.add(mu.logProb(mu), tf.reduceSum(x.logProb(x), tf.constant(0)));
       assertEquals(1, ctx.eval(logJoint).size());
     }
   }
