@@ -17,7 +17,10 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -58,6 +61,9 @@ public final class ModelContext implements AutoCloseable {
   private final Map<String, Ops> opScopes = new HashMap<>();
   private Session session;
   private boolean closed;
+  private Placeholder<TInt64> randomStep;
+  private TInt64 randomStepTensor;
+  private long randomStepValue;
 
   private ModelContext(long seed) {
     this.seed = seed;
@@ -202,7 +208,74 @@ public final class ModelContext implements AutoCloseable {
     checkOpen();
     Objects.requireNonNull(runner, "runner");
     sessionRuns.incrementAndGet();
-    return runner.run();
+    synchronized (this) {
+      if (randomStep != null) {
+        feedRandomStep(runner);
+      }
+      return runner.run();
+    }
+  }
+
+  /**
+   * A session runner already fed with the random step, for code that drives the graph with its own
+   * {@code Session.Runner} (run it at once; each call advances the step).
+   *
+   * @return a runner of this context's session
+   */
+  public synchronized Session.Runner runner() {
+    Session.Runner runner = session().runner();
+    if (randomStep != null) {
+      feedRandomStep(runner);
+    }
+    return runner;
+  }
+
+  /**
+   * The seed tensor of a stateless random op: {@code [mix(seed, seed2), step]}, where {@code step}
+   * is this context's random step, fed and advanced by every {@link #run}. Sampling is then a pure
+   * function of the seeds and the number of runs, so a run restored from a checkpoint (which saves
+   * the step) draws exactly what an uninterrupted run would have drawn.
+   *
+   * @param seed the op's seeds, from {@link #nextOpSeed()}
+   * @return an int64 tensor of shape {@code [2]}
+   */
+  public synchronized Operand<TInt64> statelessSeed(OpSeed seed) {
+    checkOpen();
+    Objects.requireNonNull(seed, "seed");
+    if (randomStep == null) {
+      randomStep =
+          opsAt("").withName("edward4j_random_step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+      randomStepTensor = TInt64.scalarOf(0L);
+    }
+    // SplitMix64's finalizer spreads (seed, seed2) over 64 bits so nearby op seeds give unrelated streams.
+    long z = seed.seed() * 0x9E3779B97F4A7C15L + seed.seed2();
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z = z ^ (z >>> 31);
+    Ops tf = opsAt("");
+    return tf.concat(List.of(tf.constant(new long[] {z}), tf.reshape(randomStep, tf.constant(new int[] {1}))), tf.constant(0));
+  }
+
+  /** The number of runs that have consumed random draws so far; saved by checkpoints. */
+  public synchronized long randomStep() {
+    return randomStepValue;
+  }
+
+  /**
+   * Sets the random step, when restoring a checkpoint.
+   *
+   * @param step a value returned by {@link #randomStep()}; non-negative
+   */
+  public synchronized void setRandomStep(long step) {
+    if (step < 0) {
+      throw new IllegalArgumentException("`step` must be non-negative, got " + step);
+    }
+    randomStepValue = step;
+  }
+
+  private void feedRandomStep(Session.Runner runner) {
+    randomStepTensor.setLong(randomStepValue++);
+    runner.feed(randomStep, randomStepTensor);
   }
 
   /** How many times {@link #run} has run the graph. */
@@ -318,6 +391,9 @@ public final class ModelContext implements AutoCloseable {
     }
     closed = true;
     OPEN.remove(graph);
+    if (randomStepTensor != null) {
+      randomStepTensor.close();
+    }
     try {
       if (session != null) {
         session.close();
