@@ -236,11 +236,13 @@ public final class ModelContext implements AutoCloseable {
    * function of the seeds and the number of runs, so a run restored from a checkpoint (which saves
    * the step) draws exactly what an uninterrupted run would have drawn.
    *
+   * @param tf where to place the seed's ops (the step placeholder itself is shared, at the root)
    * @param seed the op's seeds, from {@link #nextOpSeed()}
    * @return an int64 tensor of shape {@code [2]}
    */
-  public synchronized Operand<TInt64> statelessSeed(OpSeed seed) {
+  public synchronized Operand<TInt64> statelessSeed(Ops tf, OpSeed seed) {
     checkOpen();
+    Objects.requireNonNull(tf, "tf");
     Objects.requireNonNull(seed, "seed");
     if (randomStep == null) {
       randomStep =
@@ -252,7 +254,6 @@ public final class ModelContext implements AutoCloseable {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     z = z ^ (z >>> 31);
-    Ops tf = opsAt("");
     return tf.concat(List.of(tf.constant(new long[] {z}), tf.reshape(randomStep, tf.constant(new int[] {1}))), tf.constant(0));
   }
 

@@ -16,7 +16,7 @@ class RandomStepTest {
 
   private static Operand<TFloat32> normal(ModelContext ctx) {
     Ops tf = ctx.tf();
-    return tf.random.statelessRandomNormal(tf.constant(new int[] {4}), ctx.statelessSeed(ctx.nextOpSeed()));
+    return tf.random.statelessRandomNormal(tf.constant(new int[] {4}), ctx.statelessSeed(tf, ctx.nextOpSeed()));
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -327,6 +328,14 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
       seedLog.add(s);
     }
     return s;
+  }
+
+  /**
+   * The seed tensor of the next stateless random op: the next op seed combined with the context's
+   * random step (see {@code ModelContext.statelessSeed}).
+   */
+  protected final Operand<TInt64> nextSeedTensor(Ops tf) {
+    return ctx.statelessSeed(tf, nextSeed());
   }
 
   /** {@code batch + event} as an int32 vector: a constant when fully known. */

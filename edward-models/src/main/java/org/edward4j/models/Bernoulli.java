@@ -97,7 +97,7 @@ public final class Bernoulli<T extends TNumber> extends AbstractRandomVariable<T
 
   @Override
   protected Operand<T> sampleOf(Ops tf, Shape sampleShape) {
-    Operand<TFloat32> u = StandardDraws.uniform(tf, drawShape(tf, sampleShape), nextSeed());
+    Operand<TFloat32> u = StandardDraws.uniform(tf, drawShape(tf, sampleShape), nextSeedTensor(tf));
     return tf.dtypes.cast(tf.math.less(u, probsOf(tf)), dtype());
   }
 

@@ -79,8 +79,8 @@ public final class Beta extends AbstractRandomVariable<TFloat32> {
 
   @Override
   protected Operand<TFloat32> sampleOf(Ops tf, Shape sampleShape) {
-    Operand<TFloat32> x = StandardDraws.gamma(tf, sampleShape, broadcastToBatchEvent(tf, concentration1()), nextSeed());
-    Operand<TFloat32> y = StandardDraws.gamma(tf, sampleShape, broadcastToBatchEvent(tf, concentration0()), nextSeed());
+    Operand<TFloat32> x = StandardDraws.gamma(tf, drawShape(tf, sampleShape), broadcastToBatchEvent(tf, concentration1()), nextSeedTensor(tf));
+    Operand<TFloat32> y = StandardDraws.gamma(tf, drawShape(tf, sampleShape), broadcastToBatchEvent(tf, concentration0()), nextSeedTensor(tf));
     return tf.math.div(x, tf.math.add(x, y));
   }
 

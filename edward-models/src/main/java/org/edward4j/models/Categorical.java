@@ -94,9 +94,7 @@ public final class Categorical<T extends TNumber> extends AbstractRandomVariable
   protected Operand<T> sampleOf(Ops tf, Shape sampleShape) {
     Operand<TFloat32> logits2d = tf.reshape(logitsOf(tf), tf.constant(new int[] {-1, (int) numCategories()}));
     int draws = Math.toIntExact(sampleShape.size());
-    OpSeed s = nextSeed();
-    Operand<TInt32> idx = tf.random.multinomial(logits2d, tf.constant(draws), TInt32.class,
-        Multinomial.seed(s.seed()), Multinomial.seed2(s.seed2()));
+    Operand<TInt32> idx = tf.random.statelessMultinomial(logits2d, tf.constant(draws), nextSeedTensor(tf), TInt32.class);
     // Transposed as floats (exact below 2^24 categories): oneDNN logs an error for integer
     // transposes on CPUs without AVX-512.
     Operand<TFloat32> sampleMajor =

@@ -73,9 +73,8 @@ public final class Empirical extends AbstractRandomVariable<TFloat32> {
 
   @Override
   protected Operand<TFloat32> sampleOf(Ops tf, Shape sampleShape) {
-    OpSeed s = nextSeed();
-    Operand<TInt32> index = tf.random.randomUniformInt(BroadcastShapes.constant(tf, sampleShape), tf.constant(0),
-        count(tf), RandomUniformInt.seed(s.seed()), RandomUniformInt.seed2(s.seed2()));
+    Operand<TInt32> index = tf.random.statelessRandomUniformInt(
+        BroadcastShapes.constant(tf, sampleShape), nextSeedTensor(tf), tf.constant(0), count(tf));
     return tf.gather(params(), index, tf.constant(0));
   }
 

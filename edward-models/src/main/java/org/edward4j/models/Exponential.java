@@ -69,7 +69,7 @@ public final class Exponential extends AbstractRandomVariable<TFloat32> {
 
   @Override
   protected Operand<TFloat32> sampleOf(Ops tf, Shape sampleShape) {
-    Operand<TFloat32> u = StandardDraws.uniform(tf, drawShape(tf, sampleShape), nextSeed());
+    Operand<TFloat32> u = StandardDraws.uniform(tf, drawShape(tf, sampleShape), nextSeedTensor(tf));
     return tf.math.div(tf.math.neg(tf.math.log1p(tf.math.neg(u))), rate());
   }
 

@@ -80,7 +80,7 @@ public final class Gamma extends AbstractRandomVariable<TFloat32> {
   @Override
   protected Operand<TFloat32> sampleOf(Ops tf, Shape sampleShape) {
     Operand<TFloat32> alpha = broadcastToBatchEvent(tf, concentration());
-    return tf.math.div(StandardDraws.gamma(tf, sampleShape, alpha, nextSeed()), rate());
+    return tf.math.div(StandardDraws.gamma(tf, drawShape(tf, sampleShape), alpha, nextSeedTensor(tf)), rate());
   }
 
   @Override

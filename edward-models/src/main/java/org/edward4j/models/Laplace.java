@@ -76,7 +76,7 @@ public final class Laplace extends AbstractRandomVariable<TFloat32> {
 
   @Override
   protected Operand<TFloat32> sampleOf(Ops tf, Shape sampleShape) {
-    Operand<TFloat32> u01 = StandardDraws.uniform(tf, drawShape(tf, sampleShape), nextSeed());
+    Operand<TFloat32> u01 = StandardDraws.uniform(tf, drawShape(tf, sampleShape), nextSeedTensor(tf));
     Operand<TFloat32> u = tf.math.maximum(tf.math.sub(tf.math.mul(u01, scalar(tf, 2)), scalar(tf, 1)),
         tf.constant(ABOVE_MINUS_ONE));
     Operand<TFloat32> e = tf.math.neg(tf.math.mul(tf.math.sign(u), tf.math.log1p(tf.math.neg(tf.math.abs(u)))));

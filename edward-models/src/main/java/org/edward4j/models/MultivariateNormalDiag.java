@@ -80,7 +80,7 @@ public final class MultivariateNormalDiag extends AbstractRandomVariable<TFloat3
 
   @Override
   protected Operand<TFloat32> sampleOf(Ops tf, Shape sampleShape) {
-    Operand<TFloat32> eps = StandardDraws.normal(tf, drawShape(tf, sampleShape), nextSeed());
+    Operand<TFloat32> eps = StandardDraws.normal(tf, drawShape(tf, sampleShape), nextSeedTensor(tf));
     return tf.math.add(tf.math.mul(eps, scaleDiag()), loc());
   }
 

@@ -75,9 +75,8 @@ public final class Poisson<T extends TNumber> extends AbstractRandomVariable<T> 
 
   @Override
   protected Operand<T> sampleOf(Ops tf, Shape sampleShape) {
-    OpSeed s = nextSeed();
-    return tf.random.randomPoisson(BroadcastShapes.constant(tf, sampleShape), broadcastToBatchEvent(tf, rate()),
-        dtype(), RandomPoisson.seed(s.seed()), RandomPoisson.seed2(s.seed2()));
+    return tf.random.statelessRandomPoisson(
+        drawShape(tf, sampleShape), nextSeedTensor(tf), broadcastToBatchEvent(tf, rate()), dtype());
   }
 
   @Override

@@ -1,44 +1,40 @@
 package org.edward4j.models;
 
-import org.edward4j.core.ModelContext.OpSeed;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.random.RandomGamma;
-import org.tensorflow.op.random.RandomStandardNormal;
-import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.op.random.StatelessRandomGetKeyCounterAlg;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
- * Standard draws from TensorFlow's stateful random ops, each given its op seed, that the
- * reparameterized families transform: {@code N(0, 1)}, {@code U[0, 1)} and {@code Gamma(alpha,
- * 1)}.
+ * Standard draws that the reparameterized families transform: {@code N(0, 1)}, {@code U[0, 1)}
+ * and {@code Gamma(alpha, 1)}, from TensorFlow's stateless random ops keyed by the seed tensor of
+ * {@code ModelContext.statelessSeed} (the op's seeds and the context's random step), so draws are
+ * reproducible and a run restored from a checkpoint continues the same stream.
  */
 final class StandardDraws {
 
   private StandardDraws() {}
 
   /** Standard normal draws of the given shape. */
-  static Operand<TFloat32> normal(Ops tf, Operand<TInt32> shape, OpSeed seed) {
-    return tf.random.randomStandardNormal(
-        shape, TFloat32.class, RandomStandardNormal.seed(seed.seed()), RandomStandardNormal.seed2(seed.seed2()));
+  static Operand<TFloat32> normal(Ops tf, Operand<TInt32> shape, Operand<TInt64> seed) {
+    return tf.random.statelessRandomNormal(shape, seed);
   }
 
   /** Uniform draws on {@code [0, 1)} of the given shape. */
-  static Operand<TFloat32> uniform(Ops tf, Operand<TInt32> shape, OpSeed seed) {
-    return tf.random.randomUniform(
-        shape, TFloat32.class, RandomUniform.seed(seed.seed()), RandomUniform.seed2(seed.seed2()));
+  static Operand<TFloat32> uniform(Ops tf, Operand<TInt32> shape, Operand<TInt64> seed) {
+    return tf.random.statelessRandomUniform(shape, seed);
   }
 
   /**
-   * {@code sampleShape + alpha.shape} draws of {@code Gamma(alpha, 1)} (the op appends {@code
-   * alpha}'s shape to the sample shape, so broadcast {@code alpha} to the batch shape first).
-   * Differentiable in {@code alpha} through the implicit gradient this module registers.
+   * Draws of {@code Gamma(alpha, 1)} of shape {@code shape}, whose trailing dimensions are {@code
+   * alpha}'s (broadcast {@code alpha} to the batch shape first). Differentiable in {@code alpha}
+   * through the implicit gradient this module registers.
    */
-  static Operand<TFloat32> gamma(Ops tf, Shape sampleShape, Operand<TFloat32> alpha, OpSeed seed) {
+  static Operand<TFloat32> gamma(Ops tf, Operand<TInt32> shape, Operand<TFloat32> alpha, Operand<TInt64> seed) {
     RandomGammaGradient.register();
-    return tf.random.randomGamma(BroadcastShapes.constant(tf, sampleShape), alpha,
-        RandomGamma.seed(seed.seed()), RandomGamma.seed2(seed.seed2()));
+    StatelessRandomGetKeyCounterAlg kca = tf.random.statelessRandomGetKeyCounterAlg(seed);
+    return tf.random.statelessRandomGamma(shape, kca.key(), kca.counter(), kca.alg(), alpha);
   }
 }

@@ -77,7 +77,7 @@ public final class Uniform extends AbstractRandomVariable<TFloat32> {
 
   @Override
   protected Operand<TFloat32> sampleOf(Ops tf, Shape sampleShape) {
-    Operand<TFloat32> u = StandardDraws.uniform(tf, drawShape(tf, sampleShape), nextSeed());
+    Operand<TFloat32> u = StandardDraws.uniform(tf, drawShape(tf, sampleShape), nextSeedTensor(tf));
     return tf.math.add(low(), tf.math.mul(u, range(tf)));
   }
 

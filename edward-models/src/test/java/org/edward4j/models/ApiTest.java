@@ -46,7 +46,8 @@ class ApiTest extends GraphTestBase {
     assertEquals(m.reparameterized(), first.isReparameterized());
     for (Iterator<GraphOperation> it = ctx.graph().operations(); it.hasNext(); ) {
       String op = it.next().name();
-      assertTrue(op.startsWith("test/"), "op outside the scope: " + op);
+      // The context's random-step placeholder is shared by every stateless random op, at the root.
+      assertTrue(op.startsWith("test/") || op.equals("edward4j_random_step"), "op outside the scope: " + op);
     }
   }
 

@@ -24,7 +24,7 @@ import org.tensorflow.types.TFloat32;
  * Measures what the library adds around {@code Session.run}: steps per second of {@code
  * GANInference.update} on Edward's GAN tutorial graph, against the same graph driven by a
  * hand-written raw TF Java loop (one reused input tensor, one runner per step fetching both losses,
- * as Edward's {@code update} does), in the same JVM.
+ * as Edward's {@code update} does, fed with the context's random step), in the same JVM.
  *
  * <p>Rounds alternate between the two loops so that warm-up, CPU frequency and other load affect
  * both alike; the figure reported for each is its median round. The data is synthetic noise of
@@ -69,7 +69,6 @@ public final class GanBenchmark {
           b[i] = rng.nextFloat();
         }
       }
-      Session session = ctx.session();
       List<Op> trains = List.of(trainOp(inference, "loss"), trainOp(inference, "loss_d"));
       Operand<TFloat32> loss = inference.loss("loss");
       Operand<TFloat32> lossD = inference.loss("loss_d");
@@ -78,7 +77,7 @@ public final class GanBenchmark {
         LoopBody library = i -> inference.update(Map.of(xPh, batches[i % batches.length]));
         LoopBody rawLoop = i -> {
           buffer.write(batches[i % batches.length]);
-          Session.Runner r = session.runner().feed(xPh, input);
+          Session.Runner r = ctx.runner().feed(xPh, input);
           trains.forEach(r::addTarget);
           try (Result res = r.fetch(loss).fetch(lossD).run()) {
             sink += ((TFloat32) res.get(0)).getFloat() + ((TFloat32) res.get(1)).getFloat();
