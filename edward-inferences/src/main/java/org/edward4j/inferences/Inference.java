@@ -1,12 +1,5 @@
 package org.edward4j.inferences;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,22 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.edward4j.core.Feeds;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.optimizers.TrainStep;
 import org.edward4j.core.progress.Progbar;
-import org.edward4j.core.summaries.EventWriter;
-import org.edward4j.core.variables.Initializers;
 import org.edward4j.core.variables.Variable;
-import org.edward4j.core.variables.VariableSpec;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.exceptions.TFInvalidArgumentException;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TNumber;
@@ -77,16 +61,9 @@ public abstract class Inference {
   protected final Map<Operand<?>, Operand<?>> latentVars;
   protected final Map<Operand<?>, Operand<?>> data;
 
-  private final List<Step> steps = new ArrayList<>();
-  private final Map<Output<?>, String> requiredFeeds;
-  private final Map<String, Operand<TFloat32>> checkedLosses = new LinkedHashMap<>();
+  private final UpdateEngine engine;
   private InferenceOptions options;
-  private Variable<TInt64> iteration;
-  private Operand<TInt64> incrementIteration;
-  private long t;
   private Progbar progbar;
-  private EventWriter events;
-  private Feeds feeds;
 
   /**
    * Checks the maps and finds their context; builds nothing.
@@ -102,7 +79,7 @@ public abstract class Inference {
     this.latentVars = Collections.unmodifiableMap(InferenceData.ordered(latentVars, "latentVars"));
     this.data = Collections.unmodifiableMap(InferenceData.ordered(data, "data"));
     this.ctx = InferenceData.context(this.latentVars, this.data);
-    this.requiredFeeds = placeholders(this.latentVars, this.data);
+    this.engine = new UpdateEngine(ctx, new InferenceFeeds(this.latentVars, this.data));
   }
 
   /** Initializes with Edward's defaults. */
@@ -132,32 +109,9 @@ public abstract class Inference {
               + new java.util.TreeSet<>(supportedOptions()));
     }
     this.options = options;
-    this.iteration = ctx.rootScope().getVariable(
-        VariableSpec.of(uniqueName("iteration"), Shape.scalar(), TInt64.class)
-            .withInitializer(Initializers.zeros())
-            .withTrainable(false));
-    if (options.logdir() != null) {
-      events = openEvents(options);
-    }
+    engine.start(options);
     build(options);
-    if (steps.isEmpty()) {
-      throw new IllegalStateException(getClass().getSimpleName() + ".build added no training step");
-    }
-    Ops tf = ctx.opsAt("");
-    // t counts update calls whichever side runs, so its increment has no dependency on a step.
-    Op assign = tf.assignAddVariableOp(iteration.handle(), tf.constant(1L));
-    this.incrementIteration = tf.withControlDependencies(List.of(assign)).readVariableOp(iteration.handle(), TInt64.class);
-    for (Step s : steps) {
-      Operand<TFloat32> loss = s.loss();
-      if (options.debug()) {
-        loss = tf.debugging.checkNumerics(loss, checkTag(s.key()));
-      }
-      checkedLosses.put(s.key(), loss);
-      if (events != null) {
-        events.scalar(s.side() == Variables.DISC ? "loss/discriminative" : "loss", s.loss());
-      }
-    }
-    this.t = 0;
+    engine.seal(getClass().getSimpleName());
     this.progbar = Progbar.builder(progressTarget(options)).output(options.progressOutput()).build();
   }
 
@@ -184,13 +138,7 @@ public abstract class Inference {
    * @param step the step
    */
   protected final void addStep(Step step) {
-    Objects.requireNonNull(step, "step");
-    for (Step s : steps) {
-      if (s.key().equals(step.key())) {
-        throw new IllegalStateException("two steps report `" + step.key() + "`");
-      }
-    }
-    steps.add(step);
+    engine.add(Objects.requireNonNull(step, "step"));
   }
 
   /**
@@ -200,9 +148,7 @@ public abstract class Inference {
    * @param values any numeric tensor
    */
   protected final void logHistogram(String tag, Operand<? extends TNumber> values) {
-    if (events != null) {
-      events.histogram(tag, values);
-    }
+    engine.histogram(tag, values);
   }
 
   /** One update of every side, feeding nothing beyond the data bound at construction. */
@@ -235,53 +181,7 @@ public abstract class Inference {
   public UpdateInfo update(Map<? extends Operand<?>, ?> feedDict, Variables side) {
     checkInitialized();
     Objects.requireNonNull(feedDict, "feedDict");
-    List<Step> chosen = new ArrayList<>();
-    for (Step s : steps) {
-      if (side == null || s.side() == side) {
-        chosen.add(s);
-      }
-    }
-    if (chosen.isEmpty()) {
-      throw new IllegalArgumentException(
-          getClass().getSimpleName() + " has no `" + side.scope() + "` side to update");
-    }
-    Feeds f = feeds();
-    f.clear();
-    f.putAll(feedDict);
-    checkRequiredFeeds(f);
-    long next = t + 1;
-    Session.Runner runner = f.feed(ctx.session().runner());
-    chosen.forEach(s -> runner.addTarget(s.train()));
-    runner.fetch(incrementIteration);
-    chosen.forEach(s -> runner.fetch(checkedLosses.get(s.key())));
-    boolean log = events != null && isReport(next);
-    TInt64 stepTensor = log ? TInt64.scalarOf(next) : null;
-    try {
-      if (log) {
-        events.addTo(runner, stepTensor);
-      }
-      try (Result r = ctx.run(runner)) {
-        t = ((TInt64) r.get(0)).getLong();
-        Map<String, Double> values = new LinkedHashMap<>();
-        steps.forEach(s -> values.put(s.key(), 0.0));
-        for (int i = 0; i < chosen.size(); i++) {
-          values.put(chosen.get(i).key(), (double) ((TFloat32) r.get(i + 1)).getFloat());
-        }
-        return new UpdateInfo(t, values);
-      }
-    } catch (TFInvalidArgumentException e) {
-      for (Step s : chosen) {
-        if (options.debug() && String.valueOf(e.getMessage()).contains(checkTag(s.key()))) {
-          t = next;
-          throw new NonFiniteLossException(s.key(), next, e);
-        }
-      }
-      throw e;
-    } finally {
-      if (stepTensor != null) {
-        stepTensor.close();
-      }
-    }
+    return engine.update(feedDict, side, getClass().getSimpleName(), this::isReport);
   }
 
   /**
@@ -319,7 +219,7 @@ public abstract class Inference {
           getClass().getSimpleName() + " is already initialized; call run() without options");
     }
     if (options.initializeVariables()) {
-      resetAllVariables();
+      engine.resetAllVariables();
     }
     for (int i = 0; i < options.nIter(); i++) {
       printProgress(runIteration(feeds.get()));
@@ -342,7 +242,7 @@ public abstract class Inference {
     Objects.requireNonNull(info, "info");
     if (isReport(info.t())) {
       Map<String, Double> shown = new LinkedHashMap<>();
-      for (Step s : steps) {
+      for (Step s : engine.steps()) {
         shown.put(s.label(), info.values().getOrDefault(s.key(), 0.0));
       }
       progbar.update(info.t(), shown, true);
@@ -357,38 +257,35 @@ public abstract class Inference {
   @Override
   @SuppressWarnings({"deprecation", "removal"})
   public void finalize() {
-    if (events != null) {
-      events.close();
-      events = null;
-    }
-    if (feeds != null) {
-      feeds.close();
-      feeds = null;
-    }
+    engine.close();
   }
 
   /** Resets {@code t} to 0 and the optimizers' state, as running Edward's {@code inference.reset}. */
   public void reset() {
     checkInitialized();
-    Session.Runner runner = ctx.session().runner().addTarget(iteration.initializer());
-    for (Variable<?> v : ctx.variables().all()) {
-      if (!v.isTrainable() && isOptimizerState(v)) {
-        runner.addTarget(v.initializer());
-      }
-    }
-    ctx.run(runner).close();
-    t = 0;
+    engine.reset();
   }
 
   /** The number of {@link #update} calls so far. */
   public long iteration() {
-    return t;
+    return engine.t();
+  }
+
+  /**
+   * Re-reads {@code t} from the iteration counter variable, after its value was set outside {@link
+   * #update}, as restoring a checkpoint does.
+   *
+   * @return the iteration now
+   */
+  public long restoreIteration() {
+    checkInitialized();
+    return engine.syncT();
   }
 
   /** The iteration counter variable ({@code t}). */
   public Variable<TInt64> iterationVariable() {
     checkInitialized();
-    return iteration;
+    return engine.iteration();
   }
 
   /** The options given to {@link #initialize}, or empty before. */
@@ -419,12 +316,7 @@ public abstract class Inference {
    */
   public Operand<TFloat32> loss(String key) {
     checkInitialized();
-    for (Step s : steps) {
-      if (s.key().equals(key)) {
-        return s.loss();
-      }
-    }
-    throw new IllegalArgumentException("no loss `" + key + "`; this inference reports " + checkedLosses.keySet());
+    return engine.step(key).loss();
   }
 
   /**
@@ -435,12 +327,7 @@ public abstract class Inference {
    */
   public Op trainOp(String key) {
     checkInitialized();
-    for (Step s : steps) {
-      if (s.key().equals(key)) {
-        return s.train();
-      }
-    }
-    throw new IllegalArgumentException("no step `" + key + "`; this inference reports " + checkedLosses.keySet());
+    return engine.step(key).train();
   }
 
   /**
@@ -451,97 +338,18 @@ public abstract class Inference {
    */
   public List<Variable<?>> trainedVariables(Variables side) {
     checkInitialized();
-    for (Step s : steps) {
-      if (s.side() == side) {
-        return s.trainStep().variables();
-      }
-    }
-    throw new IllegalArgumentException(getClass().getSimpleName() + " has no step for side " + side);
+    return engine.step(side, getClass().getSimpleName()).trainStep().variables();
   }
 
   /** The steps built, in order. */
   protected final List<Step> steps() {
-    return Collections.unmodifiableList(steps);
+    return engine.steps();
   }
 
   /** The Edward-default log interval check: at {@code t == 1} and every {@code nPrint}. */
   private boolean isReport(long step) {
     int nPrint = options.nPrint();
     return nPrint != 0 && (step == 1 || step % nPrint == 0);
-  }
-
-  private void resetAllVariables() {
-    Session.Runner runner = ctx.session().runner();
-    ctx.variables().all().forEach(v -> runner.addTarget(v.initializer()));
-    ctx.run(runner).close();
-    t = 0;
-  }
-
-  private boolean isOptimizerState(Variable<?> v) {
-    for (Step s : steps) {
-      if (s.trainStep().slots().contains(v)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private Feeds feeds() {
-    if (feeds == null) {
-      feeds = new Feeds();
-    }
-    return feeds;
-  }
-
-  private void checkRequiredFeeds(Feeds f) {
-    Map<Output<?>, ?> fed = f.asMap();
-    for (Map.Entry<Output<?>, String> required : requiredFeeds.entrySet()) {
-      if (!fed.containsKey(required.getKey())) {
-        throw new IllegalArgumentException(
-            "`feedDict` must give a value for placeholder " + required.getKey().op().name() + " (bound in `"
-                + required.getValue() + "`)");
-      }
-    }
-  }
-
-  /** The placeholders bound in the maps, which every update must feed. */
-  private static Map<Output<?>, String> placeholders(
-      Map<Operand<?>, Operand<?>> latentVars, Map<Operand<?>, Operand<?>> data) {
-    Map<Output<?>, String> out = new LinkedHashMap<>();
-    for (Map<Operand<?>, Operand<?>> m : List.of(latentVars, data)) {
-      for (Map.Entry<Operand<?>, Operand<?>> e : m.entrySet()) {
-        for (Operand<?> x : List.of(e.getKey(), e.getValue())) {
-          if (InferenceData.isPlaceholder(x)) {
-            out.putIfAbsent(x.asOutput(), m == data ? "data" : "latentVars");
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private EventWriter openEvents(InferenceOptions options) {
-    Path dir = options.logdir();
-    if (options.logTimestamp()) {
-      dir = dir.resolve(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now(ZoneOffset.UTC)));
-    }
-    try {
-      return EventWriter.create(ctx, dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create log directory " + dir, e);
-    }
-  }
-
-  private String uniqueName(String base) {
-    String name = base;
-    for (int i = 1; ctx.variables().get(name).isPresent(); i++) {
-      name = base + "_" + i;
-    }
-    return name;
-  }
-
-  private static String checkTag(String key) {
-    return "edward4j numeric check of `" + key + "`";
   }
 
   /** Throws unless initialized. */
@@ -554,22 +362,7 @@ public abstract class Inference {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append("(");
-    if (!latentVars.isEmpty()) {
-      sb.append("latentVars=").append(names(latentVars)).append(", ");
-    }
-    sb.append("data=").append(names(data));
-    if (options != null) {
-      sb.append(", t=").append(t).append(", nIter=").append(options.nIter());
-    } else {
-      sb.append(", not initialized");
-    }
-    return sb.append(")").toString();
-  }
-
-  private static String names(Map<Operand<?>, Operand<?>> m) {
-    StringBuilder sb = new StringBuilder("{");
-    m.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(InferenceData.name(k)).append("->").append(InferenceData.name(v)));
-    return sb.append("}").toString();
+    return getClass().getSimpleName() + "(" + InferenceData.describe(latentVars, data)
+        + (options != null ? ", t=" + engine.t() + ", nIter=" + options.nIter() : ", not initialized") + ")";
   }
 }

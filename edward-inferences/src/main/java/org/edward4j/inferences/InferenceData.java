@@ -96,4 +96,24 @@ final class InferenceData {
     }
     return x.op().name();
   }
+
+  /** {@code latentVars={z->qz}, data={x->x_ph}}, for {@code toString()}. */
+  static String describe(Map<Operand<?>, Operand<?>> latentVars, Map<Operand<?>, Operand<?>> data) {
+    return (latentVars.isEmpty() ? "" : "latentVars=" + names(latentVars) + ", ") + "data=" + names(data);
+  }
+
+  private static String names(Map<Operand<?>, Operand<?>> m) {
+    StringBuilder sb = new StringBuilder("{");
+    m.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(name(k)).append("->").append(name(v)));
+    return sb.append("}").toString();
+  }
+
+  /** {@code base}, or {@code base_1}, {@code base_2}, ... if a variable of that name exists. */
+  static String unusedName(ModelContext ctx, String base) {
+    String name = base;
+    for (int i = 1; ctx.variables().get(name).isPresent(); i++) {
+      name = base + "_" + i;
+    }
+    return name;
+  }
 }
