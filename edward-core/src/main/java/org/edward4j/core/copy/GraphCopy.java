@@ -28,7 +28,9 @@ import org.tensorflow.types.family.TNumber;
  * <ul>
  *   <li>a swapped tensor (or the value of a swapped random variable) is replaced by its swap;
  *   <li>variables and placeholders are never copied;
- *   <li>every stateful random op is copied with a fresh op seed, so a copy draws anew;
+ *   <li>every random op is copied with fresh seeds (new {@code seed}/{@code seed2} attributes for a
+ *       stateful op, a new {@code ModelContext.statelessSeed} tensor for a stateless one), so a copy
+ *       draws anew;
  *   <li>a random variable named in {@link Builder#randomVariables} (or a target) is rebuilt as a
  *       random variable, by {@link RandomVariable#withParameters} over its copied parameters, so the
  *       copy has {@code logProb}, moments and a new draw;
@@ -144,7 +146,7 @@ public final class GraphCopy {
   }
 
   /**
-   * The names of the original stateful random ops copied op by op (not as part of a known random
+   * The names of the original random ops copied op by op (not as part of a known random
    * variable) so far: randomness the swaps did not bind. Inferences use this to find latent variables
    * left without a posterior.
    */

@@ -13,18 +13,24 @@ import org.edward4j.core.ModelContext;
 import org.edward4j.core.ModelContext.OpSeed;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.GraphOperationBuilder;
+import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.TensorFlow;
+import org.tensorflow.op.Ops;
 import org.tensorflow.op.Scope;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.OpDef;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TNumber;
 
 /**
  * Duplicates graph operations one by one, as Edward's {@code copy} does for a {@code
  * tf.Operation}: same type and attributes (read through the op's registered {@link OpDef}), inputs
- * mapped through a lookup, and a fresh op seed for each stateful random op.
+ * mapped through a lookup, and fresh seeds for each random op: new {@code seed}/{@code seed2}
+ * attributes for a stateful one, a new seed tensor ({@code ModelContext.statelessSeed}) for a
+ * stateless one.
  *
- * <p>An op needs a copy when it is a stateful random op or when one of its inputs (data or control)
+ * <p>An op needs a copy when it is a random op or when one of its inputs (data or control)
  * is swapped or needs a copy; everything else (variables, placeholders, constants, deterministic
  * functions of them) is shared with the original graph, which gives the same values as Edward's
  * wholesale copy with fewer ops.
@@ -58,14 +64,14 @@ final class OpDuplicator {
     this.isReplaced = isReplaced;
   }
 
-  /** The original names of the stateful random ops copied so far, in copy order. */
+  /** The original names of the random ops copied so far, in copy order. */
   List<String> redrawn() {
     return List.copyOf(redrawn);
   }
 
   /**
-   * Whether {@code op} must be copied: it is a stateful random op, or depends on a replaced output or
-   * on such an op. Memoized; walks the graph iteratively, so deep graphs do not exhaust the stack.
+   * Whether {@code op} must be copied: it is a random op, or depends on a replaced output or on such
+   * an op. Memoized; walks the graph iteratively, so deep graphs do not exhaust the stack.
    */
   boolean needsCopy(GraphOperation root) {
     Boolean known = needs.get(root.name());
@@ -90,7 +96,7 @@ final class OpDuplicator {
         path.push(new Frame(dep, dependencies(dep)));
         continue;
       }
-      boolean result = isStatefulRandom(f.op);
+      boolean result = isRandom(f.op);
       for (GraphOperation dep : f.deps) {
         result |= needs.get(dep.name());
       }
@@ -165,6 +171,10 @@ final class OpDuplicator {
 
   private GraphOperation build(GraphOperation op) {
     OpDef def = opDef(op.type());
+    boolean stateful = isStatefulRandom(op);
+    boolean stateless = !stateful && isStatelessRandom(op);
+    OpSeed seed = stateful || stateless ? ctx.nextOpSeed() : null;
+    Output<?> freshSeed = stateless ? freshStatelessSeed(op, seed) : null;
     GraphOperationBuilder b = ctx.graph().opBuilder(op.type(), prefix + "/" + op.name(), rootScope);
     int next = 0;
     for (OpDef.ArgDef arg : def.getInputArgList()) {
@@ -175,6 +185,9 @@ final class OpDuplicator {
           list[i] = mapped(op.input(next++));
         }
         b.addInputList(list);
+      } else if (stateless && arg.getName().equals("seed")) {
+        b.addInput(freshSeed);
+        next++;
       } else {
         b.addInput(mapped(op.input(next++)));
       }
@@ -182,22 +195,44 @@ final class OpDuplicator {
     for (GraphOperation control : op.controlInputs()) {
       b.addControlInput(needsCopy(control) ? copies.get(control.name()) : control);
     }
-    boolean random = isStatefulRandom(op);
-    OpSeed seed = random ? ctx.nextOpSeed() : null;
     for (OpDef.AttrDef attr : def.getAttrList()) {
       String name = attr.getName();
       AttrValue value = op.attributes().getAttrValueProto(name);
-      if (random && name.equals("seed")) {
+      if (stateful && name.equals("seed")) {
         value = AttrValue.newBuilder().setI(seed.seed()).build();
-      } else if (random && name.equals("seed2")) {
+      } else if (stateful && name.equals("seed2")) {
         value = AttrValue.newBuilder().setI(seed.seed2()).build();
       }
       b.setAttr(name, value);
     }
-    if (random) {
+    if (stateful || stateless) {
       redrawn.add(op.name());
     }
     return b.build();
+  }
+
+  /** A new {@code [2]} seed tensor, of the dtype of {@code op}'s {@code seed} input, keyed by the random step. */
+  @SuppressWarnings("unchecked")
+  private Output<?> freshStatelessSeed(GraphOperation op, OpSeed seed) {
+    Ops tf = ctx.tf();
+    Operand<TInt64> s = ctx.statelessSeed(tf, seed);
+    Output<?> original = op.input(seedInputIndex(op));
+    if (original.type() == TInt64.class) {
+      return s.asOutput();
+    }
+    return tf.dtypes.cast(s, (Class<TNumber>) (Class<?>) original.type()).asOutput();
+  }
+
+  private static int seedInputIndex(GraphOperation op) {
+    int index = 0;
+    for (OpDef.ArgDef arg : opDef(op.type()).getInputArgList()) {
+      if (arg.getName().equals("seed")) {
+        return index;
+      }
+      boolean list = !arg.getNumberAttr().isEmpty() || !arg.getTypeListAttr().isEmpty();
+      index += list ? op.inputListLength(arg.getName()) : 1;
+    }
+    throw new IllegalStateException(op.type() + " has no `seed` input");
   }
 
   private Output<?> mapped(Output<?> in) {
@@ -206,6 +241,28 @@ final class OpDuplicator {
     }
     GraphOperation op = (GraphOperation) in.op();
     return needsCopy(op) ? copies.get(op.name()).output(in.index()) : in;
+  }
+
+  /** Whether a copy of {@code op} must draw anew: a stateful or a stateless random op. */
+  static boolean isRandom(GraphOperation op) {
+    return isStatefulRandom(op) || isStatelessRandom(op);
+  }
+
+  /**
+   * Stateless random ops keyed by a {@code seed} input ({@code StatelessRandomNormal}, {@code
+   * StatelessRandomGetKeyCounterAlg}, {@code StatelessMultinomial}, ...): their draws are a function
+   * of the seed, so a copy gets a new seed tensor.
+   */
+  static boolean isStatelessRandom(GraphOperation op) {
+    if (!op.type().startsWith("Stateless")) {
+      return false;
+    }
+    for (OpDef.ArgDef a : opDef(op.type()).getInputArgList()) {
+      if (a.getName().equals("seed")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Stateful ops with a {@code seed2} attribute: TensorFlow's seeded random ops. */

@@ -94,6 +94,25 @@ class GraphCopyTest {
   }
 
   @Test
+  void statelessRandomOpsGetANewSeedTensor() {
+    try (ModelContext ctx = ModelContext.withSeed(4)) {
+      Ops tf = ctx.tf();
+      Operand<TFloat32> eps = tf.random.statelessRandomNormal(tf.constant(new int[] {1000}), ctx.statelessSeed(tf, ctx.nextOpSeed()));
+      Operand<TFloat32> copied = GraphCopy.builder(ctx).build().copy(eps);
+      List<TensorValue> v = ctx.evalAll(List.of(eps, copied), Map.of());
+      float[] a = v.get(0).data();
+      float[] b = v.get(1).data();
+      double sumSq = 0;
+      for (int i = 0; i < a.length; i++) {
+        sumSq += (a[i] - b[i]) * (a[i] - b[i]) / a.length;
+      }
+      // Independent N(0, 1) draws differ by N(0, 2): mean square 2 (sd of the mean 0.09); a copy
+      // that reused the seed would give exactly 0.
+      assertEquals(2, sumSq, 0.5);
+    }
+  }
+
+  @Test
   void rejectsSwapsOfAnotherTypeOrShape() {
     try (ModelContext ctx = ModelContext.withSeed(1)) {
       Ops tf = ctx.tf();
