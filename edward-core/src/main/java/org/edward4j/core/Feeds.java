@@ -1,6 +1,7 @@
 package org.edward4j.core;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import org.tensorflow.Output;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -31,7 +33,11 @@ import org.tensorflow.types.TInt32;
  */
 public final class Feeds implements AutoCloseable {
 
+  /** A reusable float32 buffer and the size of the values it takes, for the fast path. */
+  private record FloatSlot(TFloat32 tensor, FloatDataBuffer buffer, int length) {}
+
   private final Map<Output<?>, Tensor> owned = new LinkedHashMap<>();
+  private final Map<Output<?>, FloatSlot> floatSlots = new HashMap<>();
   private final Map<Output<?>, Tensor> values = new LinkedHashMap<>();
   private boolean closed;
 
@@ -49,11 +55,23 @@ public final class Feeds implements AutoCloseable {
     Objects.requireNonNull(placeholder, "placeholder");
     Objects.requireNonNull(value, () -> "value for " + name(placeholder));
     Output<?> key = placeholder.asOutput();
+    if (value instanceof float[] f) {
+      // The training-loop case: same placeholder, same size as last step. Its type and shape were
+      // checked when the slot was made, so only the copy is left (no native shape queries).
+      FloatSlot slot = floatSlots.get(key);
+      if (slot != null && slot.length() == f.length) {
+        slot.buffer().write(f);
+        values.put(key, slot.tensor());
+        return this;
+      }
+    }
     if (value instanceof Tensor t) {
       checkShape(key, t.shape(), "value for " + name(placeholder));
       values.put(key, t);
     } else if (value instanceof float[] f) {
       putFloats(key, f, inferShape(key, f.length));
+      TFloat32 tensor = (TFloat32) owned.get(key);
+      floatSlots.put(key, new FloatSlot(tensor, tensor.asRawTensor().data().asFloats(), f.length));
     } else if (value instanceof float[][] rows) {
       putFloats(key, flatten(rows, key), Shape.of(rows.length, rows.length == 0 ? 0 : rows[0].length));
     } else if (value instanceof TensorValue v) {
@@ -128,6 +146,7 @@ public final class Feeds implements AutoCloseable {
   private Tensor reuse(Output<?> key, Shape shape) {
     Tensor t = owned.get(key);
     if (t != null && !t.shape().equals(shape)) {
+      floatSlots.remove(key);
       owned.remove(key).close();
       return null;
     }
@@ -220,6 +239,7 @@ public final class Feeds implements AutoCloseable {
     closed = true;
     owned.values().forEach(Tensor::close);
     owned.clear();
+    floatSlots.clear();
     values.clear();
   }
 

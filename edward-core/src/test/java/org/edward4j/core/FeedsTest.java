@@ -28,6 +28,8 @@ class FeedsTest {
       feeds.put(x, new float[] {5, 6, 7, 8});
       assertSame(first, feeds.asMap().get(x.asOutput()), "a same-shape feed must reuse its tensor");
       assertArrayEquals(new float[] {10, 12, 14, 16}, ctx.eval(doubled, feeds.asMap()).data());
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> feeds.put(x, new float[5]));
+      assertTrue(e.getMessage().contains("multiple of 2"), e.getMessage());
       feeds.put(x, new float[][] {{1, 1}});
       assertArrayEquals(new float[] {2, 2}, ctx.eval(doubled, feeds.asMap()).data());
     }

@@ -34,7 +34,7 @@ final class UpdateEngine implements AutoCloseable {
   private final List<Inference.Step> steps = new ArrayList<>();
   private final Map<String, Operand<TFloat32>> fetchedLosses = new LinkedHashMap<>();
   private Variable<TInt64> iteration;
-  private Operand<TInt64> incrementIteration;
+  private Op incrementIteration;
   private InferenceLog log;
   private boolean debug;
   private long t;
@@ -78,8 +78,7 @@ final class UpdateEngine implements AutoCloseable {
     }
     Ops tf = ctx.opsAt("");
     // t counts update calls whichever side runs, so its increment depends on no step.
-    Op assign = tf.assignAddVariableOp(iteration.handle(), tf.constant(1L));
-    incrementIteration = tf.withControlDependencies(List.of(assign)).readVariableOp(iteration.handle(), TInt64.class);
+    incrementIteration = tf.assignAddVariableOp(iteration.handle(), tf.constant(1L));
     for (Inference.Step s : steps) {
       fetchedLosses.put(s.key(), debug ? tf.debugging.checkNumerics(s.loss(), checkTag(s.key())) : s.loss());
       if (log != null) {
@@ -104,17 +103,19 @@ final class UpdateEngine implements AutoCloseable {
     long next = t + 1;
     Session.Runner runner = f.feed(ctx.session().runner());
     chosen.forEach(s -> runner.addTarget(s.train()));
-    runner.fetch(incrementIteration);
+    // The counter variable is incremented in the graph (checkpoints save it); its value is known
+    // here, so it is not fetched back.
+    runner.addTarget(incrementIteration);
     chosen.forEach(s -> runner.fetch(fetchedLosses.get(s.key())));
     if (log != null && reportDue.test(next)) {
       log.addTo(runner, next);
     }
     try (Result r = ctx.run(runner)) {
-      t = ((TInt64) r.get(0)).getLong();
+      t = next;
       Map<String, Double> values = new LinkedHashMap<>();
       steps.forEach(s -> values.put(s.key(), 0.0));
       for (int i = 0; i < chosen.size(); i++) {
-        values.put(chosen.get(i).key(), (double) ((TFloat32) r.get(i + 1)).getFloat());
+        values.put(chosen.get(i).key(), (double) ((TFloat32) r.get(i)).getFloat());
       }
       return new UpdateInfo(t, values);
     } catch (TFInvalidArgumentException e) {
