@@ -1,0 +1,209 @@
+package org.edward4j.criticisms.quality;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.edward4j.core.io.AtomicFiles;
+
+/**
+ * A table of quality figures for one trained example, printed for people and written as JSON so
+ * runs can be compared.
+ *
+ * <p>Each row is a metric name (snake case, e.g. {@code classifier_score}), its value and a note;
+ * settings (example, iterations, wall time, seed, ...) head the table. The JSON is one object,
+ * {@code {"example": ..., "settings": {...}, "metrics": {"name": {"value": v, "note": "..."}}}},
+ * with non-finite values written as {@code null}. It is written by hand: the schema is fixed and
+ * flat, and a JSON library would be this module's only use of one.
+ *
+ * <pre>{@code
+ * QualityReport report = QualityReport.builder("gan").setting("iterations", 15000)
+ *     .metric("classifier_score", 8.7, "ceiling 9.9").build();
+ * System.out.print(report.toTable());
+ * report.writeJson(Path.of("out/quality/gan.json"));
+ * }</pre>
+ */
+public final class QualityReport {
+
+  private final String example;
+  private final Map<String, Object> settings;
+  private final List<Row> metrics;
+
+  private QualityReport(Builder b) {
+    this.example = b.example;
+    this.settings = new LinkedHashMap<>(b.settings);
+    this.metrics = List.copyOf(b.metrics);
+  }
+
+  /**
+   * A builder for the report of one example.
+   *
+   * @param example the example's name, e.g. {@code gan}
+   * @return the builder
+   */
+  public static Builder builder(String example) {
+    Objects.requireNonNull(example, "example");
+    if (example.isBlank()) {
+      throw new IllegalArgumentException("`example` must not be blank");
+    }
+    return new Builder(example);
+  }
+
+  /** The example's name. */
+  public String example() {
+    return example;
+  }
+
+  /** The metrics in order. */
+  public List<Row> metrics() {
+    return metrics;
+  }
+
+  /**
+   * The value of one metric.
+   *
+   * @param name the metric's name
+   * @return its value
+   * @throws IllegalArgumentException naming the metrics present, if there is no such row
+   */
+  public double value(String name) {
+    for (Row r : metrics) {
+      if (r.name().equals(name)) {
+        return r.value();
+      }
+    }
+    throw new IllegalArgumentException("no metric `" + name + "` in this report; it has "
+        + metrics.stream().map(Row::name).toList());
+  }
+
+  /** The report as an aligned text table. */
+  public String toTable() {
+    StringBuilder sb = new StringBuilder("quality of `" + example + "`\n");
+    settings.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-28s %s%n", k, v)));
+    sb.append(String.format(Locale.ROOT, "  %-28s %12s  %s%n", "metric", "value", "note"));
+    for (Row r : metrics) {
+      sb.append(String.format(Locale.ROOT, "  %-28s %12.4f  %s%n", r.name(), r.value(), r.note()));
+    }
+    return sb.toString();
+  }
+
+  /** The report as a JSON object. */
+  public String toJson() {
+    StringBuilder sb = new StringBuilder("{\n  \"example\": ").append(quote(example)).append(",\n  \"settings\": {");
+    List<String> parts = new ArrayList<>();
+    settings.forEach((k, v) -> parts.add("\n    " + quote(k) + ": " + (v instanceof Number n ? number(n) : quote(v.toString()))));
+    sb.append(String.join(",", parts)).append(parts.isEmpty() ? "},\n" : "\n  },\n").append("  \"metrics\": {");
+    parts.clear();
+    for (Row r : metrics) {
+      parts.add("\n    " + quote(r.name()) + ": {\"value\": " + number(r.value()) + ", \"note\": " + quote(r.note()) + "}");
+    }
+    return sb.append(String.join(",", parts)).append(parts.isEmpty() ? "}\n}\n" : "\n  }\n}\n").toString();
+  }
+
+  /**
+   * Writes {@link #toJson()} atomically.
+   *
+   * @param file the target; parent directories are created
+   * @return {@code file}
+   * @throws IOException when writing fails
+   */
+  public Path writeJson(Path file) throws IOException {
+    byte[] bytes = toJson().getBytes(StandardCharsets.UTF_8);
+    return AtomicFiles.write(file, out -> out.write(bytes));
+  }
+
+  @Override
+  public String toString() {
+    return "QualityReport(" + example + ", " + metrics.size() + " metrics)";
+  }
+
+  private static String number(Number n) {
+    double d = n.doubleValue();
+    if (!Double.isFinite(d)) {
+      return "null";
+    }
+    return n instanceof Integer || n instanceof Long ? n.toString() : Double.toString(d);
+  }
+
+  static String quote(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+
+  /**
+   * One metric.
+   *
+   * @param name snake-case name
+   * @param value the figure
+   * @param note how it was measured or what bounds it; may be empty
+   */
+  public record Row(String name, double value, String note) {
+    /** Checks the name and note are present. */
+    public Row {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(note, "note");
+    }
+  }
+
+  /** Builds a {@link QualityReport}. */
+  public static final class Builder {
+    private final String example;
+    private final Map<String, Object> settings = new LinkedHashMap<>();
+    private final List<Row> metrics = new ArrayList<>();
+
+    private Builder(String example) {
+      this.example = example;
+    }
+
+    /**
+     * Adds a setting shown above the metrics.
+     *
+     * @param name e.g. {@code iterations}
+     * @param value a number or text
+     * @return this
+     */
+    public Builder setting(String name, Object value) {
+      settings.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, () -> "value of " + name));
+      return this;
+    }
+
+    /**
+     * Adds a metric row.
+     *
+     * @param name snake-case name, e.g. {@code frechet_distance}
+     * @param value the figure (NaN when it could not be measured)
+     * @param note how it was measured; may be empty
+     * @return this
+     */
+    public Builder metric(String name, double value, String note) {
+      metrics.add(new Row(name, value, note));
+      return this;
+    }
+
+    /** The report. */
+    public QualityReport build() {
+      return new QualityReport(this);
+    }
+  }
+}
