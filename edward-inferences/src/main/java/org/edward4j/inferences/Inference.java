@@ -233,14 +233,16 @@ public abstract class Inference {
   }
 
   /**
-   * Prints progress at {@code t == 1} and every {@code nPrint} iterations, as Edward does.
+   * Prints progress at {@code t == 1} and every {@code nPrint} iterations, as Edward does, and at
+   * the last iteration.
    *
    * @param info what {@link #update} returned
    */
   public void printProgress(UpdateInfo info) {
     checkInitialized();
     Objects.requireNonNull(info, "info");
-    if (isReport(info.t())) {
+    // As Edward, at t == 1 and every nPrint; also at the last iteration, so the bar completes.
+    if (isReport(info.t()) || (options.nPrint() != 0 && info.t() == progressTarget(options))) {
       Map<String, Double> shown = new LinkedHashMap<>();
       for (Step s : engine.steps()) {
         shown.put(s.label(), info.values().getOrDefault(s.key(), 0.0));

@@ -1,0 +1,27 @@
+// edward4j JShell start-up: the main types, imported by name where TensorFlow has two of them.
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.edward4j.core.Feeds;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.Reuse;
+import org.edward4j.core.TensorValue;
+import org.edward4j.core.VariableScope;
+import org.edward4j.core.layers.Activation;
+import org.edward4j.core.layers.DenseOptions;
+import org.edward4j.core.layers.Layers;
+import org.edward4j.core.optimizers.*;
+import org.edward4j.core.variables.Initializers;
+import org.edward4j.core.variables.Regularizers;
+import org.edward4j.core.variables.Variable;
+import org.edward4j.core.variables.VariableSpec;
+import org.edward4j.datasets.*;
+import org.edward4j.inferences.*;
+import org.edward4j.models.*;
+import org.edward4j.plots.*;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
