@@ -1,0 +1,67 @@
+package org.edward4j.inferences;
+
+import java.util.List;
+import java.util.Map;
+import org.edward4j.core.random.RandomVariable;
+import org.edward4j.core.variables.Variable;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Maximum a posteriori estimation, Edward's {@code ed.MAP}: {@code min_z -log p(x, z)}, written as
+ * variational inference with point-mass approximations {@code q(z) = delta(z - lambda)} and the
+ * objective {@code -E_q[log p(x, z)] = -log p(x, lambda)}.
+ *
+ * <p>Every approximation must be a {@code PointMass}; to keep a constrained latent variable in its
+ * support, give the point mass constrained parameters over free variables (e.g. {@code
+ * softplus(v)} for a scale). Model parameters in {@code varList} are fitted too. In conditional
+ * inference ({@code data} binds {@code beta} to {@code q(beta)}), one sample {@code beta* ~
+ * q(beta)} per update is used, a lower bound of {@code log p(x, z)} that is exact when {@code
+ * q(beta) = p(beta | x)}. {@code scale} weights each variable's log density; the loss adds every
+ * regularization loss. Only differentiable latent variables (no discrete optimization); no
+ * automatic point masses from a list of latent variables.
+ *
+ * <pre>{@code
+ * Variable<TFloat32> w = scope.getVariable("w", Shape.of(3), Initializers.zeros());
+ * PointMass qbeta = PointMass.of(scope, w);
+ * MAP inference = new MAP(Map.of(beta, qbeta), Map.of(y, yData));
+ * inference.run(InferenceOptions.builder().nIter(500).build());
+ * }</pre>
+ */
+public class MAP extends VariationalInference {
+
+  /**
+   * Creates the inference; nothing is built until {@link #initialize}.
+   *
+   * @param latentVars latent variable to a {@code PointMass} of the same value shape
+   * @param data observed variable to its data, or to a random variable for conditional inference
+   * @throws IllegalArgumentException if an approximation is not a point mass, or for the checks of
+   *     {@link VariationalInference}
+   */
+  public MAP(Map<? extends Operand<?>, ? extends Operand<?>> latentVars, Map<? extends Operand<?>, ? extends Operand<?>> data) {
+    super(latentVars, data);
+    this.latentVars.forEach((z, qz) -> {
+      RandomVariable<?> q = (RandomVariable<?>) qz;
+      if (!"PointMass".equals(q.distributionName())) {
+        throw new IllegalArgumentException("MAP needs PointMass approximations, but "
+            + ((RandomVariable<?>) z).name() + " is bound to the " + q.distributionName() + " " + q.name());
+      }
+    });
+  }
+
+  @Override
+  protected LossAndGradients buildLossAndGradients(InferenceOptions options, List<Variable<?>> varList) {
+    Ops tf = tf();
+    Map<Operand<?>, Object> scale = options.scale();
+    PosteriorSample at = PosteriorSample.draw(ctx, latentVars, data, inferenceScope(), false);
+    Operand<TFloat32> logJoint = tf.constant(0f);
+    for (Operand<?> key : List.copyOf(at.valueKeys())) {
+      RandomVariable<?> p = at.model(key);
+      logJoint = tf.math.add(logJoint, ModelTerms.total(tf, p.logProb(at.numericValue(key)), ModelTerms.scaleOf(tf, scale, key)));
+    }
+    at.checkEveryLatentBound("MAP");
+    Operand<TFloat32> loss = tf.math.add(tf.math.neg(logJoint), regularizationPenalty());
+    return new LossAndGradients(loss, gradients(loss, varList));
+  }
+}

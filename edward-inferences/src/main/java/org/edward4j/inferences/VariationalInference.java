@@ -1,0 +1,218 @@
+package org.edward4j.inferences;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.edward4j.core.VariableScope;
+import org.edward4j.core.gradients.VariableGradients;
+import org.edward4j.core.optimizers.GradientAndVariable;
+import org.edward4j.core.optimizers.TrainStep;
+import org.edward4j.core.random.RandomVariable;
+import org.edward4j.core.variables.Variable;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * The base of optimization-based inference, Edward's {@code ed.VariationalInference}: a subclass
+ * builds a loss and one gradient per variable, and this class turns them into one training step
+ * with Edward's optimizer defaults.
+ *
+ * <p>{@code latentVars} binds each latent variable {@code z} of the model to its approximation
+ * {@code q(z)}; {@code data} binds each observed variable {@code x} to its data (a tensor, usually
+ * a placeholder) or, for conditional inference, to a random variable {@code q(beta)} that fixes
+ * inference over {@code beta}. The default {@code varList} is, as in Edward, every trainable
+ * variable that a latent variable, its approximation or an observed variable bound to data depends
+ * on. Options: {@code optimizer}, {@code varList}, {@code globalStep}, {@code scale} (per-variable
+ * weights on log-density terms, e.g. {@code N / M} for minibatches) and the base options.
+ *
+ * <p>Every key must be a random variable, every approximation a random variable of the key's dtype
+ * and value shape. A latent variable of the model left out of {@code latentVars} is reported when
+ * the loss is built.
+ *
+ * <pre>{@code
+ * VariationalInference inference = new KLqp(Map.of(z, qz), Map.of(x, xPh));
+ * inference.initialize(InferenceOptions.builder().nSamples(5).build());
+ * }</pre>
+ */
+public abstract class VariationalInference extends Inference {
+
+  /** Options every variational inference takes. */
+  static final Set<String> VI_OPTIONS;
+
+  static {
+    Set<String> s = new HashSet<>(BASE_OPTIONS);
+    s.addAll(List.of("optimizer", "varList", "globalStep"));
+    VI_OPTIONS = Set.copyOf(s);
+  }
+
+  /**
+   * A loss and the gradient each variable is updated with (not necessarily the loss's own: score
+   * function and wake-sleep gradients come from surrogates).
+   *
+   * @param loss the reported loss, a float32 scalar
+   * @param gradsAndVars one gradient per trained variable
+   */
+  protected record LossAndGradients(Operand<TFloat32> loss, List<GradientAndVariable> gradsAndVars) {}
+
+  /**
+   * Checks the maps; builds nothing.
+   *
+   * @param latentVars latent variable to its approximation; may be empty
+   * @param data observed variable to its data tensor, or to a random variable for conditional
+   *     inference
+   * @throws IllegalArgumentException for a key that is not a random variable, an approximation that
+   *     is not one, or a dtype or shape mismatch
+   */
+  protected VariationalInference(
+      Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
+      Map<? extends Operand<?>, ? extends Operand<?>> data) {
+    super(latentVars, data);
+    ModelTerms.checkMaps(this.latentVars, this.data);
+  }
+
+  @Override
+  protected Set<String> supportedOptions() {
+    return VI_OPTIONS;
+  }
+
+  @Override
+  protected final void build(InferenceOptions options) {
+    ModelTerms.checkScaleKeys(options.scale(), latentVars, data);
+    List<Variable<?>> varList = options.varList() != null ? options.varList() : defaultVarList();
+    // The loss is built first: a model error (an unbound latent variable) explains more than an
+    // empty variable list.
+    LossAndGradients built = buildLossAndGradients(options, varList);
+    if (varList.isEmpty()) {
+      throw new IllegalArgumentException(getClass().getSimpleName()
+          + " found no trainable variable that the model or its approximations depend on; pass `varList`");
+    }
+    TrainStep step = TrainSteps.applyGradients(
+        ctx, options.optimizer(), options.globalStep(), built.gradsAndVars(), ctx.collections().updateOps(null));
+    addStep(new Step(null, "loss", "Loss", built.loss(), step));
+  }
+
+  /**
+   * Builds the loss and the gradients, Edward's {@code build_loss_and_gradients}.
+   *
+   * @param options the options given to {@link #initialize}
+   * @param varList the variables to train
+   * @return the loss and a gradient for each variable
+   */
+  protected abstract LossAndGradients buildLossAndGradients(InferenceOptions options, List<Variable<?>> varList);
+
+  /**
+   * Edward's default variable list: trainable variables that a latent variable or its
+   * approximation depends on, and those an observed variable bound to data (not to a random
+   * variable) depends on.
+   */
+  protected final List<Variable<?>> defaultVarList() {
+    List<Variable<?>> trainable = ctx.collections().trainableVariables(null);
+    Set<Variable<?>> out = new LinkedHashSet<>();
+    latentVars.forEach((z, qz) -> {
+      out.addAll(dependencies((RandomVariable<?>) z, trainable));
+      out.addAll(dependencies((RandomVariable<?>) qz, trainable));
+    });
+    data.forEach((x, qx) -> {
+      if (!(qx instanceof RandomVariable<?>)) {
+        out.addAll(dependencies((RandomVariable<?>) x, trainable));
+      }
+    });
+    return new ArrayList<>(out);
+  }
+
+  /** The variables of {@code varList} that some approximation {@code q(z)} depends on. */
+  protected final List<Variable<?>> variationalVariables(List<Variable<?>> varList) {
+    Set<Variable<?>> out = new LinkedHashSet<>();
+    latentVars.values().forEach(qz -> out.addAll(dependencies((RandomVariable<?>) qz, varList)));
+    List<Variable<?>> ordered = new ArrayList<>();
+    for (Variable<?> v : varList) {
+      if (out.contains(v)) {
+        ordered.add(v);
+      }
+    }
+    return ordered;
+  }
+
+  /** The variables of {@code candidates} that {@code rv}'s value or parameters depend on. */
+  static List<Variable<?>> dependencies(RandomVariable<?> rv, List<Variable<?>> candidates) {
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    List<Boolean> hit = new ArrayList<>(VariableGradients.connected(rv.value(), candidates));
+    for (Operand<TFloat32> p : rv.parameters().values()) {
+      List<Boolean> h = VariableGradients.connected(p, candidates);
+      for (int i = 0; i < hit.size(); i++) {
+        hit.set(i, hit.get(i) || h.get(i));
+      }
+    }
+    List<Variable<?>> out = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (hit.get(i)) {
+        out.add(candidates.get(i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The gradient of {@code loss} for each variable (zeros where it does not depend on one).
+   *
+   * @param loss a float32 scalar
+   * @param vars the variables; may be empty
+   * @return one pair per variable
+   */
+  protected final List<GradientAndVariable> gradients(Operand<TFloat32> loss, List<Variable<?>> vars) {
+    Objects.requireNonNull(loss, "loss");
+    if (vars.isEmpty()) {
+      return List.of();
+    }
+    Ops tf = ctx.opsAt("");
+    List<Operand<? extends TNumber>> grads = VariableGradients.of(tf, loss, vars);
+    List<GradientAndVariable> out = new ArrayList<>();
+    for (int i = 0; i < vars.size(); i++) {
+      Operand<? extends TNumber> g = grads.get(i);
+      out.add(new GradientAndVariable(isMissing(g) ? zerosLike(tf, vars.get(i)) : g, vars.get(i)));
+    }
+    return out;
+  }
+
+  /**
+   * Whether TensorFlow returned no gradient: a variable reached only through {@code StopGradient}
+   * (the sleep phase's fantasies, score-function samples) is connected by data edges, yet its
+   * gradient is an output of a null operation, which fails when fetched.
+   */
+  private static boolean isMissing(Operand<?> g) {
+    if (!(g.op() instanceof GraphOperation op)) {
+      return false;
+    }
+    var handle = op.getUnsafeNativeHandle();
+    return handle == null || handle.isNull();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Operand<? extends TNumber> zerosLike(Ops tf, Variable<?> v) {
+    return tf.zerosLike((Operand<TNumber>) v.value());
+  }
+
+  /** The sum of every regularization loss in the graph, Edward's {@code reg_penalty}. */
+  protected final Operand<TFloat32> regularizationPenalty() {
+    return AdversarialLosses.sum(ctx.opsAt(""), ctx.collections().regularizationLosses(null));
+  }
+
+  /** A fresh top-level scope {@code inference}, {@code inference_1}, ... for one loss's copies. */
+  protected final VariableScope inferenceScope() {
+    return ctx.scope("inference");
+  }
+
+  /** The root ops. */
+  protected final Ops tf() {
+    return ctx.opsAt("");
+  }
+}
