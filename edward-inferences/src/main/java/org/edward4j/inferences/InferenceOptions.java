@@ -379,6 +379,18 @@ public final class InferenceOptions {
     }
 
     /**
+     * WakeSleep's reweighted wake-sleep (Bornschein and Bengio, 2015): the {@code nSamples}
+     * draws of q per example are importance-weighted, {@code w_k ∝ p(x, z_k) / q(z_k | x)}, in the
+     * wake phase (and in q's wake update when {@code phaseQ} is {@code "wake"}). Default false.
+     *
+     * @param reweighted the flag
+     * @return this
+     */
+    public Builder reweighted(boolean reweighted) {
+      return put("reweighted", reweighted);
+    }
+
+    /**
      * Sets an option by name, for options a specific inference adds.
      *
      * @param name the option's name
