@@ -133,6 +133,40 @@ public final class Minibatches {
     batchesServed++;
   }
 
+  /**
+   * Advances the stream by {@code batches} batches without writing them, drawing the same shuffles
+   * and binarization noise that {@link #next} would: after {@code skip(n)} the stream serves what
+   * it would after {@code n} calls of {@code next}. A run resumed from a checkpoint skips the
+   * batches it already trained on, and then sees the data an uninterrupted run would.
+   *
+   * @param batches how many batches to pass over, non-negative
+   * @throws IllegalArgumentException when {@code batches} is negative
+   */
+  public void skip(long batches) {
+    if (batches < 0) {
+      throw new IllegalArgumentException("`batches` must be non-negative, got " + batches);
+    }
+    int perImage = split.pixelsPerImage();
+    for (long b = 0; b < batches; b++) {
+      for (int k = 0; k < batchSize; k++) {
+        if (position == split.size()) {
+          position = 0;
+          epoch++;
+          if (order != null) {
+            shuffle();
+          }
+        }
+        position++;
+        if (pixelRandom != null && !(binarization instanceof Binarization.Threshold)) {
+          for (int i = 0; i < perImage; i++) {
+            pixelRandom.nextFloat();
+          }
+        }
+      }
+      batchesServed++;
+    }
+  }
+
   private void writeImage(int index, float[] images, int offset) {
     int perImage = split.pixelsPerImage();
     int from = index * perImage;
