@@ -167,8 +167,12 @@ final class UpdateEngine implements AutoCloseable {
 
   /** Reads {@code t} back from the counter variable. */
   long syncT() {
+    long step = ctx.randomStep();
     try (Result r = ctx.run(ctx.session().runner().fetch(iteration.value()))) {
       t = ((TInt64) r.get(0)).getLong();
+    } finally {
+      // Reading t draws nothing: keep the random step a restore just set, so resuming stays exact.
+      ctx.setRandomStep(step);
     }
     return t;
   }
