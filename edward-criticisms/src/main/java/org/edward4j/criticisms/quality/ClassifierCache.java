@@ -16,11 +16,12 @@ import org.edward4j.datasets.MnistSplit;
  * Keeps the trained {@link MnistConvNet} in the cache directory, so it is trained once per machine
  * and reused by every quality measurement.
  *
- * <p>The weights live in {@code <cache>/classifiers/mnist-convnet/weights.bin} ({@code <cache>}
- * is {@link DatasetCache#root()}, {@code ~/.cache/edward4j} by default), written atomically with
- * the training settings and the measured test accuracy as metadata. A file written for another
- * architecture, or a corrupt one, is replaced by training anew. Training takes a few minutes on
- * two CPU cores (see {@link ClassifierTraining}).
+ * <p>The weights live in {@code <cache>/classifiers/mnist-convnet/checkpoint/} as a TensorFlow
+ * checkpoint ({@code <cache>} is {@link DatasetCache#root()}, {@code ~/.cache/edward4j} by
+ * default), beside {@code classifier.properties} with the architecture, the training settings and
+ * the measured test accuracy; both are written atomically. A classifier saved for another
+ * architecture, or a damaged one, is replaced by training anew. Training takes three to four
+ * minutes on two CPU cores (see {@link ClassifierTraining}).
  *
  * <pre>{@code
  * try (MnistConvNet classifier = ClassifierCache.loadOrTrain(Mnist.load(), System.out)) {
@@ -29,9 +30,6 @@ import org.edward4j.datasets.MnistSplit;
  * }</pre>
  */
 public final class ClassifierCache {
-
-  /** The weight file's name inside the classifier's directory. */
-  public static final String WEIGHTS = "weights.bin";
 
   /** The seed of the cached network's initial weights. */
   public static final long SEED = 20170101L;
@@ -97,24 +95,24 @@ public final class ClassifierCache {
     try {
       Optional<MnistConvNet> cached = load(directory);
       if (cached.isPresent()) {
-        say(log, "classifier: loaded " + directory.resolve(WEIGHTS) + " (test accuracy "
+        say(log, "classifier: loaded " + directory + " (test accuracy "
             + testAccuracy(directory).map(a -> String.format("%.4f", a)).orElse("unknown") + ")");
         return cached.get();
       }
     } catch (IOException e) {
-      say(log, "classifier: cannot use " + directory.resolve(WEIGHTS) + " (" + e.getMessage() + "); training anew");
+      say(log, "classifier: cannot use " + directory + " (" + e.getMessage() + "); training anew");
     }
-    say(log, "classifier: training " + training + " (once; saved to " + directory.resolve(WEIGHTS) + ")");
+    say(log, "classifier: training " + training + " (once; saved to " + directory + ")");
     MnistConvNet net = MnistConvNet.create(SEED);
     try {
       ClassifierTraining.Report report = training.train(net, train, test);
       say(log, report.toString());
       Map<String, String> metadata = new LinkedHashMap<>();
-      metadata.put(ARCHITECTURE_KEY, architecture());
+      metadata.put(ARCHITECTURE_KEY, MnistConvNet.ARCHITECTURE);
       metadata.put("seed", Long.toString(SEED));
       metadata.put("training", training.toString());
       report.fields().forEach(e -> metadata.put(e.getKey(), e.getValue()));
-      WeightFile.save(net.context(), net.weights(), metadata, directory.resolve(WEIGHTS));
+      ClassifierCheckpoint.save(net, metadata, directory);
       return net;
     } catch (IOException | RuntimeException e) {
       net.close();
@@ -126,20 +124,22 @@ public final class ClassifierCache {
    * The classifier saved in {@code directory}, if there is one for this architecture.
    *
    * @param directory the classifier's directory
-   * @return the network, or empty when there is no weight file
-   * @throws IOException if the file is corrupt or was written for another architecture
+   * @return the network, or empty when nothing has been saved there
+   * @throws IOException if the saved classifier is damaged or was saved for another architecture
    */
   public static Optional<MnistConvNet> load(Path directory) throws IOException {
-    Path file = Objects.requireNonNull(directory, "directory").resolve(WEIGHTS);
-    if (!Files.isRegularFile(file)) {
+    Objects.requireNonNull(directory, "directory");
+    if (!Files.isRegularFile(directory.resolve(ClassifierCheckpoint.METADATA))) {
       return Optional.empty();
+    }
+    String saved = ClassifierCheckpoint.metadata(directory).get(ARCHITECTURE_KEY);
+    if (!MnistConvNet.ARCHITECTURE.equals(saved)) {
+      throw new IOException(directory + " holds a classifier of architecture " + saved + ", not "
+          + MnistConvNet.ARCHITECTURE);
     }
     MnistConvNet net = MnistConvNet.create(SEED);
     try {
-      Map<String, String> metadata = WeightFile.restore(net.context(), net.weights(), file);
-      if (!architecture().equals(metadata.get(ARCHITECTURE_KEY))) {
-        throw new IOException(file + " was written for " + metadata.get(ARCHITECTURE_KEY) + ", not " + architecture());
-      }
+      ClassifierCheckpoint.restore(net, directory);
       return Optional.of(net);
     } catch (IOException | RuntimeException e) {
       net.close();
@@ -165,19 +165,12 @@ public final class ClassifierCache {
    * @return the metadata, or empty when there is no readable file
    */
   public static Optional<Map<String, String>> metadata(Path directory) {
-    Path file = Objects.requireNonNull(directory, "directory").resolve(WEIGHTS);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
+    Objects.requireNonNull(directory, "directory");
     try {
-      return Optional.of(WeightFile.metadata(file));
+      return Optional.of(ClassifierCheckpoint.metadata(directory));
     } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  private static String architecture() {
-    return MnistConvNet.ARCHITECTURE;
   }
 
   private static void say(PrintStream log, String message) {

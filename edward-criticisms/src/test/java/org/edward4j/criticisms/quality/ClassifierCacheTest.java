@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.edward4j.datasets.MnistSplit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,32 +21,34 @@ class ClassifierCacheTest {
   @TempDir Path dir;
 
   @Test
-  void weightsRoundTripThroughTheFile() throws IOException {
+  void weightsRoundTripThroughTheCheckpoint() throws IOException {
     float[] images = SyntheticDigits.split("s", 5, 1).firstImages(5);
-    Path file = dir.resolve("w.bin");
     try (MnistConvNet a = MnistConvNet.create(1); MnistConvNet b = MnistConvNet.create(2)) {
       float[] fromA = a.classify(images).logProbs();
-      assertFalse(java.util.Arrays.equals(fromA, b.classify(images).logProbs()), "different seeds differ");
-      WeightFile.save(a.context(), a.weights(), Map.of("note", "x=y"), file);
-      Map<String, String> meta = WeightFile.restore(b.context(), b.weights(), file);
+      assertFalse(Arrays.equals(fromA, b.classify(images).logProbs()), "different seeds differ");
+      ClassifierCheckpoint.save(a, Map.of("note", "x=y"), dir);
+      Map<String, String> meta = ClassifierCheckpoint.restore(b, dir);
       assertEquals("x=y", meta.get("note"));
       assertArrayEquals(fromA, b.classify(images).logProbs());
+      assertTrue(Files.isDirectory(dir.resolve(ClassifierCheckpoint.CHECKPOINTS)), "a TensorFlow checkpoint directory");
     }
   }
 
   @Test
-  void aCorruptFileIsDetected() throws IOException {
-    Path file = dir.resolve("w.bin");
+  void aDamagedCheckpointIsReportedAsAnIoError() throws IOException {
     try (MnistConvNet a = MnistConvNet.create(1)) {
-      WeightFile.save(a.context(), a.weights(), Map.of(), file);
-      byte[] bytes = Files.readAllBytes(file);
-      bytes[bytes.length / 2] ^= 0x10;
-      Files.write(file, bytes);
-      IOException e = assertThrows(IOException.class, () -> WeightFile.restore(a.context(), a.weights(), file));
-      assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
-      Files.write(file, "not weights".getBytes());
-      e = assertThrows(IOException.class, () -> WeightFile.restore(a.context(), a.weights(), file));
-      assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+      ClassifierCheckpoint.save(a, Map.of(), dir);
+      try (Stream<Path> files = Files.list(dir.resolve(ClassifierCheckpoint.CHECKPOINTS))) {
+        for (Path f : files.filter(f -> f.getFileName().toString().contains(".data-")).toList()) {
+          byte[] bytes = Files.readAllBytes(f);
+          bytes[bytes.length / 2] ^= 0x10;
+          Files.write(f, bytes);
+        }
+      }
+      IOException e = assertThrows(IOException.class, () -> ClassifierCheckpoint.restore(a, dir));
+      assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+      Files.delete(dir.resolve(ClassifierCheckpoint.METADATA));
+      assertThrows(IOException.class, () -> ClassifierCheckpoint.restore(a, dir));
     }
   }
 
@@ -59,7 +63,7 @@ class ClassifierCacheTest {
     try (MnistConvNet net = ClassifierCache.loadOrTrain(dir, train, test, quick, null)) {
       trained = net.classify(images).logProbs();
     }
-    assertTrue(Files.isRegularFile(dir.resolve(ClassifierCache.WEIGHTS)));
+    assertTrue(Files.isRegularFile(dir.resolve(ClassifierCheckpoint.METADATA)));
     assertTrue(ClassifierCache.testAccuracy(dir).isPresent());
     assertEquals(MnistConvNet.ARCHITECTURE, ClassifierCache.metadata(dir).orElseThrow().get("architecture"));
     // A second call must load, not train: training with a batch larger than the data would throw,
@@ -71,9 +75,9 @@ class ClassifierCacheTest {
   }
 
   @Test
-  void aFileForAnotherArchitectureIsRefused() throws IOException {
+  void aClassifierOfAnotherArchitectureIsRefused() throws IOException {
     try (MnistConvNet a = MnistConvNet.create(1)) {
-      WeightFile.save(a.context(), a.weights(), Map.of("architecture", "mlp"), dir.resolve(ClassifierCache.WEIGHTS));
+      ClassifierCheckpoint.save(a, Map.of("architecture", "mlp"), dir);
     }
     IOException e = assertThrows(IOException.class, () -> ClassifierCache.load(dir));
     assertTrue(e.getMessage().contains("mlp"), e.getMessage());
