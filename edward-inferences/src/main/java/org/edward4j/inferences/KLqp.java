@@ -43,10 +43,10 @@ import org.tensorflow.types.TFloat32;
  *
  * <pre>{@code
  * Normal mu = Normal.of(scope, 0.0, 1.0);
- * Normal x = Normal.builder(scope).loc(mu).scale(1.0).sampleShape(50).build();
+ * Normal x50 = Normal.builder(scope).loc(mu).scale(1.0).sampleShape(50).build();
  * Normal qmu = Normal.builder(scope).loc(qLoc).scale(tf.math.softplus(qScale)).build();
- * KLqp inference = new KLqp(Map.of(mu, qmu), Map.of(x, xData));
- * inference.run(InferenceOptions.builder().nIter(5000).nSamples(5).build());
+ * KLqp klqp = new KLqp(Map.of(mu, qmu), Map.of(x50, xData));
+ * klqp.run(InferenceOptions.builder().nIter(500).nPrint(0).nSamples(5).build());
  * }</pre>
  */
 public class KLqp extends VariationalInference {

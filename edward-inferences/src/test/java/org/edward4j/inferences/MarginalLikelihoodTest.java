@@ -65,7 +65,7 @@ class MarginalLikelihoodTest {
       Normal z = Normal.builder(model).loc(tf.zeros(tf.constant(new int[] {X.length}), TFloat32.class)).scale(1.0).build();
       Normal x = Normal.builder(model).loc(z).scale(S).build();
       Normal qz = Normal.builder(ctx.scope("q")).loc(tf.math.mul(xPh, tf.constant(0.5f))).scale(1.0).build();
-      MarginalLikelihood ml = MarginalLikelihood.builder(Map.of(z, qz), Map.of(x, xPh)).samples(2000).samplesPerRun(100).build();
+      MarginalLikelihood ml = MarginalLikelihood.builder(Map.of(z, qz), Map.of(x, xPh)).samples(2000).samplesPerRun(20).build();
       double[] got = ml.logMarginal(Map.of(xPh, X));
       for (int i = 0; i < X.length; i++) {
         // The proposal N(x/2, 1) is wider than the posterior (sd 0.51), so the weights have finite
