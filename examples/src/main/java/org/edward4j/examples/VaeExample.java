@@ -1,0 +1,132 @@
+package org.edward4j.examples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.VariableScope;
+import org.edward4j.core.layers.Activation;
+import org.edward4j.core.layers.DenseOptions;
+import org.edward4j.core.layers.Layers;
+import org.edward4j.core.optimizers.RmsProp;
+import org.edward4j.datasets.Binarization;
+import org.edward4j.datasets.Minibatches;
+import org.edward4j.datasets.Mnist;
+import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.KLqp;
+import org.edward4j.inferences.MarginalLikelihood;
+import org.edward4j.inferences.UpdateInfo;
+import org.edward4j.models.Bernoulli;
+import org.edward4j.models.Normal;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Edward's variational auto-encoder example (Kingma and Welling, 2014) on binarized MNIST: {@code z
+ * ~ N(0, I)} of {@code d} dimensions (Edward's default 2), a decoder {@code dense(256, relu) ->
+ * dense(784)} giving Bernoulli logits, an encoder {@code dense(256, relu)} to {@code loc = dense(d)}
+ * and {@code scale = dense(d, softplus)}, {@code KLqp} (the reparameterization gradient with the
+ * closed-form KL) and RMSProp(0.01, epsilon 1), batches of 100 binarized afresh each step.
+ *
+ * <p>Every {@code --print} iterations it prints Edward's per-image bound {@code -log p(x) <= loss /
+ * M} averaged since the last report and writes a grid of prior predictive means {@code
+ * sigmoid(decoder(z))}, {@code z ~ N(0, I)}; at the end it prints the test negative log-likelihood
+ * estimated with {@code --k} importance samples per image from the encoder.
+ *
+ * <p>{@code bin/edward vae [--iterations N] [--latent d] [--k K] [--batch M] [--out DIR] [--seed S]}
+ */
+public final class VaeExample {
+
+  private VaeExample() {}
+
+  /**
+   * Runs the example.
+   *
+   * @param argv the flags; {@code --help} lists them
+   * @throws IOException if MNIST cannot be loaded or a picture cannot be written
+   */
+  public static void main(String[] argv) throws IOException {
+    ExampleArgs args = ExampleArgs.define("vae", "Edward's variational auto-encoder on MNIST with KLqp")
+        .flag("iterations", "60000", "training iterations (600 per epoch at batch 100; Edward runs 100 epochs)")
+        .flag("print", "1000", "iterations between progress reports and sample grids")
+        .flag("batch", "100", "images per minibatch (Edward's M)")
+        .flag("latent", "2", "latent dimension (Edward's d)")
+        .flag("k", "100", "importance samples per test image for the test NLL")
+        .flag("test-images", "10000", "test images for the NLL (whole batches)")
+        .parse(argv);
+    if (args.helpRequested()) {
+      System.out.print(args.usage());
+      return;
+    }
+    run(args);
+  }
+
+  static void run(ExampleArgs args) throws IOException {
+    int nIter = args.getPositiveInt("iterations");
+    int nPrint = args.getPositiveInt("print");
+    int m = args.getPositiveInt("batch");
+    int d = args.getPositiveInt("latent");
+    long seed = args.getLong("seed");
+    Path out = args.getPath("out");
+    Files.createDirectories(out);
+    Mnist mnist = Mnist.load();
+    long start = System.nanoTime();
+    try (ModelContext ctx = ModelContext.withSeed(seed)) {
+      DenseOptions relu = DenseOptions.builder().activation(Activation.relu()).build();
+      Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, 784)));
+
+      VariableScope model = ctx.scope("model");
+      Ops tf = model.tf();
+      Normal z = Normal.builder(model).loc(tf.zeros(tf.constant(new int[] {m, d}), TFloat32.class)).scale(1.0).name("z").build();
+      Operand<TFloat32> hidden = Layers.dense(model, z, 256, relu);
+      Bernoulli<TFloat32> x = Bernoulli.builder(model).logits(Layers.dense(model, hidden, 784)).dtype(TFloat32.class).name("x").build();
+
+      VariableScope encoder = ctx.scope("encoder");
+      Operand<TFloat32> h = Layers.dense(encoder, xPh, 256, relu);
+      Normal qz = Normal.builder(encoder)
+          .loc(Layers.dense(encoder, h, d))
+          .scale(Layers.dense(encoder, h, d, DenseOptions.builder().activation(Activation.softplus()).build()))
+          .name("qz").build();
+
+      KLqp inference = new KLqp(Map.of(z, qz), Map.of(x, xPh));
+      inference.initialize(InferenceOptions.builder()
+          .nIter(nIter).nPrint(nPrint)
+          .optimizer(RmsProp.builder().learningRate(0.01).epsilon(1.0).build())
+          .build());
+      System.out.println(inference + ", estimator " + inference.estimator().orElseThrow());
+
+      Minibatches batches = Minibatches.over(mnist.train(), m).binarization(Binarization.stochastic(seed + 1)).build();
+      float[] xBatch = batches.newImageBuffer();
+      double lossSinceReport = 0;
+      int picture = 0;
+      for (int t = 0; t < nIter; t++) {
+        if (t % nPrint == 0) {
+          HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8, out.resolve(String.format("samples_%03d.png", picture++)));
+        }
+        batches.next(xBatch);
+        UpdateInfo info = inference.update(Map.of(xPh, xBatch));
+        inference.printProgress(info);
+        lossSinceReport += info.loss();
+        if ((t + 1) % nPrint == 0) {
+          System.out.printf("  -log p(x) <= %.3f (mean per image over the last %d iterations)%n", lossSinceReport / nPrint / m, nPrint);
+          lossSinceReport = 0;
+        }
+      }
+      inference.finalize();
+      Path samples = HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8, out.resolve("samples_final.png"));
+      double trainSeconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("trained %d iterations in %.1f s (%.0f it/s); samples in %s%n",
+          nIter, trainSeconds, nIter / trainSeconds, samples.toAbsolutePath());
+
+      int k = args.getPositiveInt("k");
+      MarginalLikelihood ml = MarginalLikelihood.builder(Map.of(z, qz), Map.of(x, xPh))
+          .samples(k).samplesPerRun(Math.min(k, 10)).build();
+      HeldOutLikelihood.Result nll = HeldOutLikelihood.testNll(ml, xPh, mnist.test(), m, args.getPositiveInt("test-images"), seed + 2);
+      System.out.printf("test NLL (K=%d importance samples from q): %s%n", k, nll);
+    }
+  }
+}
