@@ -49,7 +49,14 @@ public record Activation(Kind kind, double alpha) {
   public static final List<String> NAMES =
       List.of("relu", "leaky_relu", "sigmoid", "tanh", "softplus", "elu", "identity", "linear");
 
-  /** Checks the kind and that only leaky ReLU has a slope, in [0, 1). */
+  /**
+   * Checks the kind and that only leaky ReLU has a slope, in [0, 1).
+   *
+   * @param kind which function; not null
+   * @param alpha the negative slope, in [0, 1) for {@link Kind#LEAKY_RELU} and exactly 0 for the
+   *     others
+   * @throws IllegalArgumentException if {@code alpha} is out of range for {@code kind}
+   */
   public Activation {
     Objects.requireNonNull(kind, "kind");
     if (kind == Kind.LEAKY_RELU ? !(alpha >= 0 && alpha < 1) : alpha != 0) {
@@ -58,7 +65,11 @@ public record Activation(Kind kind, double alpha) {
     }
   }
 
-  /** {@code max(x, 0)}. */
+  /**
+   * {@code max(x, 0)}.
+   *
+   * @return the rectified linear unit
+   */
   public static Activation relu() {
     return new Activation(Kind.RELU, 0);
   }
@@ -73,27 +84,47 @@ public record Activation(Kind kind, double alpha) {
     return new Activation(Kind.LEAKY_RELU, alpha);
   }
 
-  /** The logistic sigmoid. */
+  /**
+   * The logistic sigmoid, {@code 1 / (1 + e^-x)}.
+   *
+   * @return the sigmoid, with values in (0, 1)
+   */
   public static Activation sigmoid() {
     return new Activation(Kind.SIGMOID, 0);
   }
 
-  /** The hyperbolic tangent. */
+  /**
+   * The hyperbolic tangent.
+   *
+   * @return tanh, with values in (-1, 1)
+   */
   public static Activation tanh() {
     return new Activation(Kind.TANH, 0);
   }
 
-  /** {@code log(1 + e^x)}. */
+  /**
+   * {@code log(1 + e^x)}.
+   *
+   * @return the softplus, with positive values
+   */
   public static Activation softplus() {
     return new Activation(Kind.SOFTPLUS, 0);
   }
 
-  /** The exponential linear unit. */
+  /**
+   * The exponential linear unit, {@code x > 0 ? x : e^x - 1} (Clevert et al. 2016).
+   *
+   * @return the ELU
+   */
   public static Activation elu() {
     return new Activation(Kind.ELU, 0);
   }
 
-  /** No activation (a linear layer). */
+  /**
+   * No activation (a linear layer).
+   *
+   * @return the identity: {@link #apply} hands back its input, adding no op
+   */
   public static Activation identity() {
     return new Activation(Kind.IDENTITY, 0);
   }

@@ -34,7 +34,22 @@ public record ConvOptions(
     Regularizer kernelRegularizer,
     String name) {
 
-  /** Checks the settings. */
+  /**
+   * Checks the settings.
+   *
+   * @param strides the stride along height and width; positive
+   * @param padding {@code SAME} or {@code VALID}; not null
+   * @param activation applied after the bias; not null ({@link Activation#identity()} for none)
+   * @param useBias whether to add a bias per filter
+   * @param kernelInitializer the kernel's initial value; not null
+   * @param biasInitializer the bias's initial value; not null, even when {@code useBias} is false
+   * @param kernelRegularizer a penalty on the kernel, or {@code null}
+   * @param name the layer's scope name (letters, digits, {@code _ . -}, not starting with {@code _}
+   *     or {@code -}, no slashes), or {@code null} for automatic naming
+   * @throws IllegalArgumentException if {@code strides} is not positive or the name is not a
+   *     scope name
+   * @throws NullPointerException if a required setting is null
+   */
   public ConvOptions {
     if (strides <= 0) {
       throw new IllegalArgumentException("`strides` must be positive, got " + strides);
@@ -46,12 +61,21 @@ public record ConvOptions(
     Layers.checkLayerName(name);
   }
 
-  /** TF1's defaults. */
+  /**
+   * TF1's defaults.
+   *
+   * @return stride 1, {@code VALID}, identity activation, a zero-initialized bias, a Glorot-uniform
+   *     kernel, no regularizer, automatic name
+   */
   public static ConvOptions defaults() {
     return builder().build();
   }
 
-  /** A builder starting from TF1's defaults. */
+  /**
+   * A builder starting from TF1's defaults.
+   *
+   * @return a new builder; each call returns a fresh one
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -69,67 +93,128 @@ public record ConvOptions(
 
     private Builder() {}
 
-    /** The stride along height and width (default 1). */
+    /**
+     * The stride along height and width (default 1).
+     *
+     * @param strides positive; checked by {@link #build}
+     * @return this builder
+     */
     public Builder strides(int strides) {
       this.strides = strides;
       return this;
     }
 
-    /** The padding (default {@code VALID}). */
+    /**
+     * The padding (default {@code VALID}).
+     *
+     * @param padding {@code SAME} or {@code VALID}; not null
+     * @return this builder
+     */
     public Builder padding(Padding padding) {
       this.padding = padding;
       return this;
     }
 
-    /** The padding by name, {@code "same"} or {@code "valid"}. */
+    /**
+     * The padding by name, {@code "same"} or {@code "valid"}.
+     *
+     * @param padding the name, case-insensitive
+     * @return this builder
+     * @throws IllegalArgumentException listing the valid names, at once
+     */
     public Builder padding(String padding) {
       this.padding = Padding.parse(padding);
       return this;
     }
 
-    /** The activation (default identity). */
+    /**
+     * The activation (default identity).
+     *
+     * @param activation applied after the bias; not null
+     * @return this builder
+     */
     public Builder activation(Activation activation) {
       this.activation = activation;
       return this;
     }
 
-    /** The activation by TensorFlow name, e.g. {@code "relu"}. */
+    /**
+     * The activation by TensorFlow name, e.g. {@code "relu"}.
+     *
+     * @param name one of {@link Activation#NAMES}, case-insensitive
+     * @return this builder
+     * @throws IllegalArgumentException listing the valid names, at once
+     */
     public Builder activation(String name) {
       this.activation = Activation.byName(name);
       return this;
     }
 
-    /** Whether to add a bias (default true). */
+    /**
+     * Whether to add a bias (default true).
+     *
+     * @param useBias {@code false} for no bias variable (as before a batch normalization)
+     * @return this builder
+     */
     public Builder useBias(boolean useBias) {
       this.useBias = useBias;
       return this;
     }
 
-    /** The kernel's initializer (default Glorot uniform). */
+    /**
+     * The kernel's initializer (default Glorot uniform).
+     *
+     * @param initializer the kernel's initial value; not null
+     * @return this builder
+     */
     public Builder kernelInitializer(Initializer initializer) {
       this.kernelInitializer = initializer;
       return this;
     }
 
-    /** The bias's initializer (default zeros). */
+    /**
+     * The bias's initializer (default zeros).
+     *
+     * @param initializer the bias's initial value; not null
+     * @return this builder
+     */
     public Builder biasInitializer(Initializer initializer) {
       this.biasInitializer = initializer;
       return this;
     }
 
-    /** A penalty on the kernel (default none). */
+    /**
+     * A penalty on the kernel (default none).
+     *
+     * @param regularizer the penalty, added to {@code REGULARIZATION_LOSSES}, or {@code null} for
+     *     none
+     * @return this builder
+     */
     public Builder kernelRegularizer(Regularizer regularizer) {
       this.kernelRegularizer = regularizer;
       return this;
     }
 
-    /** An explicit layer name (default automatic). */
+    /**
+     * An explicit layer name (default automatic: {@code conv2d}, {@code conv2d_1}, ...).
+     *
+     * @param name a scope name without slashes, or {@code null} for automatic naming; checked by
+     *     {@link #build}
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
-    /** The options. */
+    /**
+     * The options.
+     *
+     * @return the options with this builder's settings
+     * @throws IllegalArgumentException if {@code strides} is not positive or the name is not a
+     *     scope name
+     * @throws NullPointerException if a required setting was set to null
+     */
     public ConvOptions build() {
       return new ConvOptions(
           strides, padding, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, name);

@@ -39,6 +39,10 @@ public final class Layers {
   /**
    * A fully connected layer with TF1's defaults (no activation, a bias).
    *
+   * @param scope the enclosing scope entry
+   * @param x input of rank 2 or more with a known last dimension
+   * @param units output features; positive
+   * @return {@code x W + b}, of {@code x}'s shape with the last dimension {@code units}
    * @see #dense(VariableScope, Operand, int, DenseOptions)
    */
   public static Operand<TFloat32> dense(VariableScope scope, Operand<TFloat32> x, int units) {
@@ -65,6 +69,12 @@ public final class Layers {
   /**
    * A 2-D convolution with TF1's defaults (stride 1, VALID, no activation, a bias).
    *
+   * @param scope the enclosing scope entry
+   * @param x an NHWC image batch with a known channel count, at least {@code kernelSize} high and
+   *     wide
+   * @param filters output channels; positive
+   * @param kernelSize the square window's side; positive
+   * @return the feature maps {@code [batch, h - k + 1, w - k + 1, filters]}
    * @see #conv2d(VariableScope, Operand, int, int, ConvOptions)
    */
   public static Operand<TFloat32> conv2d(VariableScope scope, Operand<TFloat32> x, int filters, int kernelSize) {
@@ -82,6 +92,8 @@ public final class Layers {
    * @param kernelSize the square window's side; positive
    * @param options strides, padding, activation, bias, initializers, regularizer, name
    * @return the feature maps {@code [batch, h', w', filters]}
+   * @throws IllegalArgumentException if {@code x} is not rank 4 with known channels, is smaller
+   *     than the window under VALID padding, or does not fit a reused kernel
    */
   public static Operand<TFloat32> conv2d(
       VariableScope scope, Operand<TFloat32> x, int filters, int kernelSize, ConvOptions options) {
@@ -90,8 +102,13 @@ public final class Layers {
   }
 
   /**
-   * A transposed convolution with TF1's defaults.
+   * A transposed convolution with TF1's defaults (stride 1, VALID, no activation, a bias).
    *
+   * @param scope the enclosing scope entry
+   * @param x an NHWC image batch with known height, width and channels
+   * @param filters output channels; positive
+   * @param kernelSize the square window's side; positive
+   * @return the maps {@code [batch, h + k - 1, w + k - 1, filters]}
    * @see #conv2dTranspose(VariableScope, Operand, int, int, ConvOptions)
    */
   public static Operand<TFloat32> conv2dTranspose(
@@ -110,6 +127,8 @@ public final class Layers {
    * @param kernelSize the square window's side; positive
    * @param options strides, padding, activation, bias, initializers, regularizer, name
    * @return the upsampled maps {@code [batch, h', w', filters]}
+   * @throws IllegalArgumentException if {@code x} is not rank 4 with known height, width and
+   *     channels, or does not fit a reused kernel
    */
   public static Operand<TFloat32> conv2dTranspose(
       VariableScope scope, Operand<TFloat32> x, int filters, int kernelSize, ConvOptions options) {
@@ -118,8 +137,13 @@ public final class Layers {
   }
 
   /**
-   * Batch normalization with TF1's defaults.
+   * Batch normalization with TF1's defaults and the mode fixed when the graph is built.
    *
+   * @param scope the enclosing scope entry
+   * @param x rank 2 or more with a known last dimension
+   * @param training {@code true} to normalize with the batch's statistics and register the
+   *     moving-average updates in {@code UPDATE_OPS}; {@code false} to use the moving averages
+   * @return the normalized tensor, of {@code x}'s shape
    * @see #batchNormalization(VariableScope, Operand, Operand, BatchNormOptions)
    */
   public static Operand<TFloat32> batchNormalization(VariableScope scope, Operand<TFloat32> x, boolean training) {
@@ -129,6 +153,12 @@ public final class Layers {
   /**
    * Batch normalization with the mode fixed when the graph is built.
    *
+   * @param scope the enclosing scope entry
+   * @param x rank 2 or more with a known last dimension (rank 4 for the fused kernel)
+   * @param training {@code true} to normalize with the batch's statistics and register the
+   *     moving-average updates in {@code UPDATE_OPS}; {@code false} to use the moving averages
+   * @param options momentum, epsilon, center, scale, fused, name
+   * @return the normalized tensor, of {@code x}'s shape
    * @see #batchNormalization(VariableScope, Operand, Operand, BatchNormOptions)
    */
   public static Operand<TFloat32> batchNormalization(
