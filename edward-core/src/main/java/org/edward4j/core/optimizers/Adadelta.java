@@ -31,17 +31,29 @@ public final class Adadelta extends Optimizer {
     this.epsilon = b.epsilon;
   }
 
-  /** A builder with TF1's defaults. */
+  /**
+   * A builder with TF1's defaults.
+   *
+   * @return a new builder: learning rate 0.001, rho 0.95, epsilon 1e-8
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The decay of both running averages. */
+  /**
+   * The decay of both running averages.
+   *
+   * @return rho, in [0, 1)
+   */
   public double rho() {
     return rho;
   }
 
-  /** The offset under the square roots. */
+  /**
+   * The offset under the square roots.
+   *
+   * @return epsilon, non-negative
+   */
   public double epsilon() {
     return epsilon;
   }

@@ -29,12 +29,20 @@ public final class Adagrad extends Optimizer {
     this.initialAccumulatorValue = b.initialAccumulatorValue;
   }
 
-  /** A builder with learning rate 0.01 and initial accumulator 0.1. */
+  /**
+   * A builder with learning rate 0.01 and initial accumulator 0.1.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The accumulator's starting value. */
+  /**
+   * The accumulator's starting value.
+   *
+   * @return the value every accumulator slot is initialized to; positive
+   */
   public double initialAccumulatorValue() {
     return initialAccumulatorValue;
   }

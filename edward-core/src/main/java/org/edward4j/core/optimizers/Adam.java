@@ -40,27 +40,47 @@ public final class Adam extends Optimizer {
     this.epsilon = b.epsilon;
   }
 
-  /** A builder with TF1's defaults. */
+  /**
+   * A builder with TF1's defaults.
+   *
+   * @return a new builder: learning rate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-8
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Adam with TF1's defaults (learning rate 0.001). */
+  /**
+   * Adam with TF1's defaults (learning rate 0.001).
+   *
+   * @return the optimizer, as {@code builder().build()}
+   */
   public static Adam create() {
     return builder().build();
   }
 
-  /** The first-moment decay. */
+  /**
+   * The first-moment decay.
+   *
+   * @return beta1, in [0, 1)
+   */
   public double beta1() {
     return beta1;
   }
 
-  /** The second-moment decay. */
+  /**
+   * The second-moment decay.
+   *
+   * @return beta2, in [0, 1)
+   */
   public double beta2() {
     return beta2;
   }
 
-  /** The denominator's offset. */
+  /**
+   * The denominator's offset.
+   *
+   * @return epsilon, non-negative
+   */
   public double epsilon() {
     return epsilon;
   }

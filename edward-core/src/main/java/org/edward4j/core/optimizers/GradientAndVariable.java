@@ -19,7 +19,14 @@ import org.tensorflow.types.family.TNumber;
  */
 public record GradientAndVariable(Operand<? extends TNumber> gradient, Variable<?> variable) {
 
-  /** Checks that both are present and that the gradient has the variable's dtype and shape. */
+  /**
+   * Checks that both are present and that the gradient has the variable's dtype and shape.
+   *
+   * @param gradient a tensor of the variable's dtype and a shape compatible with the variable's;
+   *     not null
+   * @param variable the variable to update; not null
+   * @throws IllegalArgumentException if the dtypes differ or the shapes are incompatible
+   */
   public GradientAndVariable {
     Objects.requireNonNull(gradient, "gradient");
     Objects.requireNonNull(variable, "variable");

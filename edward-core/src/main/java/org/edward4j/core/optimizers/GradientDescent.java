@@ -23,7 +23,11 @@ public final class GradientDescent extends Optimizer {
     super(b);
   }
 
-  /** A builder with learning rate 0.01. */
+  /**
+   * A builder with learning rate 0.01.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -73,7 +73,12 @@ public sealed interface LearningRate
    */
   record Constant(double value) implements LearningRate {
 
-    /** Checks the value is non-negative and finite. */
+    /**
+     * Checks the value is non-negative and finite.
+     *
+     * @param value the rate; non-negative and finite
+     * @throws IllegalArgumentException otherwise
+     */
     public Constant {
       if (!(value >= 0) || !Double.isFinite(value)) {
         throw new IllegalArgumentException("`learningRate` must be non-negative and finite, got " + value);
@@ -104,7 +109,17 @@ public sealed interface LearningRate
       double start, Variable<TInt64> globalStep, long decaySteps, double decayRate, boolean staircase)
       implements LearningRate {
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param start the rate at step 0; non-negative and finite
+     * @param globalStep the step counter, an int64 scalar variable; not null
+     * @param decaySteps steps per factor of {@code decayRate}; positive
+     * @param decayRate the factor; positive and finite
+     * @param staircase whether the exponent is {@code floor(step / decaySteps)}
+     * @throws IllegalArgumentException if a value is out of range or {@code globalStep} is not a
+     *     scalar
+     */
     public ExponentialDecay {
       if (!(start >= 0) || !Double.isFinite(start)) {
         throw new IllegalArgumentException("`start` must be non-negative and finite, got " + start);
@@ -148,7 +163,12 @@ public sealed interface LearningRate
    */
   record FromTensor(Operand<TFloat32> tensor) implements LearningRate {
 
-    /** Checks the tensor is a scalar. */
+    /**
+     * Checks the tensor is a scalar.
+     *
+     * @param tensor a float32 scalar (or of unknown rank); not null
+     * @throws IllegalArgumentException if its static rank is above 0
+     */
     public FromTensor {
       Objects.requireNonNull(tensor, "tensor");
       if (tensor.shape().numDimensions() > 0) {

@@ -33,17 +33,30 @@ public final class Momentum extends Optimizer {
     this.nesterov = b.nesterov;
   }
 
-  /** A builder with learning rate 0.01 and momentum 0.9. */
+  /**
+   * A builder with learning rate 0.01 and momentum 0.9.
+   *
+   * @return a new builder, without Nesterov's look-ahead
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The accumulator's decay. */
+  /**
+   * The accumulator's decay.
+   *
+   * @return the momentum, non-negative
+   */
   public double momentum() {
     return momentum;
   }
 
-  /** Whether the update uses Nesterov's look-ahead. */
+  /**
+   * Whether the update uses Nesterov's look-ahead.
+   *
+   * @return {@code true} for {@code theta -= lr * (g + momentum * a)}, {@code false} for {@code
+   *     theta -= lr * a}
+   */
   public boolean nesterov() {
     return nesterov;
   }

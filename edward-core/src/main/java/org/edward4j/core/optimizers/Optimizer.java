@@ -47,12 +47,21 @@ public abstract sealed class Optimizer
     this.learningRate = settings.learningRate;
   }
 
-  /** The scope name its training steps claim, e.g. {@code "Adam"}. */
+  /**
+   * The scope name its training steps claim, e.g. {@code "Adam"}.
+   *
+   * @return the base name; each step's scope is this name made unique ({@code Adam}, {@code
+   *     Adam_1}, ...), as {@link TrainStep#scope()} reports
+   */
   public String name() {
     return name;
   }
 
-  /** The learning rate or schedule. */
+  /**
+   * The learning rate or schedule.
+   *
+   * @return the description every step builds its own learning-rate ops from
+   */
   public LearningRate learningRate() {
     return learningRate;
   }

@@ -61,7 +61,11 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B, O>, O exten
     return self();
   }
 
-  /** The optimizer. */
+  /**
+   * The optimizer.
+   *
+   * @return an immutable optimizer with this builder's settings; the builder may be reused
+   */
   public abstract O build();
 
   @SuppressWarnings("unchecked")

@@ -39,27 +39,47 @@ public final class RmsProp extends Optimizer {
     this.centered = b.centered;
   }
 
-  /** A builder with TF1's defaults and learning rate 0.001. */
+  /**
+   * A builder with TF1's defaults and learning rate 0.001.
+   *
+   * @return a new builder: decay 0.9, momentum 0, epsilon 1e-10, not centered
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The decay of the mean square. */
+  /**
+   * The decay of the mean square.
+   *
+   * @return the decay, in [0, 1)
+   */
   public double decay() {
     return decay;
   }
 
-  /** The momentum. */
+  /**
+   * The momentum.
+   *
+   * @return the momentum, non-negative; 0 for none
+   */
   public double momentum() {
     return momentum;
   }
 
-  /** The offset under the square root. */
+  /**
+   * The offset under the square root.
+   *
+   * @return epsilon, non-negative
+   */
   public double epsilon() {
     return epsilon;
   }
 
-  /** Whether the mean square is centered by the mean gradient. */
+  /**
+   * Whether the mean square is centered by the mean gradient.
+   *
+   * @return {@code true} for centered RMSProp (an extra {@code mg} slot), {@code false} otherwise
+   */
   public boolean centered() {
     return centered;
   }

@@ -24,7 +24,13 @@ import org.tensorflow.types.TInt64;
  */
 public record TrainOptions(Variable<TInt64> globalStep, List<Op> updateOps) {
 
-  /** Checks the global step is a scalar and copies the update ops. */
+  /**
+   * Checks the global step is a scalar and copies the update ops.
+   *
+   * @param globalStep an int64 scalar variable, or {@code null} for none
+   * @param updateOps ops to run before the updates; not null, may be empty; copied
+   * @throws IllegalArgumentException if {@code globalStep} is not a scalar
+   */
   public TrainOptions {
     Objects.requireNonNull(updateOps, "updateOps");
     updateOps = List.copyOf(updateOps);
@@ -34,7 +40,11 @@ public record TrainOptions(Variable<TInt64> globalStep, List<Op> updateOps) {
     }
   }
 
-  /** No global step and no update ops. */
+  /**
+   * No global step and no update ops.
+   *
+   * @return the empty options
+   */
   public static TrainOptions defaults() {
     return new TrainOptions(null, List.of());
   }

@@ -52,32 +52,58 @@ public final class TrainStep implements Op {
     return train.op();
   }
 
-  /** The optimizer that built it. */
+  /**
+   * The optimizer that built it.
+   *
+   * @return the optimizer, which may have built other steps too
+   */
   public Optimizer optimizer() {
     return optimizer;
   }
 
-  /** The top-level scope holding its slots, e.g. {@code "Adam"} or {@code "Adam_1"}. */
+  /**
+   * The top-level scope holding its slots, e.g. {@code "Adam"} or {@code "Adam_1"}.
+   *
+   * @return the scope name, unique to this step
+   */
   public String scope() {
     return scope;
   }
 
-  /** The variables it updates, in order. */
+  /**
+   * The variables it updates, in order.
+   *
+   * @return an unmodifiable list, in the order of {@code varList} or {@code gradsAndVars}
+   */
   public List<Variable<?>> variables() {
     return variables;
   }
 
-  /** The optimizer's own variables (slots, beta powers); reinitialize them to reset its state. */
+  /**
+   * The optimizer's own variables (slots, beta powers); reinitialize them to reset its state.
+   *
+   * @return an unmodifiable list of the non-trainable variables this step created; empty for
+   *     plain gradient descent
+   */
   public List<Variable<?>> slots() {
     return slots;
   }
 
-  /** The learning rate used by the step, computed in the graph (it may read the global step). */
+  /**
+   * The learning rate used by the step, computed in the graph (it may read the global step).
+   *
+   * @return a float32 scalar to fetch; it is graph-owned, so the caller closes only the fetched
+   *     tensor
+   */
   public Operand<TFloat32> learningRate() {
     return learningRate;
   }
 
-  /** The global step it increments, if any. */
+  /**
+   * The global step it increments, if any.
+   *
+   * @return the int64 scalar variable incremented once per run of the step, or empty
+   */
   public Optional<Variable<TInt64>> globalStep() {
     return Optional.ofNullable(globalStep);
   }
