@@ -103,7 +103,12 @@ public final class Feeds implements AutoCloseable {
     values.clear();
   }
 
-  /** The current values by fed output. */
+  /**
+   * The current values by fed output.
+   *
+   * @return an unmodifiable live view; each tensor stays owned by these feeds (or by the caller,
+   *     for a {@link Tensor} it put), so do not close them through this map
+   */
   public Map<Output<?>, Tensor> asMap() {
     return Collections.unmodifiableMap(values);
   }

@@ -117,7 +117,11 @@ public final class ModelContext implements AutoCloseable {
     return new ModelContext(ThreadLocalRandom.current().nextLong(1, Integer.MAX_VALUE));
   }
 
-  /** The graph-level seed. */
+  /**
+   * The graph-level seed.
+   *
+   * @return the seed given to {@link #withSeed} or drawn by {@link #create}; readable after close
+   */
   public long seed() {
     return seed;
   }
@@ -132,25 +136,45 @@ public final class ModelContext implements AutoCloseable {
     return new OpSeed(seed, opSeeds.incrementAndGet());
   }
 
-  /** The graph. */
+  /**
+   * The graph.
+   *
+   * @return the graph this context owns and closes; do not close it yourself
+   * @throws IllegalStateException if the context is closed
+   */
   public Graph graph() {
     checkOpen();
     return graph;
   }
 
-  /** The root {@link Ops}, not inside any name scope. */
+  /**
+   * The root {@link Ops}, not inside any name scope.
+   *
+   * @return ops building into this context's graph
+   * @throws IllegalStateException if the context is closed
+   */
   public Ops tf() {
     checkOpen();
     return tf;
   }
 
-  /** The variable store: every variable created through a {@link VariableScope}. */
+  /**
+   * The variable store: every variable created through a {@link VariableScope}.
+   *
+   * @return the store, live: it sees variables created later
+   * @throws IllegalStateException if the context is closed
+   */
   public VariableStore variables() {
     checkOpen();
     return variables;
   }
 
-  /** The graph collections (trainable variables, regularization losses, update ops, ...). */
+  /**
+   * The graph collections (trainable variables, regularization losses, update ops, ...).
+   *
+   * @return the collections, live: they see entries added later
+   * @throws IllegalStateException if the context is closed
+   */
   public GraphCollections collections() {
     checkOpen();
     return collections;
@@ -159,6 +183,10 @@ public final class ModelContext implements AutoCloseable {
   /**
    * The session, created on first use. It runs pending variable initializers before each run, so
    * variables created after a first run are initialized too.
+   *
+   * @return the session this context owns and closes; run it through {@link #run} or {@link
+   *     #runner()} so the random step is fed
+   * @throws IllegalStateException if the context is closed
    */
   public synchronized Session session() {
     checkOpen();
@@ -191,7 +219,12 @@ public final class ModelContext implements AutoCloseable {
     return rootScope().child(name, reuse);
   }
 
-  /** The root variable scope: variables directly under it have unscoped names. */
+  /**
+   * The root variable scope: variables directly under it have unscoped names.
+   *
+   * @return a new entry of the root scope, path {@code ""}, with {@link Reuse#CREATE}
+   * @throws IllegalStateException if the context is closed
+   */
   public VariableScope rootScope() {
     checkOpen();
     return new VariableScope(this, "", Reuse.CREATE, "");
@@ -218,7 +251,8 @@ public final class ModelContext implements AutoCloseable {
 
   /**
    * A session runner already fed with the random step, for code that drives the graph with its own
-   * {@code Session.Runner} (run it at once; each call advances the step).
+   * {@code Session.Runner} (run it at once; each call advances the step). Run it with {@code
+   * runner.run()}, not through {@link #run}, which would feed the step a second time.
    *
    * @return a runner of this context's session
    */
@@ -257,7 +291,12 @@ public final class ModelContext implements AutoCloseable {
     return tf.concat(List.of(tf.constant(new long[] {z}), tf.reshape(randomStep, tf.constant(new int[] {1}))), tf.constant(0));
   }
 
-  /** The number of runs that have consumed random draws so far; saved by checkpoints. */
+  /**
+   * The number of runs that have consumed random draws so far; saved by checkpoints.
+   *
+   * @return the value the next {@link #run} feeds as the random step; it advances only once a
+   *     stateless random op has been built
+   */
   public synchronized long randomStep() {
     return randomStepValue;
   }
@@ -279,7 +318,12 @@ public final class ModelContext implements AutoCloseable {
     runner.feed(randomStep, randomStepTensor);
   }
 
-  /** How many times {@link #run} has run the graph. */
+  /**
+   * How many times {@link #run} has run the graph.
+   *
+   * @return the count since the context was created, including runs of {@link #eval} and {@link
+   *     #evalAll}; runners from {@link #runner()} run directly are not counted
+   */
   public long sessionRunCount() {
     return sessionRuns.get();
   }
@@ -368,7 +412,11 @@ public final class ModelContext implements AutoCloseable {
     return candidate;
   }
 
-  /** Whether {@link #close()} has been called. */
+  /**
+   * Whether {@link #close()} has been called.
+   *
+   * @return {@code true} once closed
+   */
   public synchronized boolean isClosed() {
     return closed;
   }

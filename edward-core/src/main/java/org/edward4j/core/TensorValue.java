@@ -23,7 +23,13 @@ public record TensorValue(long[] shape, float[] data) {
 
   private static final int PRINTED_VALUES = 12;
 
-  /** Checks that {@code data} holds exactly the product of {@code shape}. */
+  /**
+   * Checks that {@code data} holds exactly the product of {@code shape}.
+   *
+   * @param shape the tensor's dimensions; not null; kept, not copied
+   * @param data the values in row-major order; not null; kept, not copied
+   * @throws IllegalArgumentException if {@code data.length} is not the product of {@code shape}
+   */
   public TensorValue {
     Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(data, "data");
@@ -86,7 +92,12 @@ public record TensorValue(long[] shape, float[] data) {
     return new TensorValue(shape.asArray(), out);
   }
 
-  /** The single value of a tensor with one element. */
+  /**
+   * The single value of a tensor with one element.
+   *
+   * @return the value, whatever the rank (a scalar, {@code [1]}, {@code [1, 1]}, ...)
+   * @throws IllegalStateException if the tensor does not hold exactly one value
+   */
   public float scalar() {
     if (data.length != 1) {
       throw new IllegalStateException(
@@ -117,7 +128,11 @@ public record TensorValue(long[] shape, float[] data) {
     return data[(int) flat];
   }
 
-  /** The number of values. */
+  /**
+   * The number of values.
+   *
+   * @return {@code data().length}, the product of the shape
+   */
   public int size() {
     return data.length;
   }

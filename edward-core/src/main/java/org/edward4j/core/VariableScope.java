@@ -46,27 +46,47 @@ public final class VariableScope {
     this.opPrefix = opPrefix;
   }
 
-  /** The context this scope belongs to. */
+  /**
+   * The context this scope belongs to.
+   *
+   * @return the owning context, whose graph holds this scope's variables and ops
+   */
   public ModelContext context() {
     return ctx;
   }
 
-  /** The variable-name path, e.g. {@code "Disc/dense"}; {@code ""} at the root. */
+  /**
+   * The variable-name path, e.g. {@code "Disc/dense"}; {@code ""} at the root.
+   *
+   * @return the path, the same for every entry of the scope
+   */
   public String path() {
     return path;
   }
 
-  /** The op-name prefix of this entry, e.g. {@code "Disc_1/dense"}. */
+  /**
+   * The op-name prefix of this entry, e.g. {@code "Disc_1/dense"}.
+   *
+   * @return the prefix, unique to this entry; {@code ""} at the root
+   */
   public String opPrefix() {
     return opPrefix;
   }
 
-  /** Whether variables are created, reused, or either. */
+  /**
+   * Whether variables are created, reused, or either.
+   *
+   * @return the effective mode, after inheritance from the parent scope
+   */
   public Reuse reuse() {
     return reuse;
   }
 
-  /** The {@link Ops} that place new operations under this entry's op prefix. */
+  /**
+   * The {@link Ops} that place new operations under this entry's op prefix.
+   *
+   * @return ops scoped to {@link #opPrefix()}
+   */
   public Ops tf() {
     return ctx.opsAt(opPrefix);
   }
