@@ -1,0 +1,331 @@
+package org.edward4j.inferences.latent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.checkpoints.Saver;
+import org.edward4j.core.summaries.EventWriter;
+import org.edward4j.core.variables.Variable;
+import org.edward4j.inferences.Discriminator;
+import org.edward4j.inferences.JointDiscriminator;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Searches a trained GAN's latent space for the codes whose images best match given targets: TF-GAN's
+ * {@code get_latent_gan_estimator} (latent_gan_estimator.py), after Creswell and Bharath (2018),
+ * "Inverting the generator of a generative adversarial network".
+ *
+ * <p>It builds, in its own graph, a trainable code {@code z} of shape {@code [batchSize, zShape]}
+ * as the generator's input, warm-starts the generator (and discriminator, and encoder) from the
+ * trained GAN's checkpoint, and minimizes {@code sum_i loss_i(G(z_i), D(G(z_i)), x_i)} over {@code z}
+ * alone; after each step {@code z} is clipped to {@code [-inputClip, inputClip]}. Gradients flow
+ * through the networks, whose weights never change. Beyond TF-GAN, a search can start from a BiGAN
+ * encoder's codes {@code E(x)} and can restart from several random codes, keeping each example's
+ * best. Random starts are truncated normals drawn from the estimator's seed, so a search is
+ * repeatable.
+ *
+ * <p>Scopes read: the generator (and encoder) under {@code generatorScope} ({@code Gen}), the
+ * discriminator under {@code Disc}. Limits: one fixed batch size; float32 targets.
+ *
+ * <pre>{@code
+ * try (LatentGanEstimator estimator = LatentGanEstimator.builder()
+ *     .generator(GanExample::generativeNetwork)
+ *     .discriminator(GanExample::discriminativeNetwork)
+ *     .loss(LatentLosses.pixelL2().plus(LatentLosses.realism().times(0.001)))
+ *     .params(LatentGanParams.builder().batchSize(16).zShape(100).learningRate(0.05).build())
+ *     .warmStartFrom(Path.of("out/gan/checkpoints"))
+ *     .build()) {
+ *   LatentGanResult result = estimator.fit(targets, 500); // targets: 16 rows of 784 pixels
+ * }
+ * }</pre>
+ */
+public final class LatentGanEstimator implements AutoCloseable {
+
+  /** Summaries are written at the first step and every this many steps, as an Estimator does. */
+  static final int SUMMARY_STEPS = 100;
+
+  private final ModelContext ctx;
+  private final LatentGraph graph;
+  private final LatentGanParams params;
+  private final Builder settings;
+  private final EventWriter events;
+  private long summaryStep;
+
+  private LatentGanEstimator(Builder b) {
+    this.settings = b;
+    this.params = b.params;
+    this.ctx = ModelContext.withSeed(b.seed);
+    try {
+      this.graph = new LatentGraph(ctx, b);
+      if (graph.networkVariables.isEmpty()) {
+        throw new IllegalArgumentException("the generator creates no variables: there is nothing trained to warm start");
+      }
+      Saver.builder(ctx).variables(graph.networkVariables).build().restore(b.warmStart);
+      this.events = params.addSummaries() ? openEvents(b.logdir) : null;
+    } catch (RuntimeException e) {
+      ctx.close();
+      throw e;
+    }
+  }
+
+  /** A builder; generator, params and the checkpoint to warm start from are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Searches codes for a batch of targets.
+   *
+   * @param targets {@code batchSize} rows, each a flattened example of the generator's output shape
+   * @param steps optimizer steps per start, non-negative
+   * @return each example's best code, its image and loss, and every start's loss curve
+   * @throws IllegalArgumentException if the targets do not match the generator's output shape
+   */
+  public LatentGanResult fit(float[][] targets, int steps) {
+    ctx.checkOpen();
+    if (steps < 0) {
+      throw new IllegalArgumentException("`steps` must be non-negative, got " + steps);
+    }
+    float[] flat = BatchRows.flatten(targets, graph.targets.shape(), "targets", "to match the generator's output");
+    int batch = params.batchSize();
+    int restarts = params.restarts();
+    float[][] bestZ = new float[batch][];
+    double[] bestLoss = new double[batch];
+    int[] bestStart = new int[batch];
+    Arrays.fill(bestLoss, Double.POSITIVE_INFINITY);
+    double[][] curves = new double[restarts][steps + 1];
+    try (TFloat32 x = TFloat32.tensorOf(graph.targets.shape(), DataBuffers.of(flat, true, false))) {
+      for (int r = 0; r < restarts; r++) {
+        Session.Runner start = ctx.session().runner().feed(graph.targets, x)
+            .addTarget(r == 0 && graph.encoderStart != null ? graph.encoderStart : graph.randomStart);
+        graph.optimizerState.forEach(v -> start.addTarget(v.initializer()));
+        ctx.run(start).close();
+        for (int s = 0; s < steps; s++) {
+          curves[r][s] = trainStep(x, s == 0 || (s + 1) % SUMMARY_STEPS == 0 || s == steps - 1);
+        }
+        try (Result out = ctx.run(ctx.session().runner().feed(graph.targets, x)
+            .fetch(graph.perExample).fetch(graph.z.value()).fetch(graph.meanLoss))) {
+          float[] losses = BatchRows.floats(out, 0);
+          float[][] codes = BatchRows.split(BatchRows.floats(out, 1), batch);
+          curves[r][steps] = ((TFloat32) out.get(2)).getFloat();
+          for (int i = 0; i < batch; i++) {
+            if (losses[i] < bestLoss[i]) {
+              bestLoss[i] = losses[i];
+              bestZ[i] = codes[i];
+              bestStart[i] = r;
+            }
+          }
+        }
+      }
+      setCodes(bestZ);
+      try (Result out = ctx.run(ctx.session().runner().feed(graph.targets, x).fetch(graph.generated).fetch(graph.perExample))) {
+        float[] losses = BatchRows.floats(out, 1);
+        return new LatentGanResult(bestZ, BatchRows.split(BatchRows.floats(out, 0), batch), BatchRows.toDoubles(losses), bestStart, curves);
+      }
+    } finally {
+      if (events != null) {
+        events.flush();
+      }
+    }
+  }
+
+  /**
+   * The warm-started generator's output at given codes (which replace the search's codes): the
+   * trained generator, recomputed.
+   *
+   * @param z {@code batchSize} rows of flattened codes
+   * @return {@code G(z)}, one flattened row per code
+   */
+  public float[][] generate(float[][] z) {
+    ctx.checkOpen();
+    setCodes(z);
+    try (Result out = ctx.run(ctx.session().runner().fetch(graph.generated))) {
+      return BatchRows.split(BatchRows.floats(out, 0), params.batchSize());
+    }
+  }
+
+  private double trainStep(TFloat32 x, boolean summarize) {
+    summaryStep++;
+    Session.Runner runner = ctx.session().runner().feed(graph.targets, x).addTarget(graph.step).fetch(graph.meanLoss);
+    TInt64 step = null;
+    if (events != null && summarize) {
+      step = TInt64.scalarOf(summaryStep);
+      events.addTo(runner, step);
+    }
+    try (Result r = ctx.run(runner)) {
+      return ((TFloat32) r.get(0)).getFloat();
+    } finally {
+      if (step != null) {
+        step.close();
+      }
+    }
+  }
+
+  private void setCodes(float[][] z) {
+    float[] flat = BatchRows.flatten(z, graph.z.shape(), "z", "to match the code variable");
+    try (TFloat32 value = TFloat32.tensorOf(graph.z.shape(), DataBuffers.of(flat, true, false))) {
+      ctx.run(ctx.session().runner().feed(graph.zValue, value).addTarget(graph.setZ)).close();
+    }
+  }
+
+  private EventWriter openEvents(Path logdir) {
+    try {
+      EventWriter w = EventWriter.create(ctx, logdir);
+      w.scalar("z_loss/loss", graph.meanLoss);
+      w.scalar("z_loss/z_grads", graph.zGradNorm);
+      return w;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the summary directory " + logdir, e);
+    }
+  }
+
+  /** The settings. */
+  public LatentGanParams params() {
+    return params;
+  }
+
+  /** The generator's, discriminator's and encoder's variables, restored from the checkpoint and frozen. */
+  public List<Variable<?>> frozenVariables() {
+    return List.copyOf(graph.networkVariables);
+  }
+
+  /** The code variable {@code new_var_z_input}. */
+  public Variable<TFloat32> codeVariable() {
+    return graph.z;
+  }
+
+  /** The estimator's own context (its graph and session). */
+  public ModelContext context() {
+    return ctx;
+  }
+
+  /** Closes the summary writer, the session and the graph; safe to call twice. */
+  @Override
+  public void close() {
+    try {
+      if (events != null) {
+        events.close();
+      }
+    } finally {
+      ctx.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LatentGanEstimator(" + params + ", loss=" + settings.loss + ", generatorScope=" + settings.generatorScope
+        + (settings.discriminator != null ? ", discriminator" : "") + (settings.encoder != null ? ", encoder start" : "")
+        + ", warmStart=" + settings.warmStart + ", seed=" + settings.seed + (ctx.isClosed() ? ", closed" : "") + ")";
+  }
+
+  /** Settings for a {@link LatentGanEstimator}. */
+  public static final class Builder {
+    Generator generator;
+    String generatorScope = "Gen";
+    JointDiscriminator discriminator;
+    Encoder encoder;
+    LatentLoss loss = LatentLosses.pixelL2();
+    LatentOptimizer optimizer = LatentOptimizer.adam();
+    LatentGanParams params;
+    Path warmStart;
+    Path logdir;
+    long seed;
+
+    private Builder() {}
+
+    /** The trained generator {@code z -> x} (required). */
+    public Builder generator(Generator generator) {
+      this.generator = Objects.requireNonNull(generator, "generator");
+      return this;
+    }
+
+    /** The scope the generator (and encoder) were trained under (default {@code "Gen"}). */
+    public Builder generatorScope(String scope) {
+      if (scope == null || scope.isBlank()) {
+        throw new IllegalArgumentException("`generatorScope` must name a scope such as \"Gen\", got " + scope);
+      }
+      this.generatorScope = scope;
+      return this;
+    }
+
+    /** The trained discriminator {@code x -> logits}, built under {@code Disc}; optional. */
+    public Builder discriminator(Discriminator discriminator) {
+      this.discriminator = LatentGraph.ignoringCodes(Objects.requireNonNull(discriminator, "discriminator"));
+      return this;
+    }
+
+    /** A trained joint (BiGAN) discriminator {@code (x, z) -> logits}, built under {@code Disc}; optional. */
+    public Builder jointDiscriminator(JointDiscriminator discriminator) {
+      this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
+      return this;
+    }
+
+    /** A trained encoder {@code x -> z}: the first start of each search is {@code E(x)}, clipped. */
+    public Builder encoder(Encoder encoder) {
+      this.encoder = Objects.requireNonNull(encoder, "encoder");
+      return this;
+    }
+
+    /** The per-example objective (default {@link LatentLosses#pixelL2()}). */
+    public Builder loss(LatentLoss loss) {
+      this.loss = Objects.requireNonNull(loss, "loss");
+      return this;
+    }
+
+    /** Makes the optimizer from the params (default {@link LatentOptimizer#adam()}). */
+    public Builder optimizer(LatentOptimizer optimizer) {
+      this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+      return this;
+    }
+
+    /** Batch size, code shape, learning rate, clip, summaries, optimizer options, restarts (required). */
+    public Builder params(LatentGanParams params) {
+      this.params = Objects.requireNonNull(params, "params");
+      return this;
+    }
+
+    /** The trained GAN's checkpoint directory or prefix (required). */
+    public Builder warmStartFrom(Path checkpoint) {
+      this.warmStart = Objects.requireNonNull(checkpoint, "checkpoint");
+      return this;
+    }
+
+    /** Where TensorBoard summaries go when {@code addSummaries} is on. */
+    public Builder logdir(Path logdir) {
+      this.logdir = Objects.requireNonNull(logdir, "logdir");
+      return this;
+    }
+
+    /** The seed of the random starts (default 0). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Builds the graph and warm starts it.
+     *
+     * @return the estimator; close it
+     * @throws IllegalArgumentException for a missing setting, or networks that do not fit the params
+     * @throws org.edward4j.core.checkpoints.CheckpointException if the checkpoint is missing, damaged,
+     *     or lacks variables the networks create (named in the message)
+     */
+    public LatentGanEstimator build() {
+      if (generator == null || params == null || warmStart == null) {
+        throw new IllegalArgumentException("`generator`, `params` and `warmStartFrom` are required");
+      }
+      if (params.addSummaries() && logdir == null) {
+        throw new IllegalArgumentException("`addSummaries` needs a `logdir` to write to");
+      }
+      return new LatentGanEstimator(this);
+    }
+  }
+}
