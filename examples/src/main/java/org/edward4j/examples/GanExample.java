@@ -85,6 +85,12 @@ public final class GanExample {
   }
 
   static void run(int nIter, int nPrint, Path out, long seed) throws IOException {
+    run(nIter, nPrint, out, seed, null);
+  }
+
+  /** As {@link #run(int, int, Path, long)}, then hands the trained generator to {@code afterTraining}, if any. */
+  static void run(int nIter, int nPrint, Path out, long seed, TrainedExample.AfterTraining afterTraining)
+      throws IOException {
     Files.createDirectories(out);
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
@@ -125,6 +131,9 @@ public final class GanExample {
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d iterations in %.1f s (%.0f it/s); samples in %s, losses in %s%n",
           nIter, seconds, nIter / seconds, last.toAbsolutePath(), curve.toAbsolutePath());
+      if (afterTraining != null) {
+        afterTraining.accept(TrainedExample.ofSampler(ctx, x));
+      }
     }
   }
 

@@ -69,6 +69,12 @@ public final class WganExample {
   }
 
   static void run(boolean mnist, int nIter, int nPrint, int nCritic, double lr, Path out, long seed) throws IOException {
+    run(mnist, nIter, nPrint, nCritic, lr, out, seed, null);
+  }
+
+  /** As the other {@code run}, then hands the trained MNIST generator to {@code afterTraining}, if any. */
+  static void run(boolean mnist, int nIter, int nPrint, int nCritic, double lr, Path out, long seed,
+      TrainedExample.AfterTraining afterTraining) throws IOException {
     Files.createDirectories(out);
     Mnist data = mnist ? Mnist.load() : null;
     int dim = mnist ? 784 : 2;
@@ -117,6 +123,9 @@ public final class WganExample {
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d generator iterations (%d critic updates each) in %.1f s; pictures in %s%n",
           nIter, nCritic, seconds, out.toAbsolutePath());
+      if (afterTraining != null && mnist) {
+        afterTraining.accept(TrainedExample.ofSampler(ctx, x));
+      }
     }
   }
 
