@@ -88,17 +88,36 @@ public final class GraphCollections {
     return out;
   }
 
-  /** The trainable variables under {@code scope} ({@code null} for all). */
+  /**
+   * The trainable variables under {@code scope} ({@code null} for all).
+   *
+   * @param scope a variable-scope path such as {@code "Disc"}, matched by whole path components;
+   *     {@code null} or {@code ""} for every scope
+   * @return a new list in creation order; what an optimizer's {@code varList} usually is
+   */
   public List<Variable<?>> trainableVariables(String scope) {
     return variables(Key.TRAINABLE_VARIABLES, scope);
   }
 
-  /** All variables under {@code scope} ({@code null} for all). */
+  /**
+   * All variables under {@code scope} ({@code null} for all).
+   *
+   * @param scope a variable-scope path such as {@code "Disc"}, matched by whole path components;
+   *     {@code null} or {@code ""} for every scope
+   * @return a new list in creation order, non-trainable ones (optimizer slots, moving averages)
+   *     included
+   */
   public List<Variable<?>> globalVariables(String scope) {
     return variables(Key.GLOBAL_VARIABLES, scope);
   }
 
-  /** The regularization penalties of variables under {@code scope} ({@code null} for all). */
+  /**
+   * The regularization penalties of variables under {@code scope} ({@code null} for all).
+   *
+   * @param scope a variable-scope path such as {@code "Disc"}, matched against the penalized
+   *     variable's name; {@code null} or {@code ""} for every scope
+   * @return a new list of scalar penalty tensors in creation order, to add to the loss
+   */
   @SuppressWarnings("unchecked")
   public List<Operand<? extends TNumber>> regularizationLosses(String scope) {
     List<Operand<? extends TNumber>> out = new ArrayList<>();
@@ -108,7 +127,14 @@ public final class GraphCollections {
     return out;
   }
 
-  /** The update ops registered under {@code scope} ({@code null} for all). */
+  /**
+   * The update ops registered under {@code scope} ({@code null} for all).
+   *
+   * @param scope a variable-scope path such as {@code "Disc"}, matched against the name each op
+   *     was registered under (batch normalization uses its moving averages' names); {@code null}
+   *     or {@code ""} for every scope
+   * @return a new list in registration order, for {@code TrainOptions.withUpdateOps}
+   */
   public List<Op> updateOps(String scope) {
     List<Op> out = new ArrayList<>();
     for (Object o : get(Key.UPDATE_OPS, scope)) {

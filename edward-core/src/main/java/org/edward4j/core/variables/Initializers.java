@@ -21,12 +21,20 @@ public final class Initializers {
 
   private Initializers() {}
 
-  /** All zeros. */
+  /**
+   * All zeros.
+   *
+   * @return the initializer, {@code constant(0.0)}
+   */
   public static Initializer zeros() {
     return constant(0.0);
   }
 
-  /** All ones. */
+  /**
+   * All ones.
+   *
+   * @return the initializer, {@code constant(1.0)}
+   */
   public static Initializer ones() {
     return constant(1.0);
   }

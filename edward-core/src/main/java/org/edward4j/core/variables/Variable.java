@@ -50,32 +50,57 @@ public final class Variable<T extends TNumber> implements Operand<T> {
     this.initializer = initializer;
   }
 
-  /** The full name, e.g. {@code Gen/dense/kernel}; also the handle op's name and shared name. */
+  /**
+   * The full name, e.g. {@code Gen/dense/kernel}; also the handle op's name and shared name.
+   *
+   * @return the scope path and leaf name joined by {@code /}; the key in checkpoints
+   */
   public String name() {
     return name;
   }
 
-  /** The variable scope path it was created in, e.g. {@code Gen/dense}. */
+  /**
+   * The variable scope path it was created in, e.g. {@code Gen/dense}.
+   *
+   * @return the path, {@code ""} for a variable created at the root
+   */
   public String scope() {
     return scope;
   }
 
-  /** The element type. */
+  /**
+   * The element type.
+   *
+   * @return the TensorFlow type class, e.g. {@code TFloat32.class}
+   */
   public Class<T> dtype() {
     return dtype;
   }
 
-  /** Whether optimizers train it by default. */
+  /**
+   * Whether optimizers train it by default.
+   *
+   * @return {@code true} if it is in {@code TRAINABLE_VARIABLES}
+   */
   public boolean isTrainable() {
     return trainable;
   }
 
-  /** The resource handle: the input of training ops, and the target of gradients. */
+  /**
+   * The resource handle: the input of training ops, and the target of gradients.
+   *
+   * @return the {@code VarHandleOp}'s resource output
+   */
   public Output<? extends TType> handle() {
     return handle;
   }
 
-  /** A read of the current value, shared by every use of this variable as an operand. */
+  /**
+   * A read of the current value, shared by every use of this variable as an operand.
+   *
+   * @return the {@code <name>_read} op, placed without control dependencies; use {@link #read}
+   *     for a read ordered after other ops
+   */
   public Operand<T> value() {
     return value;
   }
@@ -106,7 +131,11 @@ public final class Variable<T extends TNumber> implements Operand<T> {
     return tf.assignVariableOp(handle, newValue);
   }
 
-  /** The op that sets the initial value; it runs before the session's first run. */
+  /**
+   * The op that sets the initial value; it runs before the session's first run.
+   *
+   * @return the assignment of the initializer's value; running it again resets the variable
+   */
   public Op initializer() {
     return initializer;
   }

@@ -30,7 +30,18 @@ public record VariableSpec<T extends TNumber>(
     Regularizer regularizer,
     boolean trainable) {
 
-  /** Validates the shape and required fields. */
+  /**
+   * Validates the shape and required fields.
+   *
+   * @param name leaf name within the scope; not null
+   * @param shape fully defined, with non-negative dimensions; not null
+   * @param dtype element type; not null
+   * @param initializer initial value; not null
+   * @param regularizer penalty added to {@code REGULARIZATION_LOSSES}, or {@code null}
+   * @param trainable whether the variable joins {@code TRAINABLE_VARIABLES}
+   * @throws IllegalArgumentException if the shape is not fully defined or has a negative dimension
+   * @throws NullPointerException if a required field is null
+   */
   public VariableSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(shape, "shape");
@@ -61,17 +72,33 @@ public record VariableSpec<T extends TNumber>(
     return new VariableSpec<>(name, shape, dtype, Initializers.glorotUniform(), null, true);
   }
 
-  /** This spec with another initializer. */
+  /**
+   * This spec with another initializer.
+   *
+   * @param initializer the initial value; not null
+   * @return a new spec; this one is unchanged
+   */
   public VariableSpec<T> withInitializer(Initializer initializer) {
     return new VariableSpec<>(name, shape, dtype, initializer, regularizer, trainable);
   }
 
-  /** This spec with a regularizer ({@code null} for none). */
+  /**
+   * This spec with a regularizer ({@code null} for none).
+   *
+   * @param regularizer the penalty, or {@code null} for none
+   * @return a new spec; this one is unchanged
+   */
   public VariableSpec<T> withRegularizer(Regularizer regularizer) {
     return new VariableSpec<>(name, shape, dtype, initializer, regularizer, trainable);
   }
 
-  /** This spec with the trainable flag set. */
+  /**
+   * This spec with the trainable flag set.
+   *
+   * @param trainable {@code false} for variables optimizers leave alone by default (moving
+   *     averages, counters)
+   * @return a new spec; this one is unchanged
+   */
   public VariableSpec<T> withTrainable(boolean trainable) {
     return new VariableSpec<>(name, shape, dtype, initializer, regularizer, trainable);
   }

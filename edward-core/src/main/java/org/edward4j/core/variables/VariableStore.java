@@ -120,12 +120,20 @@ public final class VariableStore {
     return Optional.ofNullable(byName.get(fullName));
   }
 
-  /** All variables in creation order. */
+  /**
+   * All variables in creation order.
+   *
+   * @return an unmodifiable snapshot; variables created later are not in it
+   */
   public synchronized List<Variable<?>> all() {
     return Collections.unmodifiableList(new ArrayList<>(byName.values()));
   }
 
-  /** The number of variables. */
+  /**
+   * The number of variables.
+   *
+   * @return how many variables have been created in this context
+   */
   public synchronized int size() {
     return byName.size();
   }
