@@ -20,34 +20,67 @@ import org.tensorflow.types.family.TNumber;
  */
 public interface RandomVariable<T extends TNumber> extends Operand<T> {
 
-  /** The variable's name, unique in its graph, e.g. {@code Gen/Normal_1}. */
+  /**
+   * The variable's name, unique in its graph, e.g. {@code Gen/Normal_1}.
+   *
+   * @return the name scope its ops were built under
+   */
   String name();
 
-  /** The distribution's name, e.g. {@code "Normal"}. */
+  /**
+   * The distribution's name, e.g. {@code "Normal"}.
+   *
+   * @return Edward's class name for the distribution
+   */
   String distributionName();
 
-  /** The sampled value tensor, of shape {@code shapes().valueShape()}. */
+  /**
+   * The sampled value tensor, of shape {@code shapes().valueShape()}.
+   *
+   * @return the sample this variable stands for; the same tensor on every call
+   */
   Operand<T> value();
 
-  /** Sample, batch and event shapes. */
+  /**
+   * Sample, batch and event shapes.
+   *
+   * @return the static shapes, fixed when the variable was built
+   */
   RandomVariableShape shapes();
 
-  /** The shape of independent draws stacked in the value. */
+  /**
+   * The shape of independent draws stacked in the value.
+   *
+   * @return {@code shapes().sample()}; {@code []} for a single draw
+   */
   default Shape sampleShape() {
     return shapes().sample();
   }
 
-  /** The shape of independent, not identically distributed variables. */
+  /**
+   * The shape of independent, not identically distributed variables.
+   *
+   * @return {@code shapes().batch()}, the parameters' broadcast shape less the event dimensions
+   */
   default Shape batchShape() {
     return shapes().batch();
   }
 
-  /** The shape of one draw of one variable. */
+  /**
+   * The shape of one draw of one variable.
+   *
+   * @return {@code shapes().event()}; {@code []} for scalar distributions
+   */
   default Shape eventShape() {
     return shapes().event();
   }
 
-  /** The distribution's parameters by Edward's names ({@code loc}, {@code scale}, ...). */
+  /**
+   * The distribution's parameters by Edward's names ({@code loc}, {@code scale}, ...).
+   *
+   * @return an unmodifiable map of the float32 parameter tensors, the keys {@link
+   *     #withParameters} accepts
+   */
   Map<String, Operand<TFloat32>> parameters();
 
   /**
@@ -76,18 +109,34 @@ public interface RandomVariable<T extends TNumber> extends Operand<T> {
    */
   Operand<TFloat32> prob(Operand<? extends TNumber> x);
 
-  /** The mean, of shape {@code batch + event}. */
+  /**
+   * The mean, of shape {@code batch + event}.
+   *
+   * @return a float32 tensor built as new ops
+   * @throws UnsupportedOperationException where the mean is undefined or has no closed form
+   */
   Operand<TFloat32> mean();
 
-  /** The standard deviation, of shape {@code batch + event}. */
+  /**
+   * The standard deviation, of shape {@code batch + event}.
+   *
+   * @return a float32 tensor built as new ops
+   * @throws UnsupportedOperationException where it is undefined or has no closed form
+   */
   Operand<TFloat32> stddev();
 
-  /** The variance, of shape {@code batch + event}. */
+  /**
+   * The variance, of shape {@code batch + event}.
+   *
+   * @return a float32 tensor built as new ops
+   * @throws UnsupportedOperationException where it is undefined or has no closed form
+   */
   Operand<TFloat32> variance();
 
   /**
    * The entropy, of shape {@code batch}.
    *
+   * @return a float32 tensor built as new ops, in nats
    * @throws UnsupportedOperationException where there is no closed form
    */
   Operand<TFloat32> entropy();
@@ -95,6 +144,9 @@ public interface RandomVariable<T extends TNumber> extends Operand<T> {
   /**
    * Whether {@link #value()} is a differentiable function of the parameters (the
    * reparameterization trick), so gradients flow through samples.
+   *
+   * @return {@code true} for reparameterized samplers (Normal, ...), {@code false} for discrete
+   *     and other variables whose score-function gradients an inference must use
    */
   boolean isReparameterized();
 

@@ -17,19 +17,34 @@ import org.tensorflow.ndarray.Shape;
  */
 public record RandomVariableShape(Shape sample, Shape batch, Shape event) {
 
-  /** Checks that no part is null. */
+  /**
+   * Checks that no part is null.
+   *
+   * @param sample the shape of independent draws stacked in the value; {@code []} for one draw
+   * @param batch the shape of independent but not identically distributed variables
+   * @param event the shape of one draw of one variable; {@code []} for scalar distributions
+   * @throws NullPointerException if a part is null
+   */
   public RandomVariableShape {
     Objects.requireNonNull(sample, "sample");
     Objects.requireNonNull(batch, "batch");
     Objects.requireNonNull(event, "event");
   }
 
-  /** The shape of the value: {@code sample + batch + event}. */
+  /**
+   * The shape of the value: {@code sample + batch + event}.
+   *
+   * @return the concatenation; of unknown rank if any part is
+   */
   public Shape valueShape() {
     return concat(concat(sample, batch), event);
   }
 
-  /** The shape of {@code logProb(value)}: {@code sample + batch}. */
+  /**
+   * The shape of {@code logProb(value)}: {@code sample + batch}.
+   *
+   * @return the concatenation; of unknown rank if either part is
+   */
   public Shape logProbShape() {
     return concat(sample, batch);
   }
