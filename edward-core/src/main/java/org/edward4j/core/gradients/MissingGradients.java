@@ -90,7 +90,11 @@ public final class MissingGradients {
     return rule.call(tf, op, dy);
   }
 
-  /** The op types registered here, in registration order. */
+  /**
+   * The op types registered here, in registration order.
+   *
+   * @return a new list of TensorFlow op type names, such as {@code "RsqrtGrad"}
+   */
   public static synchronized List<String> opTypes() {
     return new ArrayList<>(RULES.keySet());
   }

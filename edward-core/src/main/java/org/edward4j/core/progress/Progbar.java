@@ -81,7 +81,11 @@ public final class Progbar {
     return new Builder(target);
   }
 
-  /** The mode in use ({@link Mode#AUTO} resolved). */
+  /**
+   * The mode in use ({@link Mode#AUTO} resolved).
+   *
+   * @return {@link Mode#LIVE}, {@link Mode#LINES} or {@link Mode#SILENT}; never {@code AUTO}
+   */
   public Mode mode() {
     return mode;
   }
@@ -278,7 +282,11 @@ public final class Progbar {
       return this;
     }
 
-    /** The progress bar; its clock starts now. */
+    /**
+     * The progress bar; its clock starts now.
+     *
+     * @return a new bar with this builder's settings
+     */
     public Progbar build() {
       return new Progbar(this);
     }

@@ -102,12 +102,20 @@ public final class EventWriter implements AutoCloseable {
     writeOps.add(tf.summary.writeHistogramSummary(writer, step, tf.constant(checkTag(tag)), values));
   }
 
-  /** The step placeholder to feed with the iteration number. */
+  /**
+   * The step placeholder to feed with the iteration number.
+   *
+   * @return an int64 scalar placeholder, the x-axis TensorBoard plots the summaries against
+   */
   public Placeholder<TInt64> step() {
     return step;
   }
 
-  /** The write ops to add as targets of a run. */
+  /**
+   * The write ops to add as targets of a run.
+   *
+   * @return a copy of the ops built so far by {@link #scalar} and {@link #histogram}, in order
+   */
   public List<Op> writeOps() {
     return List.copyOf(writeOps);
   }
@@ -126,7 +134,11 @@ public final class EventWriter implements AutoCloseable {
     return runner;
   }
 
-  /** The directory events are written to. */
+  /**
+   * The directory events are written to.
+   *
+   * @return the directory as given to {@link #create}, not made absolute
+   */
   public Path logdir() {
     return logdir;
   }
