@@ -3,10 +3,13 @@ package org.edward4j.examples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
+import org.edward4j.core.checkpoints.CheckpointException;
+import org.edward4j.core.checkpoints.CheckpointReader;
 import org.edward4j.core.checkpoints.Checkpoints;
 import org.edward4j.criticisms.quality.ClassifierCache;
 import org.edward4j.criticisms.quality.MnistConvNet;
@@ -23,7 +26,9 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>{@code gan}, {@code wgan}: classifier score and Frechet distance of 10,000 generated images
  * against the real test images; {@code bigan}: those plus the 1-nearest-neighbour accuracy of the
- * encoder's codes. The classifier is trained once (three to four minutes) and kept in the cache.
+ * encoder's codes. The classifier is trained once (two to four minutes) and kept in the cache.
+ * {@code sbn}, {@code vae}: the importance-sampled test negative log-likelihood the example computes
+ * at the end of its run.
  */
 final class QualityCommand {
 
@@ -53,8 +58,8 @@ final class QualityCommand {
       throw new ExampleArgs.UsageException("unknown example `" + example + "`; `quality` measures " + EXAMPLES);
     }
     if (example.equals("sbn") || example.equals("vae")) {
-      throw new ExampleArgs.UsageException("`quality " + example + "` is not available yet: the " + example
-          + " example has not landed in this build; its importance-sampled test NLL will be reported here once it has");
+      runLikelihood(example, args);
+      return;
     }
     if (example.equals("bigan")) {
       throw new ExampleArgs.UsageException("`quality bigan` is not available yet: the BiGAN example is being changed;"
@@ -68,6 +73,14 @@ final class QualityCommand {
     long seed = args.getLong("seed");
     Path out = args.getPath("out");
     Files.createDirectories(out);
+    Path checkpoint = args.get("checkpoint").isEmpty() ? null : args.getPath("checkpoint");
+    if (checkpoint != null) {
+      try {
+        CheckpointReader.open(checkpoint);
+      } catch (CheckpointException e) {
+        throw new ExampleArgs.UsageException("--checkpoint: " + e.getMessage());
+      }
+    }
     Mnist mnist = Mnist.load();
     QualityReport.Builder report = QualityReport.builder(example).setting("seed", seed).setting("samples", samples);
     try (MnistConvNet classifier = ClassifierCache.loadOrTrain(mnist, System.out)) {
@@ -75,8 +88,7 @@ final class QualityCommand {
           ClassifierCache.testAccuracy(ClassifierCache.defaultDirectory()).orElse(Double.NaN));
       QualityMeasurement measurement = new QualityMeasurement(mnist, classifier);
       Path grid = out.resolve(example + "_samples.png");
-      if (!args.get("checkpoint").isEmpty()) {
-        Path checkpoint = args.getPath("checkpoint");
+      if (checkpoint != null) {
         report.setting("checkpoint", checkpoint.toAbsolutePath().toString());
         measureCheckpoint(example, checkpoint, seed, trained -> measurement.measure(trained, samples, grid, report));
       } else {
@@ -93,6 +105,35 @@ final class QualityCommand {
     QualityReport built = report.build();
     System.out.print(built.toTable());
     Path json = built.writeJson(out.resolve(example + ".json"));
+    System.out.println("report written to " + json.toAbsolutePath());
+  }
+
+  /** sbn, vae: the example's own run, which ends with the importance-sampled test NLL. */
+  private static void runLikelihood(String example, ExampleArgs args) throws IOException {
+    if (!args.get("checkpoint").isEmpty()) {
+      throw new ExampleArgs.UsageException("--checkpoint is not supported for `quality " + example
+          + "`: it trains the model and measures the test NLL at the end of the run");
+    }
+    Path out = args.getPath("out");
+    List<String> argv = new ArrayList<>(List.of("--out", out.resolve(example).toString(), "--seed", args.get("seed")));
+    if (!args.get("iterations").isEmpty()) {
+      argv.addAll(List.of("--iterations", Integer.toString(args.getPositiveInt("iterations"))));
+    }
+    ExampleArgs exampleArgs = (example.equals("sbn") ? SbnExample.flags() : VaeExample.flags())
+        .parse(argv.toArray(String[]::new));
+    long start = System.nanoTime();
+    HeldOutLikelihood.Result nll = example.equals("sbn") ? SbnExample.run(exampleArgs) : VaeExample.run(exampleArgs);
+    double total = (System.nanoTime() - start) / 1e9;
+    QualityReport report = QualityReport.builder(example)
+        .setting("seed", args.getLong("seed"))
+        .setting("iterations", exampleArgs.getPositiveInt("iterations"))
+        .setting("train_seconds", QualityMeasurement.round(total - nll.seconds()))
+        .setting("measure_seconds", QualityMeasurement.round(nll.seconds()))
+        .metric("test_nll", nll.nats(), String.format("nats per image: -log p(x) importance-sampled with K=%d from q,"
+            + " over %d stochastically binarized test images", exampleArgs.getPositiveInt("k"), nll.images()))
+        .build();
+    System.out.print(report.toTable());
+    Path json = report.writeJson(out.resolve(example + ".json"));
     System.out.println("report written to " + json.toAbsolutePath());
   }
 

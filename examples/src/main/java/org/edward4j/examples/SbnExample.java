@@ -53,7 +53,17 @@ public final class SbnExample {
    * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
   public static void main(String[] argv) throws IOException {
-    ExampleArgs args = ExampleArgs.define("sbn", "a sigmoid belief network (200 binary latents) on MNIST with wake-sleep")
+    ExampleArgs args = flags().parse(argv);
+    if (args.helpRequested()) {
+      System.out.print(args.usage());
+      return;
+    }
+    run(args);
+  }
+
+  /** The example's flags and their defaults (also used by {@code bin/edward quality}). */
+  static ExampleArgs flags() {
+    return ExampleArgs.define("sbn", "a sigmoid belief network (200 binary latents) on MNIST with wake-sleep")
         .flag("iterations", "20000", "training iterations")
         .flag("print", "1000", "iterations between progress reports and fantasy grids")
         .flag("batch", "100", "images per minibatch")
@@ -62,16 +72,11 @@ public final class SbnExample {
         .flag("phase-q", "sleep", "q's update: sleep (fantasies) or wake (own samples; use with --reweighted)")
         .flag("reweighted", "false", "reweighted wake-sleep: importance-weight the wake phase over --samples")
         .flag("k", "100", "importance samples per test image for the test NLL")
-        .flag("test-images", "10000", "test images for the NLL (whole batches)")
-        .parse(argv);
-    if (args.helpRequested()) {
-      System.out.print(args.usage());
-      return;
-    }
-    run(args);
+        .flag("test-images", "10000", "test images for the NLL (whole batches)");
   }
 
-  static void run(ExampleArgs args) throws IOException {
+  /** Trains, writes the grids, and returns the test NLL (also used by {@code bin/edward quality}). */
+  static HeldOutLikelihood.Result run(ExampleArgs args) throws IOException {
     int nIter = args.getPositiveInt("iterations");
     int nPrint = args.getPositiveInt("print");
     int m = args.getPositiveInt("batch");
@@ -127,6 +132,7 @@ public final class SbnExample {
           .samples(k).samplesPerRun(Math.min(k, 10)).build();
       HeldOutLikelihood.Result nll = HeldOutLikelihood.testNll(ml, xPh, mnist.test(), m, args.getPositiveInt("test-images"), seed + 2);
       System.out.printf("test NLL (K=%d importance samples from q): %s%n", k, nll);
+      return nll;
     }
   }
 }

@@ -50,14 +50,7 @@ public final class VaeExample {
    * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
   public static void main(String[] argv) throws IOException {
-    ExampleArgs args = ExampleArgs.define("vae", "Edward's variational auto-encoder on MNIST with KLqp")
-        .flag("iterations", "60000", "training iterations (600 per epoch at batch 100; Edward runs 100 epochs)")
-        .flag("print", "1000", "iterations between progress reports and sample grids")
-        .flag("batch", "100", "images per minibatch (Edward's M)")
-        .flag("latent", "2", "latent dimension (Edward's d)")
-        .flag("k", "100", "importance samples per test image for the test NLL")
-        .flag("test-images", "10000", "test images for the NLL (whole batches)")
-        .parse(argv);
+    ExampleArgs args = flags().parse(argv);
     if (args.helpRequested()) {
       System.out.print(args.usage());
       return;
@@ -65,7 +58,19 @@ public final class VaeExample {
     run(args);
   }
 
-  static void run(ExampleArgs args) throws IOException {
+  /** The example's flags and their defaults (also used by {@code bin/edward quality}). */
+  static ExampleArgs flags() {
+    return ExampleArgs.define("vae", "Edward's variational auto-encoder on MNIST with KLqp")
+        .flag("iterations", "60000", "training iterations (600 per epoch at batch 100; Edward runs 100 epochs)")
+        .flag("print", "1000", "iterations between progress reports and sample grids")
+        .flag("batch", "100", "images per minibatch (Edward's M)")
+        .flag("latent", "2", "latent dimension (Edward's d)")
+        .flag("k", "100", "importance samples per test image for the test NLL")
+        .flag("test-images", "10000", "test images for the NLL (whole batches)");
+  }
+
+  /** Trains, writes the grids, and returns the test NLL (also used by {@code bin/edward quality}). */
+  static HeldOutLikelihood.Result run(ExampleArgs args) throws IOException {
     int nIter = args.getPositiveInt("iterations");
     int nPrint = args.getPositiveInt("print");
     int m = args.getPositiveInt("batch");
@@ -127,6 +132,7 @@ public final class VaeExample {
           .samples(k).samplesPerRun(Math.min(k, 10)).build();
       HeldOutLikelihood.Result nll = HeldOutLikelihood.testNll(ml, xPh, mnist.test(), m, args.getPositiveInt("test-images"), seed + 2);
       System.out.printf("test NLL (K=%d importance samples from q): %s%n", k, nll);
+      return nll;
     }
   }
 }
