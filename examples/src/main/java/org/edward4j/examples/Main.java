@@ -27,7 +27,7 @@ public final class Main {
     COMMANDS.put("gan", new Entry("Edward's GAN tutorial on MNIST: 4x4 sample grids every 1,000 iterations", GanExample::main));
     COMMANDS.put("bigan", new Entry("ALI/BiGAN on binarized MNIST: samples and reconstructions x -> E -> G", BiganExample::main));
     COMMANDS.put("wgan", new Entry("WGAN-GP on MNIST (--data mnist) or a 2-D mixture of Gaussians (--data mixture)", WganExample::main));
-    COMMANDS.put("quality", new Entry("sample quality of gan, wgan or bigan (classifier score, Frechet distance, 1-NN) as a table and JSON", QualityCommand::main));
+    COMMANDS.put("quality", new Entry("quality of a trained example (gan, wgan: classifier score, Frechet distance; sbn, vae: test NLL) as a table and JSON", QualityCommand::main));
     COMMANDS.put("bench", new Entry("benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop", Main::bench));
   }
 
