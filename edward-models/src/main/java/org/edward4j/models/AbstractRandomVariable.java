@@ -30,8 +30,9 @@ import org.tensorflow.types.family.TNumber;
  * the hooks run before a subclass's constructor body: subclasses keep no state of their own and
  * read their parameters with {@link #param(String)}. Ops go under the variable's name scope: the
  * value is {@code <name>/value}, its draw {@code <name>/sample/...}, later calls {@code
- * <name>/sample_1/...}, {@code <name>/log_prob/...}. Every stateful random op gets its own seed
- * from {@link ModelContext#nextOpSeed()}; the value's seeds are shown by {@link #toString()}.
+ * <name>/sample_1/...}, {@code <name>/log_prob/...}. Every draw is a stateless random op keyed by
+ * its own op seed from {@link ModelContext#nextOpSeed()} and the context's random step (see {@link
+ * ModelContext#statelessSeed}); the value's seeds are shown by {@link #toString()}.
  *
  * <pre>{@code
  * Normal z = Normal.of(scope, 0.0, 1.0);
@@ -116,22 +117,39 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
     return parts.shapes();
   }
 
-  /** The value's element type. */
+  /**
+   * The value's element type.
+   *
+   * @return {@code TFloat32.class} for continuous families; for discrete ones the dtype the
+   *     builder was given
+   */
   public final Class<T> dtype() {
     return parts.dtype();
   }
 
-  /** Whether the value was given (Edward's {@code value=}) rather than drawn. */
+  /**
+   * Whether the value was given (Edward's {@code value=}) rather than drawn.
+   *
+   * @return {@code true} if the builder's {@code value(...)} was set
+   */
   public final boolean isObserved() {
     return parts.observed() != null;
   }
 
-  /** The seeds of the random ops that drew the value, in order; empty when observed or deterministic. */
+  /**
+   * The seeds of the random ops that drew the value, in order; empty when observed or deterministic.
+   *
+   * @return a copy, one {@code (seed, seed2)} pair per random op (Beta draws two gammas, so two)
+   */
   public final List<OpSeed> valueSeeds() {
     return List.copyOf(valueSeeds);
   }
 
-  /** The context holding the graph this variable lives in. */
+  /**
+   * The context holding the graph this variable lives in.
+   *
+   * @return the context of the scope the variable was built in
+   */
   public final ModelContext context() {
     return ctx;
   }

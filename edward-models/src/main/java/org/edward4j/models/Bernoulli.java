@@ -49,7 +49,14 @@ public final class Bernoulli<T extends TNumber> extends AbstractRandomVariable<T
     return builder(scope).probs(probs).build();
   }
 
-  /** A scalar int32-valued Bernoulli variable with {@code P(x = 1) = probs}, in [0, 1]. */
+  /**
+   * A scalar int32-valued Bernoulli variable with {@code P(x = 1) = probs}, in [0, 1].
+   *
+   * @param scope where to build it, named {@code Bernoulli} made unique there
+   * @param probs the probability of a one, in [0, 1]
+   * @return the variable, with one draw as its value
+   * @throws IllegalArgumentException if {@code probs} is outside [0, 1] or NaN
+   */
   public static Bernoulli<TInt32> ofProbs(VariableScope scope, double probs) {
     return builder(scope).probs(probs).build();
   }
@@ -65,22 +72,43 @@ public final class Bernoulli<T extends TNumber> extends AbstractRandomVariable<T
     return builder(scope).logits(logits).build();
   }
 
-  /** A scalar int32-valued Bernoulli variable with finite log-odds {@code logits}. */
+  /**
+   * A scalar int32-valued Bernoulli variable with finite log-odds {@code logits}.
+   *
+   * @param scope where to build it, named {@code Bernoulli} made unique there
+   * @param logits the log-odds {@code log(p / (1 - p))}; finite
+   * @return the variable, with one draw as its value
+   * @throws IllegalArgumentException if {@code logits} is not finite
+   */
   public static Bernoulli<TInt32> ofLogits(VariableScope scope, double logits) {
     return builder(scope).logits(logits).build();
   }
 
-  /** A builder for value dtype, name, sample shape, observed value. */
+  /**
+   * A builder for value dtype, name, sample shape, observed value.
+   *
+   * @param scope where to build the variable; an open context's scope
+   * @return a new int32-valued builder; {@link Builder#dtype} changes the value type
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
   public static Builder<TInt32> builder(VariableScope scope) {
     return new Builder<>(scope, TInt32.class);
   }
 
-  /** {@code P(x = 1)}: the {@code probs} parameter, or {@code sigmoid(logits)} built now. */
+  /**
+   * {@code P(x = 1)}: the {@code probs} parameter, or {@code sigmoid(logits)} built now.
+   *
+   * @return a float32 tensor of the parameter's shape, values in [0, 1]
+   */
   public Operand<TFloat32> probs() {
     return hasParam("probs") ? param("probs") : probsOf(ops().withSubScope("probs"));
   }
 
-  /** The log-odds: the {@code logits} parameter, or {@code log p - log(1 - p)} built now. */
+  /**
+   * The log-odds: the {@code logits} parameter, or {@code log p - log(1 - p)} built now.
+   *
+   * @return a float32 tensor of the parameter's shape; infinite where {@code probs} is 0 or 1
+   */
   public Operand<TFloat32> logits() {
     if (hasParam("logits")) {
       return param("logits");
@@ -190,22 +218,50 @@ public final class Bernoulli<T extends TNumber> extends AbstractRandomVariable<T
       super(scope, "Bernoulli", checkDiscreteDtype(dtype));
     }
 
-    /** {@code P(x = 1)}, a float32 tensor of values in [0, 1]. */
+    /**
+     * {@code P(x = 1)}, a float32 tensor of values in [0, 1].
+     *
+     * @param probs the probabilities of a one, in [0, 1]: a float32 tensor of this context's graph,
+     *     of known rank (values checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant
+     *     outside [0, 1]
+     */
     public Builder<T> probs(Operand<TFloat32> probs) {
       return parameter("probs", probs);
     }
 
-    /** {@code P(x = 1)}, a number in [0, 1]. */
+    /**
+     * {@code P(x = 1)}, a number in [0, 1].
+     *
+     * @param probs the probability of a one, in [0, 1]
+     * @return this builder
+     * @throws IllegalArgumentException if {@code probs} is outside [0, 1] or NaN
+     */
     public Builder<T> probs(double probs) {
       return parameter("probs", probs);
     }
 
-    /** The log-odds, a float32 tensor. */
+    /**
+     * The log-odds, a float32 tensor.
+     *
+     * @param logits the log-odds, finite: a float32 tensor of this context's graph, of known rank
+     *     (values checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a non-finite
+     *     constant
+     */
     public Builder<T> logits(Operand<TFloat32> logits) {
       return parameter("logits", logits);
     }
 
-    /** The log-odds, a finite number. */
+    /**
+     * The log-odds, a finite number.
+     *
+     * @param logits {@code log(p / (1 - p))}; finite
+     * @return this builder
+     * @throws IllegalArgumentException if {@code logits} is not finite
+     */
     public Builder<T> logits(double logits) {
       return parameter("logits", logits);
     }

@@ -56,17 +56,33 @@ public final class Beta extends AbstractRandomVariable<TFloat32> {
     return builder(scope).concentration1(concentration1).concentration0(concentration0).build();
   }
 
-  /** A builder for name, sample shape, observed value or mixed parameters. */
+  /**
+   * A builder for name, sample shape, observed value or mixed parameters.
+   *
+   * @param scope where to build the variable; a scope of an open context
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
   public static Builder builder(VariableScope scope) {
     return new Builder(scope);
   }
 
-  /** {@code a}, the concentration of 1. */
+  /**
+   * {@code a}, the concentration of 1.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> concentration1() {
     return param("concentration1");
   }
 
-  /** {@code b}, the concentration of 0. */
+  /**
+   * {@code b}, the concentration of 0.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> concentration0() {
     return param("concentration0");
   }
@@ -168,22 +184,50 @@ public final class Beta extends AbstractRandomVariable<TFloat32> {
       super(scope, "Beta", TFloat32.class);
     }
 
-    /** {@code a}, a float32 tensor of positive values. */
+    /**
+     * {@code a}, a float32 tensor of positive values.
+     *
+     * @param concentration1 {@code a}, positive: a float32 tensor of this context's graph, of known
+     *     rank (values checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not positive and finite
+     */
     public Builder concentration1(Operand<TFloat32> concentration1) {
       return parameter("concentration1", concentration1);
     }
 
-    /** {@code a}, a positive finite number. */
+    /**
+     * {@code a}, a positive finite number.
+     *
+     * @param concentration1 {@code a}, positive and finite
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive and finite
+     */
     public Builder concentration1(double concentration1) {
       return parameter("concentration1", concentration1);
     }
 
-    /** {@code b}, a float32 tensor of positive values. */
+    /**
+     * {@code b}, a float32 tensor of positive values.
+     *
+     * @param concentration0 {@code b}, positive: a float32 tensor of this context's graph, of known
+     *     rank (values checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not positive and finite
+     */
     public Builder concentration0(Operand<TFloat32> concentration0) {
       return parameter("concentration0", concentration0);
     }
 
-    /** {@code b}, a positive finite number. */
+    /**
+     * {@code b}, a positive finite number.
+     *
+     * @param concentration0 {@code b}, positive and finite
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive and finite
+     */
     public Builder concentration0(double concentration0) {
       return parameter("concentration0", concentration0);
     }

@@ -52,7 +52,16 @@ public final class Categorical<T extends TNumber> extends AbstractRandomVariable
     return builder(scope).probs(probs).build();
   }
 
-  /** An int32-valued categorical variable over {@code probs.length} classes. */
+  /**
+   * An int32-valued categorical variable over {@code probs.length} classes.
+   *
+   * @param scope where to build it, named {@code Categorical} made unique there
+   * @param probs one probability per class, each in [0, 1] (normalized by their sum); not null, not
+   *     empty
+   * @return the variable, a scalar label in {@code [0, probs.length)}
+   * @throws IllegalArgumentException if {@code probs} is null or empty, or a value is outside [0,
+   *     1]
+   */
   public static Categorical<TInt32> ofProbs(VariableScope scope, float[] probs) {
     return builder(scope).probs(probs).build();
   }
@@ -68,17 +77,34 @@ public final class Categorical<T extends TNumber> extends AbstractRandomVariable
     return builder(scope).logits(logits).build();
   }
 
-  /** An int32-valued categorical variable over {@code logits.length} classes. */
+  /**
+   * An int32-valued categorical variable over {@code logits.length} classes.
+   *
+   * @param scope where to build it, named {@code Categorical} made unique there
+   * @param logits one unnormalized log-probability per class, each finite; not null, not empty
+   * @return the variable, a scalar label in {@code [0, logits.length)}
+   * @throws IllegalArgumentException if {@code logits} is null or empty, or a value is not finite
+   */
   public static Categorical<TInt32> ofLogits(VariableScope scope, float[] logits) {
     return builder(scope).logits(logits).build();
   }
 
-  /** A builder for value dtype, name, sample shape, observed value. */
+  /**
+   * A builder for value dtype, name, sample shape, observed value.
+   *
+   * @param scope where to build the variable; a scope of an open context
+   * @return a new builder; {@link Builder#dtype} changes the int32 value type
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
   public static Builder<TInt32> builder(VariableScope scope) {
     return new Builder<>(scope, TInt32.class);
   }
 
-  /** The number of categories {@code K}: the size of the parameter's last axis. */
+  /**
+   * The number of categories {@code K}: the size of the parameter's last axis.
+   *
+   * @return {@code K}, at least 1
+   */
   public long numCategories() {
     Shape s = parameters().values().iterator().next().shape();
     return s.size(s.numDimensions() - 1);
@@ -202,22 +228,52 @@ public final class Categorical<T extends TNumber> extends AbstractRandomVariable
       super(scope, "Categorical", checkDiscreteDtype(dtype));
     }
 
-    /** Class probabilities over the last axis, a float32 tensor of values in [0, 1]. */
+    /**
+     * Class probabilities over the last axis, a float32 tensor of values in [0, 1].
+     *
+     * @param probs class probabilities over the last axis, whose size must be known, in [0, 1]: a
+     *     float32 tensor of this context's graph, of known rank (values checked at once only for a
+     *     {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant
+     *     outside [0, 1]
+     */
     public Builder<T> probs(Operand<TFloat32> probs) {
       return parameter("probs", probs);
     }
 
-    /** Class probabilities, values in [0, 1]. */
+    /**
+     * Class probabilities, values in [0, 1].
+     *
+     * @param probs one probability per class, each in [0, 1]; not null
+     * @return this builder
+     * @throws IllegalArgumentException if {@code probs} is null or a value is outside [0, 1]
+     */
     public Builder<T> probs(float[] probs) {
       return parameter("probs", probs, probs == null ? 0 : probs.length);
     }
 
-    /** Unnormalized log-probabilities over the last axis, a float32 tensor. */
+    /**
+     * Unnormalized log-probabilities over the last axis, a float32 tensor.
+     *
+     * @param logits unnormalized log-probabilities over the last axis, whose size must be known: a
+     *     float32 tensor of this context's graph, of known rank (values checked at once only for a
+     *     {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not finite
+     */
     public Builder<T> logits(Operand<TFloat32> logits) {
       return parameter("logits", logits);
     }
 
-    /** Unnormalized log-probabilities, finite values. */
+    /**
+     * Unnormalized log-probabilities, finite values.
+     *
+     * @param logits one unnormalized log-probability per class, each finite; not null
+     * @return this builder
+     * @throws IllegalArgumentException if {@code logits} is null or a value is not finite
+     */
     public Builder<T> logits(float[] logits) {
       return parameter("logits", logits, logits == null ? 0 : logits.length);
     }

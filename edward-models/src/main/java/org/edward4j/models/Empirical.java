@@ -45,22 +45,44 @@ public final class Empirical extends AbstractRandomVariable<TFloat32> {
     return builder(scope).params(params).build();
   }
 
-  /** The empirical distribution of scalar samples. */
+  /**
+   * The empirical distribution of scalar samples.
+   *
+   * @param scope where to build it, named {@code Empirical} made unique there
+   * @param params the samples, finite; not null, at least one
+   * @return the variable, with scalar event and one of the samples as its value
+   * @throws IllegalArgumentException if {@code params} is null or empty, or a value is not finite
+   */
   public static Empirical of(VariableScope scope, float[] params) {
     return builder(scope).params(params).build();
   }
 
-  /** A builder for name, sample shape, observed value. */
+  /**
+   * A builder for name, sample shape, observed value.
+   *
+   * @param scope where to build the variable; a scope of an open context
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
   public static Builder builder(VariableScope scope) {
     return new Builder(scope);
   }
 
-  /** The samples, first axis first. */
+  /**
+   * The samples, first axis first.
+   *
+   * @return the float32 tensor of shape {@code [n] + event} the variable was built with (a constant
+   *     when given as numbers)
+   */
   public Operand<TFloat32> params() {
     return param("params");
   }
 
-  /** The number of samples {@code n}, or {@code -1} when known only at run time. */
+  /**
+   * The number of samples {@code n}, or {@code -1} when known only at run time.
+   *
+   * @return the static size of the first axis of {@link #params()}, or {@code -1}
+   */
   public long numSamples() {
     return params().shape().size(0);
   }
@@ -141,12 +163,27 @@ public final class Empirical extends AbstractRandomVariable<TFloat32> {
       super(scope, "Empirical", TFloat32.class);
     }
 
-    /** The samples, a float32 tensor whose first axis indexes them. */
+    /**
+     * The samples, a float32 tensor whose first axis indexes them.
+     *
+     * @param params the samples, of shape {@code [n] + event} with {@code n >= 1}, finite: a
+     *     float32 tensor of this context's graph, of known rank (values checked at once only for a
+     *     {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not finite
+     */
     public Builder params(Operand<TFloat32> params) {
       return parameter("params", params);
     }
 
-    /** Scalar samples, finite values. */
+    /**
+     * Scalar samples, finite values.
+     *
+     * @param params the samples, finite; not null
+     * @return this builder
+     * @throws IllegalArgumentException if {@code params} is null or a value is not finite
+     */
     public Builder params(float[] params) {
       return parameter("params", params, params == null ? 0 : params.length);
     }

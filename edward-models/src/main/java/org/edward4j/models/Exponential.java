@@ -51,12 +51,23 @@ public final class Exponential extends AbstractRandomVariable<TFloat32> {
     return builder(scope).rate(rate).build();
   }
 
-  /** A builder for name, sample shape, observed value. */
+  /**
+   * A builder for name, sample shape, observed value.
+   *
+   * @param scope where to build the variable; a scope of an open context
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
   public static Builder builder(VariableScope scope) {
     return new Builder(scope);
   }
 
-  /** The rate parameter. */
+  /**
+   * The rate parameter.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> rate() {
     return param("rate");
   }
@@ -124,12 +135,26 @@ public final class Exponential extends AbstractRandomVariable<TFloat32> {
       super(scope, "Exponential", TFloat32.class);
     }
 
-    /** The rate, a float32 tensor of positive values. */
+    /**
+     * The rate, a float32 tensor of positive values.
+     *
+     * @param rate the rate (inverse mean), positive: a float32 tensor of this context's graph, of
+     *     known rank (values checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not positive and finite
+     */
     public Builder rate(Operand<TFloat32> rate) {
       return parameter("rate", rate);
     }
 
-    /** The rate, a positive finite number. */
+    /**
+     * The rate, a positive finite number.
+     *
+     * @param rate the rate (inverse mean), positive and finite
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive and finite
+     */
     public Builder rate(double rate) {
       return parameter("rate", rate);
     }

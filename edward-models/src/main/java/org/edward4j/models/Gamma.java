@@ -56,17 +56,33 @@ public final class Gamma extends AbstractRandomVariable<TFloat32> {
     return builder(scope).concentration(concentration).rate(rate).build();
   }
 
-  /** A builder for name, sample shape, observed value or mixed parameters. */
+  /**
+   * A builder for name, sample shape, observed value or mixed parameters.
+   *
+   * @param scope where to build the variable; a scope of an open context
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
   public static Builder builder(VariableScope scope) {
     return new Builder(scope);
   }
 
-  /** The shape parameter {@code a}. */
+  /**
+   * The shape parameter {@code a}.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> concentration() {
     return param("concentration");
   }
 
-  /** The inverse scale {@code b}. */
+  /**
+   * The inverse scale {@code b}.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> rate() {
     return param("rate");
   }
@@ -154,22 +170,51 @@ public final class Gamma extends AbstractRandomVariable<TFloat32> {
       super(scope, "Gamma", TFloat32.class);
     }
 
-    /** The shape parameter, a float32 tensor of positive values. */
+    /**
+     * The shape parameter, a float32 tensor of positive values.
+     *
+     * @param concentration the shape parameter {@code a}, positive: a float32 tensor of this
+     *     context's graph, of known rank (values checked at once only for a {@code Const} of up to
+     *     2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not positive and finite
+     */
     public Builder concentration(Operand<TFloat32> concentration) {
       return parameter("concentration", concentration);
     }
 
-    /** The shape parameter, a positive finite number. */
+    /**
+     * The shape parameter, a positive finite number.
+     *
+     * @param concentration the shape parameter {@code a}, positive and finite
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive and finite
+     */
     public Builder concentration(double concentration) {
       return parameter("concentration", concentration);
     }
 
-    /** The inverse scale, a float32 tensor of positive values. */
+    /**
+     * The inverse scale, a float32 tensor of positive values.
+     *
+     * @param rate the inverse scale {@code b}, positive: a float32 tensor of this context's graph,
+     *     of known rank (values checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not positive and finite
+     */
     public Builder rate(Operand<TFloat32> rate) {
       return parameter("rate", rate);
     }
 
-    /** The inverse scale, a positive finite number. */
+    /**
+     * The inverse scale, a positive finite number.
+     *
+     * @param rate the inverse scale {@code b}, positive and finite
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive and finite
+     */
     public Builder rate(double rate) {
       return parameter("rate", rate);
     }

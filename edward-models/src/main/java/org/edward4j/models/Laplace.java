@@ -53,17 +53,33 @@ public final class Laplace extends AbstractRandomVariable<TFloat32> {
     return builder(scope).loc(loc).scale(scale).build();
   }
 
-  /** A builder for name, sample shape, observed value or mixed parameters. */
+  /**
+   * A builder for name, sample shape, observed value or mixed parameters.
+   *
+   * @param scope where to build the variable; a scope of an open context
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
   public static Builder builder(VariableScope scope) {
     return new Builder(scope);
   }
 
-  /** The location parameter. */
+  /**
+   * The location parameter.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> loc() {
     return param("loc");
   }
 
-  /** The scale parameter. */
+  /**
+   * The scale parameter.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> scale() {
     return param("scale");
   }
@@ -125,22 +141,50 @@ public final class Laplace extends AbstractRandomVariable<TFloat32> {
       super(scope, "Laplace", TFloat32.class);
     }
 
-    /** The location, a float32 tensor. */
+    /**
+     * The location, a float32 tensor.
+     *
+     * @param loc the location (mean and median), finite: a float32 tensor of this context's graph,
+     *     of known rank (values checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not finite
+     */
     public Builder loc(Operand<TFloat32> loc) {
       return parameter("loc", loc);
     }
 
-    /** The location, a finite number. */
+    /**
+     * The location, a finite number.
+     *
+     * @param loc the location (mean and median), finite
+     * @return this builder
+     * @throws IllegalArgumentException if it is not finite
+     */
     public Builder loc(double loc) {
       return parameter("loc", loc);
     }
 
-    /** The scale, a float32 tensor of positive values. */
+    /**
+     * The scale, a float32 tensor of positive values.
+     *
+     * @param scale the scale, positive: a float32 tensor of this context's graph, of known rank
+     *     (values checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not positive and finite
+     */
     public Builder scale(Operand<TFloat32> scale) {
       return parameter("scale", scale);
     }
 
-    /** The scale, a positive finite number. */
+    /**
+     * The scale, a positive finite number.
+     *
+     * @param scale the scale, positive and finite
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive and finite
+     */
     public Builder scale(double scale) {
       return parameter("scale", scale);
     }

@@ -57,17 +57,33 @@ public final class MultivariateNormalDiag extends AbstractRandomVariable<TFloat3
     return builder(scope).loc(loc).scaleDiag(scaleDiag).build();
   }
 
-  /** A builder for name, sample shape, observed value or mixed parameters. */
+  /**
+   * A builder for name, sample shape, observed value or mixed parameters.
+   *
+   * @param scope where to build the variable; a scope of an open context
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
   public static Builder builder(VariableScope scope) {
     return new Builder(scope);
   }
 
-  /** The mean parameter. */
+  /**
+   * The mean parameter.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> loc() {
     return param("loc");
   }
 
-  /** The diagonal of the scale matrix (per-coordinate standard deviations). */
+  /**
+   * The diagonal of the scale matrix (per-coordinate standard deviations).
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> scaleDiag() {
     return param("scaleDiag");
   }
@@ -146,22 +162,53 @@ public final class MultivariateNormalDiag extends AbstractRandomVariable<TFloat3
       super(scope, "MultivariateNormalDiag", TFloat32.class);
     }
 
-    /** The mean, a float32 tensor whose last axis is the event. */
+    /**
+     * The mean, a float32 tensor whose last axis is the event.
+     *
+     * @param loc the mean, of rank 1 or more, finite: a float32 tensor of this context's graph, of
+     *     known rank (values checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not finite
+     */
     public Builder loc(Operand<TFloat32> loc) {
       return parameter("loc", loc);
     }
 
-    /** The mean, finite values. */
+    /**
+     * The mean, finite values.
+     *
+     * @param loc the mean of each of the {@code k} coordinates, finite; not null
+     * @return this builder
+     * @throws IllegalArgumentException if {@code loc} is null or a value is not finite
+     */
     public Builder loc(float[] loc) {
       return parameter("loc", loc, loc == null ? 0 : loc.length);
     }
 
-    /** The standard deviations, a float32 tensor of positive values. */
+    /**
+     * The standard deviations, a float32 tensor of positive values.
+     *
+     * @param scaleDiag the per-coordinate standard deviations, of rank 1 or more, positive: a
+     *     float32 tensor of this context's graph, of known rank (values checked at once only for a
+     *     {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not positive and finite
+     */
     public Builder scaleDiag(Operand<TFloat32> scaleDiag) {
       return parameter("scaleDiag", scaleDiag);
     }
 
-    /** The standard deviations, positive finite values. */
+    /**
+     * The standard deviations, positive finite values.
+     *
+     * @param scaleDiag the standard deviation of each of the {@code k} coordinates, positive and
+     *     finite; not null
+     * @return this builder
+     * @throws IllegalArgumentException if {@code scaleDiag} is null or a value is not positive and
+     *     finite
+     */
     public Builder scaleDiag(float[] scaleDiag) {
       return parameter("scaleDiag", scaleDiag, scaleDiag == null ? 0 : scaleDiag.length);
     }

@@ -59,17 +59,33 @@ public final class Normal extends AbstractRandomVariable<TFloat32> {
     return builder(scope).loc(loc).scale(scale).build();
   }
 
-  /** A builder for name, sample shape, observed value or mixed tensor and number parameters. */
+  /**
+   * A builder for name, sample shape, observed value or mixed tensor and number parameters.
+   *
+   * @param scope where to build the variable; a scope of an open context
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
   public static Builder builder(VariableScope scope) {
     return new Builder(scope);
   }
 
-  /** The mean parameter. */
+  /**
+   * The mean parameter.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> loc() {
     return param("loc");
   }
 
-  /** The standard deviation parameter. */
+  /**
+   * The standard deviation parameter.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> scale() {
     return param("scale");
   }
@@ -149,22 +165,50 @@ public final class Normal extends AbstractRandomVariable<TFloat32> {
       super(scope, "Normal", TFloat32.class);
     }
 
-    /** The mean, a float32 tensor. */
+    /**
+     * The mean, a float32 tensor.
+     *
+     * @param loc the mean, finite: a float32 tensor of this context's graph, of known rank (values
+     *     checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not finite
+     */
     public Builder loc(Operand<TFloat32> loc) {
       return parameter("loc", loc);
     }
 
-    /** The mean, a finite number. */
+    /**
+     * The mean, a finite number.
+     *
+     * @param loc the mean, finite
+     * @return this builder
+     * @throws IllegalArgumentException if it is not finite
+     */
     public Builder loc(double loc) {
       return parameter("loc", loc);
     }
 
-    /** The standard deviation, a float32 tensor of positive values. */
+    /**
+     * The standard deviation, a float32 tensor of positive values.
+     *
+     * @param scale the standard deviation, positive: a float32 tensor of this context's graph, of
+     *     known rank (values checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not positive and finite
+     */
     public Builder scale(Operand<TFloat32> scale) {
       return parameter("scale", scale);
     }
 
-    /** The standard deviation, a positive finite number. */
+    /**
+     * The standard deviation, a positive finite number.
+     *
+     * @param scale the standard deviation, positive and finite
+     * @return this builder
+     * @throws IllegalArgumentException if it is not positive and finite
+     */
     public Builder scale(double scale) {
       return parameter("scale", scale);
     }

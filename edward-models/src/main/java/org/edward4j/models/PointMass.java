@@ -41,22 +41,47 @@ public final class PointMass extends AbstractRandomVariable<TFloat32> {
     return builder(scope).params(params).build();
   }
 
-  /** A point mass at a finite scalar. */
+  /**
+   * A point mass at a finite scalar.
+   *
+   * @param scope where to build it, named {@code PointMass} made unique there
+   * @param params the location of all the mass, finite
+   * @return the variable, with scalar event and {@code params} as its value
+   * @throws IllegalArgumentException if {@code params} is not finite
+   */
   public static PointMass of(VariableScope scope, double params) {
     return builder(scope).params(params).build();
   }
 
-  /** A point mass at a vector of finite values. */
+  /**
+   * A point mass at a vector of finite values.
+   *
+   * @param scope where to build it, named {@code PointMass} made unique there
+   * @param params the location of all the mass, finite; not null; its length is the event size
+   * @return the variable, with event shape {@code [params.length]}
+   * @throws IllegalArgumentException if {@code params} is null or a value is not finite
+   */
   public static PointMass of(VariableScope scope, float[] params) {
     return builder(scope).params(params).build();
   }
 
-  /** A builder for name, sample shape, observed value. */
+  /**
+   * A builder for name, sample shape, observed value.
+   *
+   * @param scope where to build the variable; a scope of an open context
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
   public static Builder builder(VariableScope scope) {
     return new Builder(scope);
   }
 
-  /** The location of the mass. */
+  /**
+   * The location of the mass.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers); its
+   *     shape is the event shape
+   */
   public Operand<TFloat32> params() {
     return param("params");
   }
@@ -107,17 +132,38 @@ public final class PointMass extends AbstractRandomVariable<TFloat32> {
       super(scope, "PointMass", TFloat32.class);
     }
 
-    /** The location of the mass, a float32 tensor. */
+    /**
+     * The location of the mass, a float32 tensor.
+     *
+     * @param params the location, finite; its shape becomes the event shape: a float32 tensor of
+     *     this context's graph, of known rank (values checked at once only for a {@code Const} of
+     *     up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not finite
+     */
     public Builder params(Operand<TFloat32> params) {
       return parameter("params", params);
     }
 
-    /** The location of the mass, a finite number. */
+    /**
+     * The location of the mass, a finite number.
+     *
+     * @param params the location, finite (a scalar event)
+     * @return this builder
+     * @throws IllegalArgumentException if it is not finite
+     */
     public Builder params(double params) {
       return parameter("params", params);
     }
 
-    /** The location of the mass, finite values. */
+    /**
+     * The location of the mass, finite values.
+     *
+     * @param params the location, finite; not null (an event of shape {@code [params.length]})
+     * @return this builder
+     * @throws IllegalArgumentException if {@code params} is null or a value is not finite
+     */
     public Builder params(float[] params) {
       return parameter("params", params, params == null ? 0 : params.length);
     }

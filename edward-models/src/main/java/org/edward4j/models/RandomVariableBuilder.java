@@ -54,7 +54,13 @@ public abstract class RandomVariableBuilder<
       this.description = description;
     }
 
-    /** Whether {@code v} satisfies the constraint; NaN never does. */
+    /**
+     * Whether {@code v} satisfies the constraint; NaN never does.
+     *
+     * @param v a parameter value
+     * @return {@code true} if {@code v} is finite ({@code REAL}), finite and above 0 ({@code
+     *     POSITIVE}), or in [0, 1] ({@code UNIT_INTERVAL})
+     */
     public boolean test(float v) {
       return switch (this) {
         case REAL -> Float.isFinite(v);

@@ -54,17 +54,33 @@ public final class Uniform extends AbstractRandomVariable<TFloat32> {
     return builder(scope).low(low).high(high).build();
   }
 
-  /** A builder for name, sample shape, observed value or mixed parameters. */
+  /**
+   * A builder for name, sample shape, observed value or mixed parameters.
+   *
+   * @param scope where to build the variable; a scope of an open context
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code scope} is null
+   */
   public static Builder builder(VariableScope scope) {
     return new Builder(scope);
   }
 
-  /** The lower bound. */
+  /**
+   * The lower bound.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> low() {
     return param("low");
   }
 
-  /** The upper bound. */
+  /**
+   * The upper bound.
+   *
+   * @return the float32 tensor the variable was built with (a constant when given as numbers), of
+   *     its own shape, not broadcast
+   */
   public Operand<TFloat32> high() {
     return param("high");
   }
@@ -127,22 +143,53 @@ public final class Uniform extends AbstractRandomVariable<TFloat32> {
       super(scope, "Uniform", TFloat32.class);
     }
 
-    /** The lower bound, a float32 tensor. */
+    /**
+     * The lower bound, a float32 tensor.
+     *
+     * @param low the inclusive lower bound, finite: a float32 tensor of this context's graph, of
+     *     known rank (values checked at once only for a {@code Const} of up to 2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not finite
+     */
     public Builder low(Operand<TFloat32> low) {
       return parameter("low", low);
     }
 
-    /** The lower bound, a finite number. */
+    /**
+     * The lower bound, a finite number.
+     *
+     * @param low the inclusive lower bound, finite; {@link #build} checks it is below {@code high}
+     *     when both are known
+     * @return this builder
+     * @throws IllegalArgumentException if it is not finite
+     */
     public Builder low(double low) {
       return parameter("low", low);
     }
 
-    /** The upper bound, a float32 tensor. */
+    /**
+     * The upper bound, a float32 tensor.
+     *
+     * @param high the exclusive upper bound, finite and above {@code low}: a float32 tensor of this
+     *     context's graph, of known rank (values checked at once only for a {@code Const} of up to
+     *     2^16 elements)
+     * @return this builder
+     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
+     *     is not finite
+     */
     public Builder high(Operand<TFloat32> high) {
       return parameter("high", high);
     }
 
-    /** The upper bound, a finite number. */
+    /**
+     * The upper bound, a finite number.
+     *
+     * @param high the exclusive upper bound, finite; {@link #build} checks it is above {@code low}
+     *     when both are known
+     * @return this builder
+     * @throws IllegalArgumentException if it is not finite
+     */
     public Builder high(double high) {
       return parameter("high", high);
     }
