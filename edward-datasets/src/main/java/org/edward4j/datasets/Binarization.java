@@ -15,7 +15,11 @@ package org.edward4j.datasets;
 public sealed interface Binarization
     permits Binarization.None, Binarization.Threshold, Binarization.Stochastic {
 
-  /** Returns the intensities unchanged. */
+  /**
+   * Returns the intensities unchanged.
+   *
+   * @return the pass-through binarization
+   */
   static Binarization none() {
     return new None();
   }
@@ -24,6 +28,8 @@ public sealed interface Binarization
    * Returns 1 where the intensity exceeds {@code threshold}, else 0.
    *
    * @param threshold in [0, 1)
+   * @return the fixed binarization, the same images every epoch
+   * @throws IllegalArgumentException if {@code threshold} is outside [0, 1)
    */
   static Binarization threshold(float threshold) {
     return new Threshold(threshold);
@@ -33,6 +39,7 @@ public sealed interface Binarization
    * Returns 1 with probability equal to the intensity, drawn afresh for every pixel served.
    *
    * @param seed seeds the draws, so a run can be repeated
+   * @return the stochastic binarization, new draws at every batch served
    */
   static Binarization stochastic(long seed) {
     return new Stochastic(seed);
@@ -52,7 +59,12 @@ public sealed interface Binarization
    * @param threshold in [0, 1)
    */
   record Threshold(float threshold) implements Binarization {
-    /** Checks the threshold. */
+    /**
+     * Checks the threshold.
+     *
+     * @param threshold in [0, 1)
+     * @throws IllegalArgumentException if {@code threshold} is outside [0, 1) or NaN
+     */
     public Threshold {
       if (!(threshold >= 0f && threshold < 1f)) {
         throw new IllegalArgumentException("`threshold` must be in [0, 1), got " + threshold);

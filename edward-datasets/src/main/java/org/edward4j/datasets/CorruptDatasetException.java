@@ -15,6 +15,7 @@ public final class CorruptDatasetException extends IOException {
 
   /** The offending file; transient because {@link Path} is not serializable. */
   private final transient Path file;
+  /** What was expected and what was found, without the file name. */
   private final String problem;
 
   /**
@@ -40,12 +41,21 @@ public final class CorruptDatasetException extends IOException {
     this.problem = problem;
   }
 
-  /** Returns the offending file. */
+  /**
+   * Returns the offending file.
+   *
+   * @return the file as it was opened; {@code null} after deserialization, since the path is not
+   *     serialized
+   */
   public Path file() {
     return file;
   }
 
-  /** Returns what was expected and what was found, without the file name. */
+  /**
+   * Returns what was expected and what was found, without the file name.
+   *
+   * @return the problem, as in the message after {@code "<file>: "}
+   */
   public String problem() {
     return problem;
   }

@@ -77,12 +77,20 @@ public final class Minibatches {
     return new Builder(split, batchSize);
   }
 
-  /** Returns a buffer of {@code batchSize() * split().pixelsPerImage()} floats for next(). */
+  /**
+   * Returns a buffer of {@code batchSize() * split().pixelsPerImage()} floats for next().
+   *
+   * @return a new zeroed array of the length {@link #next(float[], int[])} expects
+   */
   public float[] newImageBuffer() {
     return new float[batchSize * split.pixelsPerImage()];
   }
 
-  /** Returns a buffer of {@code batchSize()} ints for {@link #next(float[], int[])}. */
+  /**
+   * Returns a buffer of {@code batchSize()} ints for {@link #next(float[], int[])}.
+   *
+   * @return a new zeroed array of length {@link #batchSize()}
+   */
   public int[] newLabelBuffer() {
     return new int[batchSize];
   }
@@ -194,22 +202,38 @@ public final class Minibatches {
     }
   }
 
-  /** Returns the split served. */
+  /**
+   * Returns the split served.
+   *
+   * @return the split given to {@link #over}
+   */
   public MnistSplit split() {
     return split;
   }
 
-  /** Returns the number of images per batch. */
+  /**
+   * Returns the number of images per batch.
+   *
+   * @return the batch size, in {@code [1, split().size()]}
+   */
   public int batchSize() {
     return batchSize;
   }
 
-  /** Returns how many times the stream has wrapped past the end of the data. */
+  /**
+   * Returns how many times the stream has wrapped past the end of the data.
+   *
+   * @return 0 during the first pass; it increases when the first image after the end is served
+   */
   public int epoch() {
     return epoch;
   }
 
-  /** Returns how many batches {@link #next} has written. */
+  /**
+   * Returns how many batches {@link #next} has written or {@link #skip} has passed over.
+   *
+   * @return the number of batches the stream has advanced by since it was built
+   */
   public long batchesServed() {
     return batchesServed;
   }
@@ -234,19 +258,33 @@ public final class Minibatches {
       this.batchSize = batchSize;
     }
 
-    /** Shuffles at the start and at every wrap, with permutations drawn from {@code seed}. */
+    /**
+     * Shuffles at the start and at every wrap, with permutations drawn from {@code seed}.
+     *
+     * @param seed seeds the permutations, so a run can be repeated; shown by {@code toString()}
+     * @return this builder
+     */
     public Builder shuffleEachEpoch(long seed) {
       this.shuffleSeed = seed;
       return this;
     }
 
-    /** Sets how intensities are binarized; default {@link Binarization#none()}. */
+    /**
+     * Sets how intensities are binarized; default {@link Binarization#none()}.
+     *
+     * @param binarization none, a fixed threshold or stochastic draws; not null
+     * @return this builder
+     */
     public Builder binarization(Binarization binarization) {
       this.binarization = Objects.requireNonNull(binarization, "binarization");
       return this;
     }
 
-    /** Returns the stream, positioned at the first batch. */
+    /**
+     * Returns the stream, positioned at the first batch.
+     *
+     * @return a new stream; building twice gives two independent streams with the same seeds
+     */
     public Minibatches build() {
       return new Minibatches(this);
     }

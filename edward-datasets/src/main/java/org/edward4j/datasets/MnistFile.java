@@ -43,17 +43,29 @@ public enum MnistFile {
     this.sha256 = sha256;
   }
 
-  /** Returns the original uncompressed file name, for example {@code train-images-idx3-ubyte}. */
+  /**
+   * Returns the original uncompressed file name, for example {@code train-images-idx3-ubyte}.
+   *
+   * @return the bare file name, without a directory
+   */
   public String fileName() {
     return fileName;
   }
 
-  /** Returns the compressed file name the mirrors serve, for example {@code ...-ubyte.gz}. */
+  /**
+   * Returns the compressed file name the mirrors serve, for example {@code ...-ubyte.gz}.
+   *
+   * @return {@link #fileName()} followed by {@code .gz}
+   */
   public String gzipFileName() {
     return fileName + ".gz";
   }
 
-  /** Returns the lower-case hex SHA-256 of the uncompressed IDX content. */
+  /**
+   * Returns the lower-case hex SHA-256 of the uncompressed IDX content.
+   *
+   * @return 64 hex digits
+   */
   public String sha256() {
     return sha256;
   }

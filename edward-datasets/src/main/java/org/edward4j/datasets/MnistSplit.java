@@ -72,27 +72,47 @@ public final class MnistSplit {
     return new MnistSplit(name, height, width, pixels.clone(), labels.clone());
   }
 
-  /** Returns the split's name, for example {@code "train"}. */
+  /**
+   * Returns the split's name, for example {@code "train"}.
+   *
+   * @return the name given when the split was made, used in messages
+   */
   public String name() {
     return name;
   }
 
-  /** Returns the number of images. */
+  /**
+   * Returns the number of images.
+   *
+   * @return the number of images and of labels
+   */
   public int size() {
     return labels.length;
   }
 
-  /** Returns the image height in pixels (28 for MNIST). */
+  /**
+   * Returns the image height in pixels (28 for MNIST).
+   *
+   * @return the number of rows, positive
+   */
   public int height() {
     return height;
   }
 
-  /** Returns the image width in pixels (28 for MNIST). */
+  /**
+   * Returns the image width in pixels (28 for MNIST).
+   *
+   * @return the number of columns, positive
+   */
   public int width() {
     return width;
   }
 
-  /** Returns {@code height() * width()}, the length of one flattened image (784 for MNIST). */
+  /**
+   * Returns {@code height() * width()}, the length of one flattened image (784 for MNIST).
+   *
+   * @return the pixel count of one image
+   */
   public int pixelsPerImage() {
     return height * width;
   }
@@ -108,7 +128,11 @@ public final class MnistSplit {
     return labels[index];
   }
 
-  /** Returns a copy of all labels. */
+  /**
+   * Returns a copy of all labels.
+   *
+   * @return a new array of {@link #size()} labels, in image order
+   */
   public int[] labels() {
     return labels.clone();
   }
