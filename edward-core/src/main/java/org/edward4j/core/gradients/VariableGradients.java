@@ -60,7 +60,8 @@ public final class VariableGradients {
     for (int i = 0; i < variables.size(); i++) {
       Output<?> g = connected.get(i) ? grads.dy(next++) : null;
       Variable<?> v = variables.get(i);
-      if (g == null) {
+      // A variable reached only through StopGradient gets a gradient output with no operation.
+      if (g == null || isMissing(g)) {
         out.add(tf.zerosLike((Operand<TNumber>) v.value()));
       } else {
         out.add((Operand<? extends TNumber>) g);
@@ -98,5 +99,11 @@ public final class VariableGradients {
       out.add(seen.contains(v.handle().op().name()));
     }
     return out;
+  }
+
+  /** Whether a gradient output stands for "no gradient" (TensorFlow's null operation). */
+  private static boolean isMissing(Output<?> g) {
+    return g.op() instanceof GraphOperation op
+        && (op.getUnsafeNativeHandle() == null || op.getUnsafeNativeHandle().isNull());
   }
 }

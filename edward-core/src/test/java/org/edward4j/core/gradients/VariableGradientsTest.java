@@ -44,4 +44,20 @@ class VariableGradientsTest {
       assertEquals(4f, ctx.eval(VariableGradients.of(tf, loss, List.of(a)).get(0)).scalar());
     }
   }
+
+  @Test
+  void variableReachedOnlyThroughStopGradientGetsZeros() {
+    try (org.edward4j.core.ModelContext ctx = org.edward4j.core.ModelContext.withSeed(1)) {
+      var a = ctx.scope("S").getVariable("a", org.tensorflow.ndarray.Shape.scalar(),
+          org.edward4j.core.variables.Initializers.constant(2));
+      var b = ctx.scope("S").getVariable("b", org.tensorflow.ndarray.Shape.scalar(),
+          org.edward4j.core.variables.Initializers.constant(3));
+      var tf = ctx.tf();
+      // loss = a * b with b held constant: d/da = 3, d/db = 0 (no gradient flows to b).
+      var loss = tf.math.mul(a, tf.stopGradient(b.read(tf)));
+      var grads = VariableGradients.of(tf, loss, java.util.List.of(a, b));
+      org.junit.jupiter.api.Assertions.assertEquals(3f, ctx.eval(grads.get(0)).scalar(), 1e-6);
+      org.junit.jupiter.api.Assertions.assertEquals(0f, ctx.eval(grads.get(1)).scalar());
+    }
+  }
 }
