@@ -18,8 +18,8 @@ import java.util.Objects;
  * replicated data sets and the line is the same statistic of the observed data, as Edward's
  * {@code ppc_stat_hist_plot} draws it.
  *
- * <p>Bins are equal-width over the data range (extended to include the observed value); a value
- * equal to the upper end falls in the last bin.
+ * <p>Bins are equal-width over the data range; the x axis, not the bins, is extended to include the
+ * observed value. A value equal to the upper end falls in the last bin.
  *
  * <pre>{@code
  * double[] replicatedMeans = {0.9, 1.1, 1.0, 1.3, 0.8};
@@ -64,17 +64,31 @@ public final class Histogram {
     return new Builder(Objects.requireNonNull(values, "values").clone());
   }
 
-  /** As {@link #builder(double[])}, for float values. */
+  /**
+   * As {@link #builder(double[])}, for float values.
+   *
+   * @param values finite values, at least one; copied
+   * @return a builder with 30 bins, 640x480 pixels and y label "count"
+   * @throws IllegalArgumentException when {@code values} is empty or holds NaN or infinity
+   */
   public static Builder builder(float[] values) {
     return new Builder(Series.toDouble(values, "values"));
   }
 
-  /** Returns a copy of the bin counts, lowest bin first. */
+  /**
+   * Returns a copy of the bin counts, lowest bin first.
+   *
+   * @return a new array of one count per bin, summing to the number of values
+   */
   public long[] counts() {
     return counts.clone();
   }
 
-  /** Renders the histogram as an RGB image. */
+  /**
+   * Renders the histogram as an RGB image.
+   *
+   * @return a new image of the builder's size; each call draws afresh
+   */
   public BufferedImage render() {
     ChartFrame.Canvas canvas = frame.begin();
     Graphics2D g = canvas.graphics();
@@ -145,7 +159,13 @@ public final class Histogram {
       this.values = values;
     }
 
-    /** Sets the number of equal-width bins, in [1, 1000]; default 30. */
+    /**
+     * Sets the number of equal-width bins, in [1, 1000]; default 30.
+     *
+     * @param bins in [1, 1000]
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bins} is out of range
+     */
     public Builder bins(int bins) {
       if (bins < 1 || bins > 1000) {
         throw new IllegalArgumentException("`bins` must be in [1, 1000], got " + bins);
@@ -154,7 +174,13 @@ public final class Histogram {
       return this;
     }
 
-    /** Draws a vertical line at the observed value, in {@link Palette#OBSERVED}. */
+    /**
+     * Draws a vertical line at the observed value, in {@link Palette#OBSERVED}.
+     *
+     * @param value the statistic of the observed data; finite
+     * @return this builder
+     * @throws IllegalArgumentException if {@code value} is not finite
+     */
     public Builder observed(double value) {
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException("`observed` must be finite, got " + value);
@@ -163,38 +189,69 @@ public final class Histogram {
       return this;
     }
 
-    /** Sets the legend text of the observed line; default "observed". */
+    /**
+     * Sets the legend text of the observed line; default "observed".
+     *
+     * @param label the legend text; not null (shown only when an observed value is set)
+     * @return this builder
+     */
     public Builder observedLabel(String label) {
       this.observedLabel = Objects.requireNonNull(label, "label");
       return this;
     }
 
-    /** Sets the title above the plot. */
+    /**
+     * Sets the title above the plot.
+     *
+     * @param title the title; not null, empty (the default) for none
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = Objects.requireNonNull(title, "title");
       return this;
     }
 
-    /** Sets the x axis label. */
+    /**
+     * Sets the x axis label.
+     *
+     * @param label the label; not null, empty (the default) for none
+     * @return this builder
+     */
     public Builder xLabel(String label) {
       this.xLabel = Objects.requireNonNull(label, "label");
       return this;
     }
 
-    /** Sets the y axis label; default "count". */
+    /**
+     * Sets the y axis label; default "count".
+     *
+     * @param label the label; not null, empty for none
+     * @return this builder
+     */
     public Builder yLabel(String label) {
       this.yLabel = Objects.requireNonNull(label, "label");
       return this;
     }
 
-    /** Sets the picture size in pixels; default 640x480. */
+    /**
+     * Sets the picture size in pixels; default 640x480.
+     *
+     * @param width in [1, 8192]; checked by {@link #build()}
+     * @param height in [1, 8192]; checked by {@link #build()}
+     * @return this builder
+     */
     public Builder size(int width, int height) {
       this.width = width;
       this.height = height;
       return this;
     }
 
-    /** Counts the values into bins and returns the histogram. */
+    /**
+     * Counts the values into bins and returns the histogram.
+     *
+     * @return the histogram, ready to render
+     * @throws IllegalArgumentException if the size is outside [1, 8192] pixels
+     */
     public Histogram build() {
       ChartText text = new ChartText(title, xLabel, yLabel, width, height);
       double[] range = Series.finiteRange(values);

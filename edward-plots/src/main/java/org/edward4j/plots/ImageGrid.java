@@ -118,7 +118,12 @@ public final class ImageGrid {
     return builder.rows(2).cols(Math.max(1, count));
   }
 
-  /** Renders the grid as an 8-bit grayscale image. */
+  /**
+   * Renders the grid as an 8-bit grayscale image.
+   *
+   * @return a new {@code TYPE_BYTE_GRAY} image of {@link #widthPixels()} by {@link
+   *     #heightPixels()}; empty cells have the separator's gray
+   */
   public BufferedImage render() {
     BufferedImage image =
         new BufferedImage(widthPixels(), heightPixels(), BufferedImage.TYPE_BYTE_GRAY);
@@ -157,17 +162,29 @@ public final class ImageGrid {
     return PngOutput.write(target, render());
   }
 
-  /** Returns the picture's width in pixels. */
+  /**
+   * Returns the picture's width in pixels.
+   *
+   * @return {@code cols * width * scale + (cols + 1) * separator}
+   */
   public int widthPixels() {
     return cols * width * scale + (cols + 1) * separator;
   }
 
-  /** Returns the picture's height in pixels. */
+  /**
+   * Returns the picture's height in pixels.
+   *
+   * @return {@code rows * height * scale + (rows + 1) * separator}
+   */
   public int heightPixels() {
     return rows * height * scale + (rows + 1) * separator;
   }
 
-  /** Returns the number of images drawn. */
+  /**
+   * Returns the number of images drawn.
+   *
+   * @return the number of images given (twice the targets for {@link #pairs})
+   */
   public int count() {
     return count;
   }
@@ -228,19 +245,37 @@ public final class ImageGrid {
       this.width = width;
     }
 
-    /** Sets the number of rows; default enough for {@code cols}, or a near-square layout. */
+    /**
+     * Sets the number of rows; default enough for {@code cols}, or a near-square layout.
+     *
+     * @param rows positive; {@link #build()} checks that {@code rows * cols} holds every image
+     * @return this builder
+     * @throws IllegalArgumentException if {@code rows} is not positive
+     */
     public Builder rows(int rows) {
       this.rows = positive(rows, "rows");
       return this;
     }
 
-    /** Sets the number of columns; default {@code ceil(sqrt(count))} or enough for {@code rows}. */
+    /**
+     * Sets the number of columns; default {@code ceil(sqrt(count))} or enough for {@code rows}.
+     *
+     * @param cols positive; {@link #build()} checks that {@code rows * cols} holds every image
+     * @return this builder
+     * @throws IllegalArgumentException if {@code cols} is not positive
+     */
     public Builder cols(int cols) {
       this.cols = positive(cols, "cols");
       return this;
     }
 
-    /** Sets the integer upscale factor per image pixel, in [1, 64]; default 1. */
+    /**
+     * Sets the integer upscale factor per image pixel, in [1, 64]; default 1.
+     *
+     * @param scale output pixels per image pixel along each side, in [1, 64]
+     * @return this builder
+     * @throws IllegalArgumentException if {@code scale} is out of range
+     */
     public Builder scale(int scale) {
       if (scale < 1 || scale > 64) {
         throw new IllegalArgumentException("`scale` must be in [1, 64], got " + scale);
@@ -249,7 +284,13 @@ public final class ImageGrid {
       return this;
     }
 
-    /** Sets the separator line width around cells, in [0, 16] pixels; default 1. */
+    /**
+     * Sets the separator line width around cells, in [0, 16] pixels; default 1.
+     *
+     * @param pixels the line width, in [0, 16]; 0 for cells side by side
+     * @return this builder
+     * @throws IllegalArgumentException if {@code pixels} is out of range
+     */
     public Builder separator(int pixels) {
       if (pixels < 0 || pixels > 16) {
         throw new IllegalArgumentException("`separator` must be in [0, 16] pixels, got " + pixels);
@@ -258,7 +299,13 @@ public final class ImageGrid {
       return this;
     }
 
-    /** Sets the separator's (and empty cells') gray level in [0, 1]; default 1, white. */
+    /**
+     * Sets the separator's (and empty cells') gray level in [0, 1]; default 1, white.
+     *
+     * @param intensity in [0, 1], 0 black
+     * @return this builder
+     * @throws IllegalArgumentException if {@code intensity} is outside [0, 1] or NaN
+     */
     public Builder separatorIntensity(float intensity) {
       if (!(intensity >= 0f && intensity <= 1f)) {
         throw new IllegalArgumentException(
@@ -271,6 +318,7 @@ public final class ImageGrid {
     /**
      * Returns the grid.
      *
+     * @return the grid, ready to render; the builder may be reused
      * @throws IllegalArgumentException when {@code rows * cols < count} or the picture would
      *     exceed 16384 pixels a side
      */

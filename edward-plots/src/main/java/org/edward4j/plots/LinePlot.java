@@ -44,12 +44,20 @@ public final class LinePlot {
     this.frame = frame;
   }
 
-  /** Returns a builder for a 640x480 picture with x label "iteration". */
+  /**
+   * Returns a builder for a 640x480 picture with x label "iteration".
+   *
+   * @return a new builder with no series yet
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Renders the plot as an RGB image. */
+  /**
+   * Renders the plot as an RGB image.
+   *
+   * @return a new image of the builder's size; each call draws afresh
+   */
   public BufferedImage render() {
     ChartFrame.Canvas canvas = frame.begin();
     Graphics2D g = canvas.graphics();
@@ -114,13 +122,27 @@ public final class LinePlot {
 
     private Builder() {}
 
-    /** Adds a curve with {@code values[i]} at iteration {@code i}. */
+    /**
+     * Adds a curve with {@code values[i]} at iteration {@code i}.
+     *
+     * @param name the legend text; not null
+     * @param values y values, at least one; non-finite ones leave a gap; copied
+     * @return this builder
+     * @throws IllegalArgumentException if {@code values} is empty
+     */
     public Builder series(String name, double[] values) {
       Objects.requireNonNull(values, "values");
       return series(name, Series.indices(values.length), values);
     }
 
-    /** Adds a curve of float values at iterations 0, 1, 2, ... */
+    /**
+     * Adds a curve of float values at iterations 0, 1, 2, ...
+     *
+     * @param name the legend text; not null
+     * @param values y values, at least one; non-finite ones leave a gap; copied
+     * @return this builder
+     * @throws IllegalArgumentException if {@code values} is empty
+     */
     public Builder series(String name, float[] values) {
       return series(name, Series.toDouble(values, "values"));
     }
@@ -128,33 +150,58 @@ public final class LinePlot {
     /**
      * Adds a curve at explicit iterations, for losses logged every k steps.
      *
-     * @param iterations finite x values, as many as {@code values}
-     * @param values y values; non-finite ones leave a gap
+     * @param name the legend text; not null
+     * @param iterations finite x values, as many as {@code values}; copied
+     * @param values y values, at least one; non-finite ones leave a gap; copied
+     * @return this builder
+     * @throws IllegalArgumentException if the lengths differ, there is no point, or an iteration
+     *     is not finite
      */
     public Builder series(String name, double[] iterations, double[] values) {
       series.add(Series.of(name, iterations, values, true));
       return this;
     }
 
-    /** Sets the title above the plot. */
+    /**
+     * Sets the title above the plot.
+     *
+     * @param title the title; not null, empty (the default) for none
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = Objects.requireNonNull(title, "title");
       return this;
     }
 
-    /** Sets the x axis label; default "iteration". */
+    /**
+     * Sets the x axis label; default "iteration".
+     *
+     * @param label the label; not null, empty for none
+     * @return this builder
+     */
     public Builder xLabel(String label) {
       this.xLabel = Objects.requireNonNull(label, "label");
       return this;
     }
 
-    /** Sets the y axis label. */
+    /**
+     * Sets the y axis label.
+     *
+     * @param label the label; not null, empty (the default) for none
+     * @return this builder
+     */
     public Builder yLabel(String label) {
       this.yLabel = Objects.requireNonNull(label, "label");
       return this;
     }
 
-    /** Sets the picture size in pixels; default 640x480. */
+    /**
+     * Sets the picture size in pixels; default 640x480.
+     *
+     * @param width in [1, 8192]; checked by {@link #build()}
+     * @param height in [1, 8192]; checked by {@link #build()}
+     * @return this builder
+     */
     public Builder size(int width, int height) {
       this.width = width;
       this.height = height;
@@ -164,6 +211,7 @@ public final class LinePlot {
     /**
      * Returns the plot.
      *
+     * @return the plot, ready to render
      * @throws IllegalArgumentException when there is no series, no finite value at all, or the
      *     size is unusable
      */

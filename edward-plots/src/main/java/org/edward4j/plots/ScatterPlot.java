@@ -41,12 +41,20 @@ public final class ScatterPlot {
     this.frame = frame;
   }
 
-  /** Returns a builder for a 640x480 picture with 3-pixel points. */
+  /**
+   * Returns a builder for a 640x480 picture with 3-pixel points.
+   *
+   * @return a new builder with no series yet and axes fitted to the data
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Renders the plot as an RGB image. */
+  /**
+   * Renders the plot as an RGB image.
+   *
+   * @return a new image of the builder's size; each call draws afresh
+   */
   public BufferedImage render() {
     ChartFrame.Canvas canvas = frame.begin();
     Graphics2D g = canvas.graphics();
@@ -103,18 +111,44 @@ public final class ScatterPlot {
 
     private Builder() {}
 
-    /** Adds a series from separate coordinate arrays of equal length. */
+    /**
+     * Adds a series from separate coordinate arrays of equal length.
+     *
+     * @param name the legend text; not null
+     * @param x finite x coordinates, at least one; copied
+     * @param y finite y coordinates, as many as {@code x}; copied
+     * @return this builder
+     * @throws IllegalArgumentException if the lengths differ, there is no point, or a coordinate
+     *     is not finite
+     */
     public Builder series(String name, double[] x, double[] y) {
       series.add(Series.of(name, x, y, false));
       return this;
     }
 
-    /** Adds a series from separate float coordinate arrays of equal length. */
+    /**
+     * Adds a series from separate float coordinate arrays of equal length.
+     *
+     * @param name the legend text; not null
+     * @param x finite x coordinates, at least one; copied
+     * @param y finite y coordinates, as many as {@code x}; copied
+     * @return this builder
+     * @throws IllegalArgumentException if the lengths differ, there is no point, or a coordinate
+     *     is not finite
+     */
     public Builder series(String name, float[] x, float[] y) {
       return series(name, Series.toDouble(x, "x"), Series.toDouble(y, "y"));
     }
 
-    /** Adds a series from interleaved coordinates {@code x0, y0, x1, y1, ...}: an [n, 2] array. */
+    /**
+     * Adds a series from interleaved coordinates {@code x0, y0, x1, y1, ...}: an [n, 2] array.
+     *
+     * @param name the legend text; not null
+     * @param xy {@code 2 * n} finite values, {@code n >= 1}, row-major as a sampler returns them;
+     *     copied
+     * @return this builder
+     * @throws IllegalArgumentException if the length is odd or zero, or a coordinate is not finite
+     */
     public Builder series(String name, float[] xy) {
       Objects.requireNonNull(xy, "xy");
       if (xy.length % 2 != 0) {
@@ -130,32 +164,59 @@ public final class ScatterPlot {
       return series(name, x, y);
     }
 
-    /** Sets the title above the plot. */
+    /**
+     * Sets the title above the plot.
+     *
+     * @param title the title; not null, empty (the default) for none
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = Objects.requireNonNull(title, "title");
       return this;
     }
 
-    /** Sets the x axis label. */
+    /**
+     * Sets the x axis label.
+     *
+     * @param label the label; not null, empty (the default) for none
+     * @return this builder
+     */
     public Builder xLabel(String label) {
       this.xLabel = Objects.requireNonNull(label, "label");
       return this;
     }
 
-    /** Sets the y axis label. */
+    /**
+     * Sets the y axis label.
+     *
+     * @param label the label; not null, empty (the default) for none
+     * @return this builder
+     */
     public Builder yLabel(String label) {
       this.yLabel = Objects.requireNonNull(label, "label");
       return this;
     }
 
-    /** Sets the picture size in pixels; default 640x480. */
+    /**
+     * Sets the picture size in pixels; default 640x480.
+     *
+     * @param width in [1, 8192]; checked by {@link #build()}
+     * @param height in [1, 8192]; checked by {@link #build()}
+     * @return this builder
+     */
     public Builder size(int width, int height) {
       this.width = width;
       this.height = height;
       return this;
     }
 
-    /** Sets the point radius in pixels, in [1, 20]; default 3. */
+    /**
+     * Sets the point radius in pixels, in [1, 20]; default 3.
+     *
+     * @param radius in [1, 20] pixels
+     * @return this builder
+     * @throws IllegalArgumentException if {@code radius} is out of range
+     */
     public Builder pointRadius(int radius) {
       if (radius < 1 || radius > 20) {
         throw new IllegalArgumentException("`radius` must be in [1, 20] pixels, got " + radius);
@@ -164,13 +225,27 @@ public final class ScatterPlot {
       return this;
     }
 
-    /** Fixes the x axis range instead of fitting the data; points outside are not drawn. */
+    /**
+     * Fixes the x axis range instead of fitting the data; points outside are not drawn.
+     *
+     * @param min the left end, finite
+     * @param max the right end, finite and above {@code min}
+     * @return this builder
+     * @throws IllegalArgumentException if an end is not finite or {@code min >= max}
+     */
     public Builder xRange(double min, double max) {
       this.xRange = AxisRange.checked(min, max, "xRange");
       return this;
     }
 
-    /** Fixes the y axis range instead of fitting the data; points outside are not drawn. */
+    /**
+     * Fixes the y axis range instead of fitting the data; points outside are not drawn.
+     *
+     * @param min the bottom end, finite
+     * @param max the top end, finite and above {@code min}
+     * @return this builder
+     * @throws IllegalArgumentException if an end is not finite or {@code min >= max}
+     */
     public Builder yRange(double min, double max) {
       this.yRange = AxisRange.checked(min, max, "yRange");
       return this;
@@ -179,6 +254,7 @@ public final class ScatterPlot {
     /**
      * Returns the plot.
      *
+     * @return the plot, ready to render
      * @throws IllegalArgumentException when there is no series or the size is unusable
      */
     public ScatterPlot build() {
