@@ -5,7 +5,6 @@ import org.edward4j.core.ModelContext;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
@@ -88,9 +87,9 @@ public final class AdversarialLosses {
         tf.concat(
             List.of(tf.reshape(batch, tf.constant(new int[] {1})), tf.fill(tf.constant(new int[] {rank - 1}), tf.constant(1))),
             tf.constant(0));
-    ModelContext.OpSeed seed = ctx.nextOpSeed();
-    Operand<TFloat32> eps =
-        tf.random.randomUniform(epsShape, TFloat32.class, RandomUniform.seed(seed.seed()).seed2(seed.seed2()));
+    // Stateless, keyed by the context's random step like every random variable, so a run resumed
+    // from a checkpoint draws the same interpolation points as an uninterrupted one.
+    Operand<TFloat32> eps = tf.random.statelessRandomUniform(epsShape, ctx.statelessSeed(tf, ctx.nextOpSeed()), TFloat32.class);
     Operand<TFloat32> xHat =
         tf.math.add(tf.math.mul(eps, xTrue), tf.math.mul(tf.math.sub(tf.constant(1f), eps), xFake));
     Operand<TFloat32> dHat = critic.apply(xHat);

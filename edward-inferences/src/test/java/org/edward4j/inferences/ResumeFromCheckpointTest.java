@@ -23,9 +23,10 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A GAN whose noise is drawn in the graph (a Uniform random variable, as in Edward's tutorial)
- * resumed from a checkpoint takes exactly the losses of an uninterrupted run: weights, Adam's
- * slots and beta powers, the iteration counter and the random step all come back.
+ * A GAN whose noise is drawn in the graph (a Uniform random variable, as in Edward's tutorial), or
+ * a WGAN-GP whose penalty also draws in the graph, resumed from a checkpoint takes exactly the
+ * losses of an uninterrupted run: weights, Adam's slots and beta powers, the iteration counter and
+ * the random step all come back.
  */
 class ResumeFromCheckpointTest {
 
@@ -36,17 +37,28 @@ class ResumeFromCheckpointTest {
   @TempDir Path dir;
 
   /** One training run: the model, its inference and the data placeholder. */
-  private record Run(ModelContext ctx, GANInference inference, Placeholder<TFloat32> xPh) implements AutoCloseable {
+  private record Run(ModelContext ctx, Inference inference, Placeholder<TFloat32> xPh) implements AutoCloseable {
 
     static Run build() {
+      return build(false);
+    }
+
+    /** The GAN, or with {@code wgan} a WGAN-GP whose penalty draws interpolation points in the graph. */
+    static Run build(boolean wgan) {
       ModelContext ctx = ModelContext.withSeed(11);
       Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 1)));
       VariableScope gen = ctx.scope("Gen");
       Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(M, 2).build();
       Operand<TFloat32> h = TestNets.dense(gen, eps, 8, gen.tf().math::tanh);
       Operand<TFloat32> x = TestNets.dense(gen, h, 1, UnaryOperator.identity());
-      GANInference inference = new GANInference(Map.of(x, xPh), (s, in) -> TestNets.mlp(s, in, 8));
-      inference.initialize(InferenceOptions.builder().nIter(UPDATES).nPrint(0)
+      Inference inference = wgan
+          ? new WGANInference(Map.of(x, xPh), (s, in) -> TestNets.mlp(s, in, 8))
+          : new GANInference(Map.of(x, xPh), (s, in) -> TestNets.mlp(s, in, 8));
+      InferenceOptions.Builder options = InferenceOptions.builder();
+      if (wgan) {
+        options.penalty(10);
+      }
+      inference.initialize(options.nIter(UPDATES).nPrint(0)
           .optimizer(Adam.builder().learningRate(0.01).build()).optimizerD(Adam.builder().learningRate(0.01).build()).build());
       return new Run(ctx, inference, xPh);
     }
@@ -71,6 +83,23 @@ class ResumeFromCheckpointTest {
     public void close() {
       inference.finalize();
       ctx.close();
+    }
+  }
+
+  @Test
+  void aResumedWganGpTakesTheLossesOfAnUninterruptedOne() {
+    double[] uninterrupted;
+    try (Run a = Run.build(true)) {
+      uninterrupted = a.train(0, UPDATES);
+    }
+    try (Run b = Run.build(true)) {
+      b.train(0, SAVED_AT);
+      Checkpoints.save(b.ctx(), dir);
+    }
+    try (Run c = Run.build(true)) {
+      Checkpoints.restore(c.ctx(), dir);
+      c.inference().restoreIteration();
+      assertArrayEquals(Arrays.copyOfRange(uninterrupted, 2 * SAVED_AT, 2 * UPDATES), c.train(SAVED_AT, UPDATES));
     }
   }
 
