@@ -45,12 +45,21 @@ public final class Bindings {
     return (Operand<T>) value;
   }
 
-  /** Whether {@code key} is bound. */
+  /**
+   * Whether {@code key} is bound.
+   *
+   * @param key a data key or latent variable
+   * @return whether {@link #get} finds it
+   */
   public boolean contains(Operand<?> key) {
     return bound.containsKey(key);
   }
 
-  /** The bound keys, in order. */
+  /**
+   * The bound keys, in order.
+   *
+   * @return the keys, as given
+   */
   public List<Operand<?>> keys() {
     return List.copyOf(bound.keySet());
   }

@@ -180,7 +180,12 @@ public final class Evaluate {
       return this;
     }
 
-    /** Posterior draws for the predictions (default {@value #DEFAULT_SAMPLES}); positive. */
+    /**
+     * Posterior draws for the predictions (default {@value #DEFAULT_SAMPLES}); positive.
+     *
+     * @param nSamples {@code S}
+     * @return this
+     */
     public Builder nSamples(int nSamples) {
       if (nSamples <= 0) {
         throw new IllegalArgumentException("`nSamples` must be positive, got " + nSamples);
@@ -189,13 +194,23 @@ public final class Evaluate {
       return this;
     }
 
-    /** The key of {@code data} that is the model's output, when there are several. */
+    /**
+     * The key of {@code data} that is the model's output, when there are several.
+     *
+     * @param outputKey a key of {@code data}
+     * @return this
+     */
     public Builder outputKey(Operand<?> outputKey) {
       this.outputKey = Objects.requireNonNull(outputKey, "outputKey");
       return this;
     }
 
-    /** The seed of the coin flips that break exact 0.5 ties of Bernoulli predictions (default 0). */
+    /**
+     * The seed of the coin flips that break exact 0.5 ties of Bernoulli predictions (default 0).
+     *
+     * @param seed any value
+     * @return this
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -204,6 +219,7 @@ public final class Evaluate {
     /**
      * The evaluation.
      *
+     * @return the evaluation, ready to {@link Evaluate#run}
      * @throws IllegalArgumentException when no metric was given, or the output key is not in the data
      */
     public Evaluate build() {

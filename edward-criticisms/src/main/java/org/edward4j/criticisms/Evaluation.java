@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record Evaluation(String metric, Averaging averaging, double[] values) {
 
-  /** Checks the fields and copies the values. */
+  /**
+   * Checks the fields and copies the values.
+   *
+   * @param metric not null
+   * @param averaging not null
+   * @param values at least one
+   */
   public Evaluation {
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(averaging, "averaging");
@@ -26,6 +32,7 @@ public record Evaluation(String metric, Averaging averaging, double[] values) {
   /**
    * The scalar value.
    *
+   * @return the only value
    * @throws IllegalStateException when the evaluation holds one value per column
    */
   public double value() {
@@ -35,6 +42,11 @@ public record Evaluation(String metric, Averaging averaging, double[] values) {
     return values[0];
   }
 
+  /**
+   * Every value.
+   *
+   * @return a copy: one value, or one per column for {@link Averaging#NONE}
+   */
   @Override
   public double[] values() {
     return values.clone();

@@ -85,7 +85,11 @@ public enum Metric {
     throw new IllegalArgumentException("unknown metric `" + name + "`; valid names are " + validNames());
   }
 
-  /** Every name and alias {@link #parse} accepts. */
+  /**
+   * Every name and alias {@link #parse} accepts.
+   *
+   * @return the names in declaration order
+   */
   public static List<String> validNames() {
     List<String> all = new ArrayList<>();
     for (Metric m : values()) {
@@ -94,17 +98,29 @@ public enum Metric {
     return all;
   }
 
-  /** Edward's main name, e.g. {@code mean_squared_error}. */
+  /**
+   * Edward's main name, e.g. {@code mean_squared_error}.
+   *
+   * @return the first of {@link #names()}
+   */
   public String edwardName() {
     return names.get(0);
   }
 
-  /** Every accepted name, Edward's main name first. */
+  /**
+   * Every accepted name, Edward's main name first.
+   *
+   * @return one or more names
+   */
   public List<String> names() {
     return names;
   }
 
-  /** Whether an {@link Averaging} other than the default applies (the four regression errors). */
+  /**
+   * Whether an {@link Averaging} other than the default applies (the four regression errors).
+   *
+   * @return true for the mean squared, absolute, absolute percentage and squared logarithmic errors
+   */
   public boolean supportsAveraging() {
     return averaging;
   }

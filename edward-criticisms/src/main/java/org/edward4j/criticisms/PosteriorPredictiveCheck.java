@@ -167,7 +167,12 @@ public final class PosteriorPredictiveCheck {
       return this;
     }
 
-    /** Replicated data sets to draw (default {@value #DEFAULT_SAMPLES}); positive. */
+    /**
+     * Replicated data sets to draw (default {@value #DEFAULT_SAMPLES}); positive.
+     *
+     * @param nSamples {@code S}
+     * @return this
+     */
     public Builder nSamples(int nSamples) {
       if (nSamples <= 0) {
         throw new IllegalArgumentException("`nSamples` must be positive, got " + nSamples);
@@ -176,7 +181,11 @@ public final class PosteriorPredictiveCheck {
       return this;
     }
 
-    /** The check. */
+    /**
+     * The check.
+     *
+     * @return the check, ready to {@link PosteriorPredictiveCheck#run}
+     */
     public PosteriorPredictiveCheck build() {
       return new PosteriorPredictiveCheck(this);
     }

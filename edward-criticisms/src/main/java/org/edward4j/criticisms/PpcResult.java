@@ -23,7 +23,12 @@ import org.edward4j.plots.Histogram;
  */
 public record PpcResult(double[] replicated, double[] observed) {
 
-  /** Checks both arrays hold the same positive number of values, and copies them. */
+  /**
+   * Checks both arrays hold the same positive number of values, and copies them.
+   *
+   * @param replicated {@code T(x_rep_s, z_s)}
+   * @param observed {@code T(x, z_s)}, as many
+   */
   public PpcResult {
     Objects.requireNonNull(replicated, "replicated");
     Objects.requireNonNull(observed, "observed");
@@ -35,12 +40,20 @@ public record PpcResult(double[] replicated, double[] observed) {
     observed = observed.clone();
   }
 
-  /** The number of replicated data sets. */
+  /**
+   * The number of replicated data sets.
+   *
+   * @return {@code S}
+   */
   public int nSamples() {
     return replicated.length;
   }
 
-  /** {@code P(T(x_rep) >= T(x))}, the fraction of samples whose replicated statistic is at least the realized one. */
+  /**
+   * {@code P(T(x_rep) >= T(x))}, the fraction of samples whose replicated statistic is at least the realized one.
+   *
+   * @return the posterior predictive p-value, in [0, 1]
+   */
   public double tailProbability() {
     int atLeast = 0;
     for (int i = 0; i < replicated.length; i++) {
@@ -49,7 +62,11 @@ public record PpcResult(double[] replicated, double[] observed) {
     return (double) atLeast / replicated.length;
   }
 
-  /** The mean of the realized discrepancies (their common value when T ignores the latent variables). */
+  /**
+   * The mean of the realized discrepancies (their common value when T ignores the latent variables).
+   *
+   * @return {@code (1/S) sum_s T(x, z_s)}
+   */
   public double observedMean() {
     double m = 0;
     for (double v : observed) {
@@ -58,11 +75,21 @@ public record PpcResult(double[] replicated, double[] observed) {
     return m;
   }
 
+  /**
+   * The reference distribution.
+   *
+   * @return a copy of {@code T(x_rep_s, z_s)}, {@code s = 1..S}
+   */
   @Override
   public double[] replicated() {
     return replicated.clone();
   }
 
+  /**
+   * The realized discrepancies.
+   *
+   * @return a copy of {@code T(x, z_s)}, {@code s = 1..S}
+   */
   @Override
   public double[] observed() {
     return observed.clone();

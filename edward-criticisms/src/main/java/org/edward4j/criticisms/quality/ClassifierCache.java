@@ -38,7 +38,11 @@ public final class ClassifierCache {
 
   private ClassifierCache() {}
 
-  /** {@code <cache>/classifiers/mnist-convnet}. */
+  /**
+   * {@code <cache>/classifiers/mnist-convnet}.
+   *
+   * @return the directory the cached classifier is kept in
+   */
   public static Path defaultDirectory() {
     return DatasetCache.root().resolve("classifiers").resolve("mnist-convnet");
   }

@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record ClassifierOutputs(int count, int numClasses, int featureSize, float[] logProbs, float[] features) {
 
-  /** Checks the arrays' sizes. */
+  /**
+   * Checks the arrays' sizes.
+   *
+   * @param count the number of images, positive
+   * @param numClasses {@code K}, positive
+   * @param featureSize {@code F}, positive
+   * @param logProbs {@code [count, K]} values
+   * @param features {@code [count, F]} values
+   */
   public ClassifierOutputs {
     Objects.requireNonNull(logProbs, "logProbs");
     Objects.requireNonNull(features, "features");
@@ -32,7 +40,11 @@ public record ClassifierOutputs(int count, int numClasses, int featureSize, floa
     }
   }
 
-  /** The most probable class of each image (the first one on ties). */
+  /**
+   * The most probable class of each image (the first one on ties).
+   *
+   * @return one class in {@code 0..K-1} per image
+   */
   public int[] predictedClasses() {
     int[] out = new int[count];
     for (int i = 0; i < count; i++) {

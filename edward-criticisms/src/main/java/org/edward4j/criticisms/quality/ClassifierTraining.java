@@ -45,7 +45,15 @@ import org.tensorflow.types.TInt64;
  */
 public record ClassifierTraining(int epochs, int batchSize, double learningRate, long shuffleSeed, boolean verbose) {
 
-  /** Checks the settings. */
+  /**
+   * Checks the settings.
+   *
+   * @param epochs positive
+   * @param batchSize positive
+   * @param learningRate positive and finite
+   * @param shuffleSeed any value
+   * @param verbose whether to show progress
+   */
   public ClassifierTraining {
     if (epochs <= 0) {
       throw new IllegalArgumentException("`epochs` must be positive, got " + epochs);
@@ -58,7 +66,11 @@ public record ClassifierTraining(int epochs, int batchSize, double learningRate,
     }
   }
 
-  /** A builder with the defaults: 5 epochs, batches of 100, learning rate 0.001, seed 1, quiet. */
+  /**
+   * A builder with the defaults: 5 epochs, batches of 100, learning rate 0.001, seed 1, quiet.
+   *
+   * @return the builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -146,7 +158,11 @@ public record ClassifierTraining(int epochs, int batchSize, double learningRate,
    * @param testAccuracy the accuracy on MNIST's 10,000 test images
    */
   public record Report(int epochs, long steps, double seconds, double finalLoss, double testAccuracy) {
-    /** The report's fields as name and value pairs, for metadata files. */
+    /**
+     * The report's fields as name and value pairs, for metadata files.
+     *
+     * @return epochs, steps, seconds, final loss and test accuracy as text
+     */
     public List<Map.Entry<String, String>> fields() {
       return List.of(Map.entry("epochs", Integer.toString(epochs)), Map.entry("steps", Long.toString(steps)),
           Map.entry("seconds", String.format("%.1f", seconds)), Map.entry("finalLoss", Double.toString(finalLoss)),
@@ -170,37 +186,66 @@ public record ClassifierTraining(int epochs, int batchSize, double learningRate,
 
     private Builder() {}
 
-    /** Passes over the training images (default 5). */
+    /**
+     * Passes over the training images (default 5).
+     *
+     * @param epochs positive
+     * @return this
+     */
     public Builder epochs(int epochs) {
       this.epochs = epochs;
       return this;
     }
 
-    /** Images per step (default 100). */
+    /**
+     * Images per step (default 100).
+     *
+     * @param batchSize positive, at most the training set's size
+     * @return this
+     */
     public Builder batchSize(int batchSize) {
       this.batchSize = batchSize;
       return this;
     }
 
-    /** Adam's step size (default 0.001). */
+    /**
+     * Adam's step size (default 0.001).
+     *
+     * @param learningRate positive and finite
+     * @return this
+     */
     public Builder learningRate(double learningRate) {
       this.learningRate = learningRate;
       return this;
     }
 
-    /** The seed of the batch order (default 1). */
+    /**
+     * The seed of the batch order (default 1).
+     *
+     * @param seed any value
+     * @return this
+     */
     public Builder shuffleSeed(long seed) {
       this.shuffleSeed = seed;
       return this;
     }
 
-    /** Whether to show a progress bar (default false). */
+    /**
+     * Whether to show a progress bar (default false).
+     *
+     * @param verbose true to print Edward's progress bar
+     * @return this
+     */
     public Builder verbose(boolean verbose) {
       this.verbose = verbose;
       return this;
     }
 
-    /** The settings. */
+    /**
+     * The settings.
+     *
+     * @return the settings
+     */
     public ClassifierTraining build() {
       return new ClassifierTraining(epochs, batchSize, learningRate, shuffleSeed, verbose);
     }

@@ -25,7 +25,13 @@ import org.apache.commons.math3.stat.correlation.Covariance;
  */
 public record FeatureGaussian(double[] mean, RealMatrix covariance, int count) {
 
-  /** Checks dimensions and finiteness. */
+  /**
+   * Checks dimensions and finiteness.
+   *
+   * @param mean finite, at least one dimension
+   * @param covariance finite, {@code d x d}
+   * @param count the number of vectors fitted, or 0
+   */
   public FeatureGaussian {
     Objects.requireNonNull(mean, "mean");
     Objects.requireNonNull(covariance, "covariance");
@@ -106,16 +112,30 @@ public record FeatureGaussian(double[] mean, RealMatrix covariance, int count) {
     return new FeatureGaussian(mean, cov, n);
   }
 
-  /** The dimension {@code d}. */
+  /**
+   * The dimension {@code d}.
+   *
+   * @return the length of the mean
+   */
   public int dimension() {
     return mean.length;
   }
 
+  /**
+   * The mean.
+   *
+   * @return a copy, length {@code d}
+   */
   @Override
   public double[] mean() {
     return mean.clone();
   }
 
+  /**
+   * The covariance.
+   *
+   * @return a copy, {@code d x d}
+   */
   @Override
   public RealMatrix covariance() {
     return covariance.copy();

@@ -17,13 +17,25 @@ import java.util.Objects;
  */
 public interface ImageClassifier {
 
-  /** Values per image, e.g. 784 for 28x28 grey levels. */
+  /**
+   * Values per image, e.g. 784 for 28x28 grey levels.
+   *
+   * @return the image size
+   */
   int pixelsPerImage();
 
-  /** The number of classes {@code K}. */
+  /**
+   * The number of classes {@code K}.
+   *
+   * @return {@code K}
+   */
   int numClasses();
 
-  /** The width of the feature map. */
+  /**
+   * The width of the feature map.
+   *
+   * @return the feature width
+   */
   int featureSize();
 
   /**

@@ -109,7 +109,11 @@ public final class MnistConvNet implements ImageClassifier, AutoCloseable {
     return new MnistConvNet(seed);
   }
 
-  /** The seed of the initial weights. */
+  /**
+   * The seed of the initial weights.
+   *
+   * @return the graph seed given to {@link #create}
+   */
   public long seed() {
     return seed;
   }

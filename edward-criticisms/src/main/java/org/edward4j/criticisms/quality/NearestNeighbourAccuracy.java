@@ -106,7 +106,11 @@ public final class NearestNeighbourAccuracy {
     return predicted;
   }
 
-  /** The fraction of queries whose nearest reference has their label, in [0, 1]. */
+  /**
+   * The fraction of queries whose nearest reference has their label, in [0, 1].
+   *
+   * @return the 1-NN accuracy
+   */
   public double accuracy() {
     int[] predicted = predictedLabels();
     int correct = 0;
@@ -177,13 +181,22 @@ public final class NearestNeighbourAccuracy {
       return this;
     }
 
-    /** The distance (default {@link Distance#EUCLIDEAN}). */
+    /**
+     * The distance (default {@link Distance#EUCLIDEAN}).
+     *
+     * @param distance Euclidean or cosine
+     * @return this
+     */
     public Builder distance(Distance distance) {
       this.distance = Objects.requireNonNull(distance, "distance");
       return this;
     }
 
-    /** The measurement; references and queries are required. */
+    /**
+     * The measurement; references and queries are required.
+     *
+     * @return the measurement
+     */
     public NearestNeighbourAccuracy build() {
       if (references == null || queries == null) {
         throw new IllegalArgumentException("`references` and `queries` must both be given before build()");

@@ -54,12 +54,20 @@ public final class QualityReport {
     return new Builder(example);
   }
 
-  /** The example's name. */
+  /**
+   * The example's name.
+   *
+   * @return e.g. {@code gan}
+   */
   public String example() {
     return example;
   }
 
-  /** The metrics in order. */
+  /**
+   * The metrics in order.
+   *
+   * @return the rows, unmodifiable
+   */
   public List<Row> metrics() {
     return metrics;
   }
@@ -81,7 +89,11 @@ public final class QualityReport {
         + metrics.stream().map(Row::name).toList());
   }
 
-  /** The report as an aligned text table. */
+  /**
+   * The report as an aligned text table.
+   *
+   * @return the settings, then one line per metric
+   */
   public String toTable() {
     StringBuilder sb = new StringBuilder("quality of `" + example + "`\n");
     settings.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-28s %s%n", k, v)));
@@ -92,7 +104,11 @@ public final class QualityReport {
     return sb.toString();
   }
 
-  /** The report as a JSON object. */
+  /**
+   * The report as a JSON object.
+   *
+   * @return the object described above, ending in a newline
+   */
   public String toJson() {
     StringBuilder sb = new StringBuilder("{\n  \"example\": ").append(quote(example)).append(",\n  \"settings\": {");
     List<String> parts = new ArrayList<>();
@@ -159,7 +175,13 @@ public final class QualityReport {
    * @param note how it was measured or what bounds it; may be empty
    */
   public record Row(String name, double value, String note) {
-    /** Checks the name and note are present. */
+    /**
+     * Checks the name and note are present.
+     *
+     * @param name not null
+     * @param value any value
+     * @param note not null
+     */
     public Row {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(note, "note");
@@ -201,7 +223,11 @@ public final class QualityReport {
       return this;
     }
 
-    /** The report. */
+    /**
+     * The report.
+     *
+     * @return the report, with the settings and rows added so far
+     */
     public QualityReport build() {
       return new QualityReport(this);
     }

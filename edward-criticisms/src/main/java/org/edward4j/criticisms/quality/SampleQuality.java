@@ -60,12 +60,20 @@ public final class SampleQuality {
     return new Scores(ClassifierScore.of(out), FrechetDistance.between(reference, FeatureGaussian.fit(out)));
   }
 
-  /** The Gaussian fitted to the real images' features. */
+  /**
+   * The Gaussian fitted to the real images' features.
+   *
+   * @return the mean and covariance of the real images' features
+   */
   public FeatureGaussian reference() {
     return reference;
   }
 
-  /** The classifier score of the real images: what a perfect generator would reach. */
+  /**
+   * The classifier score of the real images: what a perfect generator would reach.
+   *
+   * @return the real images' score and ceiling
+   */
   public ClassifierScore referenceScore() {
     return referenceScore;
   }
