@@ -11,7 +11,7 @@ import java.util.Objects;
  * images give the same outputs.
  *
  * <pre>{@code
- * ImageClassifier classifier = ClassifierCache.loadOrTrain(mnist);
+ * ImageClassifier classifier = ClassifierCache.loadOrTrain(mnist, System.out);
  * double score = ClassifierScore.of(classifier, generatedImages).score();
  * }</pre>
  */
