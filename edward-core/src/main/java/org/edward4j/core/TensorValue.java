@@ -35,6 +35,10 @@ public record TensorValue(long[] shape, float[] data) {
     Objects.requireNonNull(data, "data");
     long n = 1;
     for (long d : shape) {
+      if (d < 0) {
+        throw new IllegalArgumentException(
+            "`shape` must have non-negative dimensions, got " + Arrays.toString(shape));
+      }
       n *= d;
     }
     if (n != data.length) {

@@ -1,6 +1,7 @@
 package org.edward4j.core.variables;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.family.TNumber;
 
@@ -30,6 +31,8 @@ public record VariableSpec<T extends TNumber>(
     Regularizer regularizer,
     boolean trainable) {
 
+  private static final Pattern LEAF_NAME = Pattern.compile("[A-Za-z0-9.][A-Za-z0-9_.\\-]*");
+
   /**
    * Validates the shape and required fields.
    *
@@ -39,7 +42,8 @@ public record VariableSpec<T extends TNumber>(
    * @param initializer initial value; not null
    * @param regularizer penalty added to {@code REGULARIZATION_LOSSES}, or {@code null}
    * @param trainable whether the variable joins {@code TRAINABLE_VARIABLES}
-   * @throws IllegalArgumentException if the shape is not fully defined or has a negative dimension
+   * @throws IllegalArgumentException if the name is not a leaf name, or the shape is not fully
+   *     defined or has a negative dimension
    * @throws NullPointerException if a required field is null
    */
   public VariableSpec {
@@ -47,6 +51,11 @@ public record VariableSpec<T extends TNumber>(
     Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(dtype, "dtype");
     Objects.requireNonNull(initializer, "initializer");
+    if (!LEAF_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "`name` must be a leaf name matching " + LEAF_NAME.pattern() + " (no slashes: enter a child"
+              + " scope instead), got " + name);
+    }
     if (shape.isUnknown() || shape.hasUnknownDimension()) {
       throw new IllegalArgumentException(
           "`shape` of variable " + name + " must be fully defined, got " + shape);

@@ -171,4 +171,12 @@ class VariableStoreTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> ctx.scope("Gen"));
     assertTrue(e.getMessage().contains("ModelContext"), e.getMessage());
   }
+
+  @Test
+  void leafNamesWithSlashesAreRejected() {
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> VariableSpec.of("dense/kernel", Shape.of(2), TFloat32.class));
+    assertTrue(e.getMessage().contains("`name`"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new TensorValue(new long[] {-1, -1}, new float[1]));
+  }
 }
