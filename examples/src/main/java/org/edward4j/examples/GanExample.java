@@ -73,7 +73,7 @@ public final class GanExample {
    * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
   public static void main(String[] argv) throws IOException {
-    ExampleArgs args = ExampleArgs.define("gan", "Edward's GAN tutorial on MNIST (writes 4x4 sample grids)")
+    ExampleArgs args = TrainingCheckpoints.addFlags(ExampleArgs.define("gan", "Edward's GAN tutorial on MNIST (writes 4x4 sample grids)"))
         .flag("iterations", "15000", "training iterations")
         .flag("print", "1000", "iterations between progress reports and sample grids")
         .parse(argv);
@@ -81,7 +81,8 @@ public final class GanExample {
       System.out.print(args.usage());
       return;
     }
-    run(args.getPositiveInt("iterations"), args.getPositiveInt("print"), args.getPath("out"), args.getLong("seed"));
+    run(args.getPositiveInt("iterations"), args.getPositiveInt("print"), args.getPath("out"), args.getLong("seed"), null,
+        TrainingCheckpoints.of(args, args.getPath("out")));
   }
 
   static void run(int nIter, int nPrint, Path out, long seed) throws IOException {
@@ -91,6 +92,12 @@ public final class GanExample {
   /** As {@link #run(int, int, Path, long)}, then hands the trained generator to {@code afterTraining}, if any. */
   static void run(int nIter, int nPrint, Path out, long seed, TrainedExample.AfterTraining afterTraining)
       throws IOException {
+    run(nIter, nPrint, out, seed, afterTraining, TrainingCheckpoints.atEnd(out));
+  }
+
+  /** As above, saving checkpoints (and resuming from one) as {@code checkpoints} says. */
+  static void run(int nIter, int nPrint, Path out, long seed, TrainedExample.AfterTraining afterTraining,
+      TrainingCheckpoints checkpoints) throws IOException {
     Files.createDirectories(out);
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
@@ -112,8 +119,9 @@ public final class GanExample {
       int[] idx = new Random(seed).ints(16, 0, M).toArray();
       double[] losses = new double[nIter];
       double[] lossesD = new double[nIter];
-      int picture = 0;
-      for (int t = 0; t < nIter; t++) {
+      int first = (int) checkpoints.resume(ctx, inference, batches);
+      int picture = (first + nPrint - 1) / nPrint;
+      for (int t = first; t < nIter; t++) {
         if (t % nPrint == 0) {
           writeSamples(ctx.eval(x).data(), idx, out.resolve(String.format("samples_%03d.png", picture++)));
         }
@@ -122,10 +130,12 @@ public final class GanExample {
         inference.printProgress(info);
         losses[t] = info.loss();
         lossesD[t] = info.lossD();
+        checkpoints.afterIteration(ctx, t + 1, batches);
       }
+      checkpoints.finish(ctx, nIter, batches);
       inference.finalize();
       Path last = writeSamples(ctx.eval(x).data(), idx, out.resolve("samples_final.png"));
-      Path curve = LinePlot.builder().series("Gen Loss", losses).series("Disc Loss", lossesD)
+      Path curve = LinePlot.builder().series("Gen Loss", tail(losses, first)).series("Disc Loss", tail(lossesD, first))
           .title("GAN losses on MNIST").xLabel("iteration").yLabel("loss").build()
           .writePng(out.resolve("losses.png"));
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -135,6 +145,11 @@ public final class GanExample {
         afterTraining.accept(TrainedExample.ofSampler(ctx, x));
       }
     }
+  }
+
+  /** The losses of this process's iterations (a resumed run has none before {@code first}). */
+  private static double[] tail(double[] losses, int first) {
+    return java.util.Arrays.copyOfRange(losses, Math.min(first, losses.length - 1), losses.length);
   }
 
   /** A 4x4 grid of the samples at {@code idx}, as the tutorial's {@code plot(samples[idx])}. */

@@ -46,7 +46,7 @@ public final class WganExample {
    * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
   public static void main(String[] argv) throws IOException {
-    ExampleArgs args = ExampleArgs.define("wgan", "WGAN-GP on MNIST or on a 2-D mixture of Gaussians")
+    ExampleArgs args = TrainingCheckpoints.addFlags(ExampleArgs.define("wgan", "WGAN-GP on MNIST or on a 2-D mixture of Gaussians"))
         .flag("data", "mnist", "`mnist` or `mixture`")
         .flag("iterations", "", "generator iterations (default 15000 for mnist, 3000 for mixture)")
         .flag("print", "", "iterations between progress reports and pictures (default iterations / 15)")
@@ -65,7 +65,8 @@ public final class WganExample {
     int nIter = args.get("iterations").isEmpty() ? (mnist ? 15000 : 3000) : args.getPositiveInt("iterations");
     int nPrint = args.get("print").isEmpty() ? Math.max(1, nIter / 15) : args.getPositiveInt("print");
     double lr = args.get("lr").isEmpty() ? (mnist ? 1e-4 : 5e-4) : args.getDouble("lr");
-    run(mnist, nIter, nPrint, args.getPositiveInt("critic"), lr, args.getPath("out"), args.getLong("seed"));
+    run(mnist, nIter, nPrint, args.getPositiveInt("critic"), lr, args.getPath("out"), args.getLong("seed"), null,
+        TrainingCheckpoints.of(args, args.getPath("out")));
   }
 
   static void run(boolean mnist, int nIter, int nPrint, int nCritic, double lr, Path out, long seed) throws IOException {
@@ -75,6 +76,12 @@ public final class WganExample {
   /** As the other {@code run}, then hands the trained MNIST generator to {@code afterTraining}, if any. */
   static void run(boolean mnist, int nIter, int nPrint, int nCritic, double lr, Path out, long seed,
       TrainedExample.AfterTraining afterTraining) throws IOException {
+    run(mnist, nIter, nPrint, nCritic, lr, out, seed, afterTraining, TrainingCheckpoints.atEnd(out));
+  }
+
+  /** As above, saving checkpoints (and resuming from one) as {@code checkpoints} says. */
+  static void run(boolean mnist, int nIter, int nPrint, int nCritic, double lr, Path out, long seed,
+      TrainedExample.AfterTraining afterTraining, TrainingCheckpoints checkpoints) throws IOException {
     Files.createDirectories(out);
     Mnist data = mnist ? Mnist.load() : null;
     int dim = mnist ? 784 : 2;
@@ -105,8 +112,10 @@ public final class WganExample {
       float[] xBatch = new float[M * dim];
       Random rng = new Random(seed);
       int[] idx = rng.ints(16, 0, M).toArray();
-      int picture = 0;
-      for (int t = 0; t < nIter; t++) {
+      int first = (int) checkpoints.resume(ctx, inference, batches);
+      int picture = (first + nPrint - 1) / nPrint;
+      replayMixture(first, nPrint, nCritic, mnist, rng);
+      for (int t = first; t < nIter; t++) {
         if (t % nPrint == 0) {
           picture(ctx.eval(x).data(), xBatch, mnist, idx, out, String.format("%03d", picture++), rng);
         }
@@ -117,7 +126,9 @@ public final class WganExample {
         }
         UpdateInfo info = inference.update(Map.of(xPh, xBatch), Variables.GEN);
         inference.printProgress(new UpdateInfo(info.t(), Map.of("loss", info.loss(), "loss_d", critic.lossD())));
+        checkpoints.afterIteration(ctx, t + 1, batches);
       }
+      checkpoints.finish(ctx, nIter, batches);
       inference.finalize();
       picture(ctx.eval(x).data(), xBatch, mnist, idx, out, "final", rng);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -125,6 +136,19 @@ public final class WganExample {
           nIter, nCritic, seconds, out.toAbsolutePath());
       if (afterTraining != null && mnist) {
         afterTraining.accept(TrainedExample.ofSampler(ctx, x));
+      }
+    }
+  }
+
+  /** Draws what the mixture's first {@code done} iterations drew from {@code rng}, so a resumed run sees the same data. */
+  private static void replayMixture(int done, int nPrint, int nCritic, boolean mnist, Random rng) {
+    float[] scratch = new float[M * 2];
+    for (int t = 0; t < done && !mnist; t++) {
+      if (t % nPrint == 0) {
+        nextBatch(null, scratch, rng);
+      }
+      for (int k = 0; k < nCritic; k++) {
+        nextBatch(null, scratch, rng);
       }
     }
   }
