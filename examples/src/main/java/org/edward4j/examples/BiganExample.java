@@ -79,7 +79,7 @@ public final class BiganExample {
    * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
   public static void main(String[] argv) throws IOException {
-    ExampleArgs args = ExampleArgs.define("bigan", "ALI/BiGAN on binarized MNIST (samples and reconstructions)")
+    ExampleArgs args = TrainingCheckpoints.addFlags(ExampleArgs.define("bigan", "ALI/BiGAN on binarized MNIST (samples and reconstructions)"))
         .flag("iterations", "20000", "training iterations (Edward's script runs 100000)")
         .flag("print", "2000", "iterations between progress reports and pictures")
         .parse(argv);
@@ -87,10 +87,16 @@ public final class BiganExample {
       System.out.print(args.usage());
       return;
     }
-    run(args.getPositiveInt("iterations"), args.getPositiveInt("print"), args.getPath("out"), args.getLong("seed"));
+    run(args.getPositiveInt("iterations"), args.getPositiveInt("print"), args.getPath("out"), args.getLong("seed"),
+        TrainingCheckpoints.of(args, args.getPath("out")));
   }
 
   static void run(int nIter, int nPrint, Path out, long seed) throws IOException {
+    run(nIter, nPrint, out, seed, TrainingCheckpoints.atEnd(out));
+  }
+
+  /** As above, saving checkpoints (and resuming from one) as {@code checkpoints} says. */
+  static void run(int nIter, int nPrint, Path out, long seed, TrainingCheckpoints checkpoints) throws IOException {
     Files.createDirectories(out);
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
@@ -113,8 +119,15 @@ public final class BiganExample {
       float[] zBatch = new float[M * D];
       Random rng = new Random(seed);
       int[] idx = rng.ints(16, 0, M).toArray();
+      int first = (int) checkpoints.resume(ctx, inference, batches);
       int picture = 0;
-      for (int t = 0; t < nIter; t++) {
+      for (long u = 1; u <= first; u++) {
+        picture += u == 1 || u % nPrint == 0 ? 1 : 0; // the pictures the saved run wrote
+      }
+      for (long i = (long) first * zBatch.length; i > 0; i--) {
+        rng.nextGaussian(); // the codes the saved run drew, so the resumed run draws the next ones
+      }
+      for (int t = first; t < nIter; t++) {
         batches.next(xBatch);
         for (int i = 0; i < zBatch.length; i++) {
           zBatch[i] = (float) rng.nextGaussian();
@@ -123,9 +136,13 @@ public final class BiganExample {
         inference.printProgress(info);
         if (info.t() == 1 || info.t() % nPrint == 0 || t == nIter - 1) {
           String tag = t == nIter - 1 ? "final" : String.format("%03d", picture++);
+          long step = ctx.randomStep();
           writePictures(ctx, pictureFeeds, xGenerated, zEncoded, xPh, zPh, xBatch, zBatch, idx, out, tag);
+          ctx.setRandomStep(step); // pictures are not training: a resumed run need not replay them
         }
+        checkpoints.afterIteration(ctx, t + 1, batches);
       }
+      checkpoints.finish(ctx, nIter, batches);
       inference.finalize();
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d iterations in %.1f s; pictures in %s%n", nIter, seconds, out.toAbsolutePath());

@@ -28,6 +28,7 @@ public final class Main {
     COMMANDS.put("bigan", new Entry("ALI/BiGAN on binarized MNIST: samples and reconstructions x -> E -> G", BiganExample::main));
     COMMANDS.put("wgan", new Entry("WGAN-GP on MNIST (--data mnist) or a 2-D mixture of Gaussians (--data mixture)", WganExample::main));
     COMMANDS.put("quality", new Entry("quality of a trained example (gan, wgan: classifier score, Frechet distance; sbn, vae: test NLL) as a table and JSON", QualityCommand::main));
+    COMMANDS.put("invert", new Entry("recover MNIST test digits' codes through a trained gan or bigan (latent GAN estimator); PNG and errors", InvertExample::main));
     COMMANDS.put("bench", new Entry("benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop", Main::bench));
   }
 
