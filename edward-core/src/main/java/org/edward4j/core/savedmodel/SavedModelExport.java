@@ -45,9 +45,9 @@ import org.tensorflow.types.TFloat32;
  *         .input("z", Shape.of(-1, 100)).output("x"))
  *     .export();
  * try (SavedModelBundle model = SavedModelBundle.load("out/gan/saved_model", "serve");
- *      TFloat32 z = TFloat32.tensorOf(Shape.of(1, 100));
- *      Result x = model.function("generate").call(Map.of("z", z))) {
- *   // x.get("x") holds the image
+ *      TFloat32 z = TFloat32.tensorOf(StdArrays.ndCopyOf(new float[1][100])); // the zero code
+ *      Result x = model.function("generate").call(Map.<String, Tensor>of("z", z))) {
+ *   float pixel = ((TFloat32) x.get("x").orElseThrow()).getFloat(0, 0);
  * }
  * }</pre>
  */
