@@ -17,6 +17,9 @@ import org.edward4j.criticisms.quality.QualityReport;
 import org.edward4j.datasets.Mnist;
 import org.edward4j.models.Uniform;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -26,7 +29,10 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>{@code gan}, {@code wgan}: classifier score and Frechet distance of 10,000 generated images
  * against the real test images; {@code bigan}: those plus the 1-nearest-neighbour accuracy of the
- * encoder's codes. The classifier is trained once (two to four minutes) and kept in the cache.
+ * encoder's codes (and of raw pixels, for reference). The classifier is trained once (two to four
+ * minutes) and kept in the cache. gan and wgan hand their generator over when training ends; bigan
+ * is measured from the checkpoint its run saves in {@code <out>/bigan/checkpoints}. With {@code
+ * --checkpoint} the networks under {@code Gen} are rebuilt as the example names them and restored.
  * {@code sbn}, {@code vae}: the importance-sampled test negative log-likelihood the example computes
  * at the end of its run.
  */
@@ -60,10 +66,6 @@ final class QualityCommand {
     if (example.equals("sbn") || example.equals("vae")) {
       runLikelihood(example, args);
       return;
-    }
-    if (example.equals("bigan")) {
-      throw new ExampleArgs.UsageException("`quality bigan` is not available yet: the BiGAN example is being changed;"
-          + " its hook for this command is added once that change has landed");
     }
     run(example, args);
   }
@@ -99,7 +101,18 @@ final class QualityCommand {
           report.setting("train_seconds", QualityMeasurement.round((System.nanoTime() - start) / 1e9));
           measurement.measure(trained, samples, grid, report);
         };
-        train(example, iterations, out.resolve(example), seed, hook);
+        if (example.equals("bigan")) {
+          // The BiGAN example saves a checkpoint at the end of its run; measure what it saved.
+          Path dir = out.resolve(example);
+          BiganExample.main(new String[] {"--iterations", Integer.toString(iterations), "--print",
+              Integer.toString(printEvery(iterations)), "--out", dir.toString(), "--seed", Long.toString(seed)});
+          Path saved = Checkpoints.latest(dir.resolve("checkpoints")).orElseThrow(() -> new IllegalStateException(
+              "the bigan example saved no checkpoint in " + dir.resolve("checkpoints")));
+          report.setting("train_seconds", QualityMeasurement.round((System.nanoTime() - start) / 1e9));
+          measureCheckpoint(example, saved, seed, trained -> measurement.measure(trained, samples, grid, report));
+        } else {
+          train(example, iterations, out.resolve(example), seed, hook);
+        }
       }
     }
     QualityReport built = report.build();
@@ -140,13 +153,14 @@ final class QualityCommand {
   private static int defaultIterations(String example) {
     return switch (example) {
       case "gan", "wgan" -> 15000;
+      case "bigan" -> 20000;
       default -> throw new IllegalStateException("no defaults for " + example);
     };
   }
 
   private static void train(String example, int iterations, Path out, long seed, TrainedExample.AfterTraining hook)
       throws IOException {
-    int print = Math.max(1, Math.min(1000, iterations / 15));
+    int print = printEvery(iterations);
     switch (example) {
       case "gan" -> GanExample.run(iterations, print, out, seed, hook);
       case "wgan" -> WganExample.run(true, iterations, print, 5, 1e-4, out, seed, hook);
@@ -154,16 +168,35 @@ final class QualityCommand {
     }
   }
 
-  /** Rebuilds the example's generator as the example names it and restores the {@code Gen} scope. */
+  private static int printEvery(int iterations) {
+    return Math.max(1, Math.min(1000, iterations / 15));
+  }
+
+  /**
+   * Rebuilds the example's generator (and BiGAN's encoder) as the example names them and restores
+   * the {@code Gen} scope from a checkpoint of the example.
+   */
   private static void measureCheckpoint(String example, Path checkpoint, long seed, TrainedExample.AfterTraining hook)
       throws IOException {
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       VariableScope gen = ctx.scope("Gen");
-      Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(GanExample.M, GanExample.D).build();
-      Operand<TFloat32> x = GanExample.generativeNetwork(gen, eps);
+      TrainedExample trained;
+      if (example.equals("bigan")) {
+        Ops tf = ctx.tf();
+        Placeholder<TFloat32> xPh = tf.withName("x_ph").placeholder(TFloat32.class,
+            Placeholder.shape(Shape.of(BiganExample.M, 784)));
+        Placeholder<TFloat32> zPh = tf.withName("z_ph").placeholder(TFloat32.class,
+            Placeholder.shape(Shape.of(BiganExample.M, BiganExample.D)));
+        Operand<TFloat32> xGenerated = BiganExample.generator(gen.child("generator"), zPh);
+        Operand<TFloat32> zEncoded = BiganExample.encoder(gen.child("encoder"), xPh);
+        trained = TrainedExample.ofBidirectional(ctx, xGenerated, zPh, zEncoded, xPh, seed);
+      } else {
+        Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(GanExample.M, GanExample.D).build();
+        trained = TrainedExample.ofSampler(ctx, GanExample.generativeNetwork(gen, eps));
+      }
       Checkpoints.restore(ctx, checkpoint, "Gen");
-      System.out.println("restored the " + example + " generator from " + checkpoint);
-      hook.accept(TrainedExample.ofSampler(ctx, x));
+      System.out.println("restored the " + example + " networks under Gen from " + checkpoint);
+      hook.accept(trained);
     }
   }
 }

@@ -66,6 +66,10 @@ final class QualityMeasurement {
       report.metric("nearest_neighbour_accuracy", acc, String.format(
           "1-NN test accuracy of the %d-d encoder codes (Euclidean; 60,000 training codes as references)",
           encoder.dimension()));
+      double pixels = NearestNeighbourAccuracy.builder(784)
+          .references(mnist.train().firstImages(mnist.train().size()), mnist.train().labels())
+          .queries(mnist.test().firstImages(mnist.test().size()), mnist.test().labels()).build().accuracy();
+      report.metric("pixel_nearest_neighbour_accuracy", pixels, "the same test on raw pixels, for reference");
     });
     report.setting("measure_seconds", round((System.nanoTime() - start) / 1e9));
   }
