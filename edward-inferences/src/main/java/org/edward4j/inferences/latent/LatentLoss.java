@@ -39,7 +39,7 @@ public interface LatentLoss {
    */
   default LatentLoss plus(LatentLoss other) {
     Objects.requireNonNull(other, "other");
-    return (tf, m) -> tf.math.add(perExample(tf, m), other.perExample(tf, m));
+    return described(this + " + " + other, (tf, m) -> tf.math.add(perExample(tf, m), other.perExample(tf, m)));
   }
 
   /**
@@ -52,6 +52,29 @@ public interface LatentLoss {
     if (!Double.isFinite(weight)) {
       throw new IllegalArgumentException("`weight` must be finite, got " + weight);
     }
-    return (tf, m) -> tf.math.mul(tf.constant((float) weight), perExample(tf, m));
+    return described(weight + " * " + this, (tf, m) -> tf.math.mul(tf.constant((float) weight), perExample(tf, m)));
+  }
+
+  /**
+   * A loss that prints as {@code description}, so estimators and results read well in JShell.
+   *
+   * @param description e.g. {@code "pixelL2 + 0.01 * realism"}
+   * @param loss the loss
+   * @return the same loss, named
+   */
+  static LatentLoss described(String description, LatentLoss loss) {
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(loss, "loss");
+    return new LatentLoss() {
+      @Override
+      public Operand<TFloat32> perExample(Ops tf, LatentGanModel model) {
+        return loss.perExample(tf, model);
+      }
+
+      @Override
+      public String toString() {
+        return description;
+      }
+    };
   }
 }

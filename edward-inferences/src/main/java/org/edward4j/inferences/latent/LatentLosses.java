@@ -27,12 +27,12 @@ public final class LatentLosses {
 
   /** Mean squared pixel error per example. */
   public static LatentLoss pixelL2() {
-    return named("pixelL2", (tf, m) -> meanOverPixels(tf, tf.math.squaredDifference(m.generated(), m.targets())));
+    return LatentLoss.described("pixelL2", (tf, m) -> meanOverPixels(tf, tf.math.squaredDifference(m.generated(), m.targets())));
   }
 
   /** Mean absolute pixel error per example. */
   public static LatentLoss pixelL1() {
-    return named("pixelL1", (tf, m) -> meanOverPixels(tf, tf.math.abs(tf.math.sub(m.generated(), m.targets()))));
+    return LatentLoss.described("pixelL1", (tf, m) -> meanOverPixels(tf, tf.math.abs(tf.math.sub(m.generated(), m.targets()))));
   }
 
   /**
@@ -43,7 +43,7 @@ public final class LatentLosses {
    *     no discriminator
    */
   public static LatentLoss realism() {
-    return named("realism", (tf, m) -> {
+    return LatentLoss.described("realism", (tf, m) -> {
       if (!m.hasDiscriminator()) {
         throw new IllegalArgumentException("the realism loss needs the discriminator's output: give the estimator a discriminator");
       }
@@ -56,19 +56,5 @@ public final class LatentLosses {
   static Operand<TFloat32> meanOverPixels(Ops tf, Operand<TFloat32> x) {
     Operand<TInt32> axes = tf.range(tf.constant(1), tf.rank(x), tf.constant(1));
     return tf.math.mean(x, axes);
-  }
-
-  private static LatentLoss named(String name, LatentLoss loss) {
-    return new LatentLoss() {
-      @Override
-      public Operand<TFloat32> perExample(Ops tf, LatentGanModel model) {
-        return loss.perExample(tf, model);
-      }
-
-      @Override
-      public String toString() {
-        return name;
-      }
-    };
   }
 }

@@ -46,6 +46,6 @@ class LatentLossesTest {
     assertArrayEquals(new float[] {(float) first, (float) second}, evaluate(LatentLosses.realism()), 1e-6f);
     float[] combined = evaluate(LatentLosses.pixelL2().plus(LatentLosses.realism().times(0.5)));
     assertEquals((0.02f / 3) + 0.5 * first, combined[0], 1e-6);
-    assertEquals("pixelL2", LatentLosses.pixelL2().toString());
+    assertEquals("pixelL2 + 0.5 * realism", LatentLosses.pixelL2().plus(LatentLosses.realism().times(0.5)).toString());
   }
 }
