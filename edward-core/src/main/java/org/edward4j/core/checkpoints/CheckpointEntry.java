@@ -27,7 +27,17 @@ import org.tensorflow.proto.DataType;
 public record CheckpointEntry(
     String name, DataType dataType, long[] dims, int shard, long offset, long size, int crc32c) {
 
-  /** Checks and copies the arguments. */
+  /**
+   * Checks and copies the arguments.
+   *
+   * @param name the tensor's key, e.g. {@code Gen/dense/kernel}
+   * @param dataType TensorFlow's dtype enum, e.g. {@code DT_FLOAT}
+   * @param dims the dimensions; empty for a scalar
+   * @param shard the data file holding it
+   * @param offset the first byte in that file
+   * @param size the number of bytes
+   * @param crc32c the masked CRC-32C of those bytes, as TensorFlow stores it
+   */
   public CheckpointEntry {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(dataType, "dataType");
@@ -38,18 +48,30 @@ public record CheckpointEntry(
     }
   }
 
-  /** The shape as TensorFlow Java's {@link Shape}. */
+  /**
+   * The shape as TensorFlow Java's {@link Shape}.
+   *
+   * @return the shape as TensorFlow Java's {@link Shape}
+   */
   public Shape shape() {
     return Shape.of(dims);
   }
 
-  /** The dimensions (a copy). */
+  /**
+   * The dimensions (a copy).
+   *
+   * @return the dimensions (a copy)
+   */
   @Override
   public long[] dims() {
     return dims.clone();
   }
 
-  /** The dtype in Python's spelling: {@code float32}, {@code int64}, ... */
+  /**
+   * The dtype in Python's spelling: {@code float32}, {@code int64}, ...
+   *
+   * @return the dtype in Python's spelling: {@code float32}, {@code int64}, ...
+   */
   public String dtypeName() {
     return dtypeName(dataType);
   }

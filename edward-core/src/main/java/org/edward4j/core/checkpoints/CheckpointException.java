@@ -39,7 +39,11 @@ public class CheckpointException extends RuntimeException {
     this.path = String.valueOf(path);
   }
 
-  /** The checkpoint directory, prefix or file concerned. */
+  /**
+   * The checkpoint directory, prefix or file concerned.
+   *
+   * @return the checkpoint directory, prefix or file concerned
+   */
   public Path path() {
     return Path.of(path);
   }

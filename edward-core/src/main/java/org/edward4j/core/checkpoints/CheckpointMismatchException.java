@@ -20,7 +20,10 @@ public class CheckpointMismatchException extends CheckpointException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Names of the model's variables the checkpoint lacks. */
   private final List<String> missing;
+
+  /** One line per variable stored with another dtype or shape. */
   private final List<String> mismatched;
 
   /**
@@ -36,12 +39,20 @@ public class CheckpointMismatchException extends CheckpointException {
     this.mismatched = List.copyOf(mismatched);
   }
 
-  /** Names of the model's variables the checkpoint lacks. */
+  /**
+   * Names of the model's variables the checkpoint lacks.
+   *
+   * @return names of the model's variables the checkpoint lacks
+   */
   public List<String> missing() {
     return missing;
   }
 
-  /** One line per variable whose stored dtype or shape differs from the model's. */
+  /**
+   * One line per variable whose stored dtype or shape differs from the model's.
+   *
+   * @return one line per variable whose stored dtype or shape differs from the model's
+   */
   public List<String> mismatched() {
     return mismatched;
   }

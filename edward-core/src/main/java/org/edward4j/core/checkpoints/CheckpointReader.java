@@ -88,12 +88,20 @@ public final class CheckpointReader {
     return new CheckpointReader(prefix, index);
   }
 
-  /** The prefix whose {@code .index} and {@code .data-*} files were opened. */
+  /**
+   * The prefix whose {@code .index} and {@code .data-*} files were opened.
+   *
+   * @return the prefix whose {@code .index} and {@code .data-*} files were opened
+   */
   public Path prefix() {
     return prefix;
   }
 
-  /** Every stored tensor except edward4j's metadata, in name order. */
+  /**
+   * Every stored tensor except edward4j's metadata, in name order.
+   *
+   * @return every stored tensor except edward4j's metadata, in name order
+   */
   public List<CheckpointEntry> variables() {
     List<CheckpointEntry> out = new ArrayList<>();
     for (CheckpointEntry e : index.entries().values()) {
@@ -114,7 +122,11 @@ public final class CheckpointReader {
     return Optional.ofNullable(index.entries().get(name));
   }
 
-  /** The int64 metadata stored by {@link Saver} (key without the {@code edward4j_meta/} scope). */
+  /**
+   * The int64 metadata stored by {@link Saver} (key without the {@code edward4j_meta/} scope).
+   *
+   * @return the int64 metadata stored by {@link Saver} (key without the {@code edward4j_meta/} scope)
+   */
   public Map<String, Long> metadata() {
     Map<String, Long> out = new LinkedHashMap<>();
     for (CheckpointEntry e : index.entries().values()) {
@@ -125,7 +137,11 @@ public final class CheckpointReader {
     return Collections.unmodifiableMap(out);
   }
 
-  /** The random step saved with the checkpoint, when a {@link Saver} wrote it. */
+  /**
+   * The random step saved with the checkpoint, when a {@link Saver} wrote it.
+   *
+   * @return the random step saved with the checkpoint, when a {@link Saver} wrote it
+   */
   public OptionalLong randomStep() {
     Long step = metadata().get(RANDOM_STEP);
     return step == null ? OptionalLong.empty() : OptionalLong.of(step);

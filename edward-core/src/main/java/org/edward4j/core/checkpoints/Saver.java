@@ -213,12 +213,20 @@ public final class Saver {
     return reader;
   }
 
-  /** Whether a restore sets the context's random step: only when this saver covers everything. */
+  /**
+   * Whether a restore sets the context's random step: only when this saver covers everything.
+   *
+   * @return whether a restore sets the context's random step: only when this saver covers everything
+   */
   public boolean restoresRandomStep() {
     return scope == null && explicit == null;
   }
 
-  /** The variables this saver covers now (a scope's set grows as the model does). */
+  /**
+   * The variables this saver covers now (a scope's set grows as the model does).
+   *
+   * @return the variables this saver covers now (a scope's set grows as the model does)
+   */
   public List<Variable<?>> variables() {
     List<Variable<?>> vars = new ArrayList<>();
     if (explicit != null) {
@@ -358,7 +366,11 @@ public final class Saver {
       return this;
     }
 
-    /** The saver. */
+    /**
+     * The saver.
+     *
+     * @return the saver
+     */
     public Saver build() {
       if (scope != null && variables != null) {
         throw new IllegalArgumentException("give a `scope` or a list of `variables`, not both");

@@ -37,7 +37,16 @@ public record ExportedFunction(
     Shape inputShape,
     String outputName) {
 
-  /** Checks the names. */
+  /**
+   * Checks the names.
+   *
+   * @param key the signature key callers ask the bundle for, e.g. {@code "generate"}
+   * @param scope the variable scope the function's variables live under, e.g. {@code "Gen"}
+   * @param network builds the output from the input inside the scope
+   * @param inputName the signature's input name
+   * @param inputShape the input's shape, {@code -1} for unknown dimensions
+   * @param outputName the signature's output name
+   */
   public ExportedFunction {
     checkName(key, "key");
     checkName(scope, "scope");

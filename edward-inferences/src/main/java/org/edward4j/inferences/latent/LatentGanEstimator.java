@@ -13,10 +13,8 @@ import org.edward4j.core.variables.Variable;
 import org.edward4j.inferences.Discriminator;
 import org.edward4j.inferences.JointDiscriminator;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
  * Searches a trained GAN's latent space for the codes whose images best match given targets: TF-GAN's
@@ -76,7 +74,11 @@ public final class LatentGanEstimator implements AutoCloseable {
     }
   }
 
-  /** A builder; generator, params and the checkpoint to warm start from are required. */
+  /**
+   * A builder; generator, params and the checkpoint to warm start from are required.
+   *
+   * @return a builder; generator, params and the checkpoint to warm start from are required
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -104,12 +106,10 @@ public final class LatentGanEstimator implements AutoCloseable {
     double[][] curves = new double[restarts][steps + 1];
     try (TFloat32 x = TFloat32.tensorOf(graph.targets.shape(), DataBuffers.of(flat, true, false))) {
       for (int r = 0; r < restarts; r++) {
-        Session.Runner start = ctx.session().runner().feed(graph.targets, x)
-            .addTarget(r == 0 && graph.encoderStart != null ? graph.encoderStart : graph.randomStart);
-        graph.optimizerState.forEach(v -> start.addTarget(v.initializer()));
-        ctx.run(start).close();
+        graph.start(ctx, x, r == 0 && graph.encoderStart != null);
         for (int s = 0; s < steps; s++) {
-          curves[r][s] = trainStep(x, s == 0 || (s + 1) % SUMMARY_STEPS == 0 || s == steps - 1);
+          boolean summarize = events != null && (s == 0 || (s + 1) % SUMMARY_STEPS == 0 || s == steps - 1);
+          curves[r][s] = graph.step(ctx, x, summarize ? events : null, ++summaryStep);
         }
         try (Result out = ctx.run(ctx.session().runner().feed(graph.targets, x)
             .fetch(graph.perExample).fetch(graph.z.value()).fetch(graph.meanLoss))) {
@@ -125,7 +125,7 @@ public final class LatentGanEstimator implements AutoCloseable {
           }
         }
       }
-      setCodes(bestZ);
+      graph.setCodes(ctx, bestZ);
       try (Result out = ctx.run(ctx.session().runner().feed(graph.targets, x).fetch(graph.generated).fetch(graph.perExample))) {
         float[] losses = BatchRows.floats(out, 1);
         return new LatentGanResult(bestZ, BatchRows.split(BatchRows.floats(out, 0), batch), BatchRows.toDoubles(losses), bestStart, curves);
@@ -146,33 +146,9 @@ public final class LatentGanEstimator implements AutoCloseable {
    */
   public float[][] generate(float[][] z) {
     ctx.checkOpen();
-    setCodes(z);
+    graph.setCodes(ctx, z);
     try (Result out = ctx.run(ctx.session().runner().fetch(graph.generated))) {
       return BatchRows.split(BatchRows.floats(out, 0), params.batchSize());
-    }
-  }
-
-  private double trainStep(TFloat32 x, boolean summarize) {
-    summaryStep++;
-    Session.Runner runner = ctx.session().runner().feed(graph.targets, x).addTarget(graph.step).fetch(graph.meanLoss);
-    TInt64 step = null;
-    if (events != null && summarize) {
-      step = TInt64.scalarOf(summaryStep);
-      events.addTo(runner, step);
-    }
-    try (Result r = ctx.run(runner)) {
-      return ((TFloat32) r.get(0)).getFloat();
-    } finally {
-      if (step != null) {
-        step.close();
-      }
-    }
-  }
-
-  private void setCodes(float[][] z) {
-    float[] flat = BatchRows.flatten(z, graph.z.shape(), "z", "to match the code variable");
-    try (TFloat32 value = TFloat32.tensorOf(graph.z.shape(), DataBuffers.of(flat, true, false))) {
-      ctx.run(ctx.session().runner().feed(graph.zValue, value).addTarget(graph.setZ)).close();
     }
   }
 
@@ -187,22 +163,38 @@ public final class LatentGanEstimator implements AutoCloseable {
     }
   }
 
-  /** The settings. */
+  /**
+   * The settings.
+   *
+   * @return the settings
+   */
   public LatentGanParams params() {
     return params;
   }
 
-  /** The generator's, discriminator's and encoder's variables, restored from the checkpoint and frozen. */
+  /**
+   * The generator's, discriminator's and encoder's variables, restored from the checkpoint and frozen.
+   *
+   * @return the generator's, discriminator's and encoder's variables, restored from the checkpoint and frozen
+   */
   public List<Variable<?>> frozenVariables() {
     return List.copyOf(graph.networkVariables);
   }
 
-  /** The code variable {@code new_var_z_input}. */
+  /**
+   * The code variable {@code new_var_z_input}.
+   *
+   * @return the code variable {@code new_var_z_input}
+   */
   public Variable<TFloat32> codeVariable() {
     return graph.z;
   }
 
-  /** The estimator's own context (its graph and session). */
+  /**
+   * The estimator's own context (its graph and session).
+   *
+   * @return the estimator's own context (its graph and session)
+   */
   public ModelContext context() {
     return ctx;
   }
@@ -241,13 +233,23 @@ public final class LatentGanEstimator implements AutoCloseable {
 
     private Builder() {}
 
-    /** The trained generator {@code z -> x} (required). */
+    /**
+     * The trained generator {@code z -> x} (required).
+     *
+     * @param generator the trained generator {@code z -> x} (required)
+     * @return this builder
+     */
     public Builder generator(Generator generator) {
       this.generator = Objects.requireNonNull(generator, "generator");
       return this;
     }
 
-    /** The scope the generator (and encoder) were trained under (default {@code "Gen"}). */
+    /**
+     * The scope the generator (and encoder) were trained under (default {@code "Gen"}).
+     *
+     * @param scope the scope the generator (and encoder) were trained under (default {@code "Gen"})
+     * @return this builder
+     */
     public Builder generatorScope(String scope) {
       if (scope == null || scope.isBlank()) {
         throw new IllegalArgumentException("`generatorScope` must name a scope such as \"Gen\", got " + scope);
@@ -256,55 +258,100 @@ public final class LatentGanEstimator implements AutoCloseable {
       return this;
     }
 
-    /** The trained discriminator {@code x -> logits}, built under {@code Disc}; optional. */
+    /**
+     * The trained discriminator {@code x -> logits}, built under {@code Disc}; optional.
+     *
+     * @param discriminator the trained discriminator {@code x -> logits}, built under {@code Disc}; optional
+     * @return this builder
+     */
     public Builder discriminator(Discriminator discriminator) {
       this.discriminator = LatentGraph.ignoringCodes(Objects.requireNonNull(discriminator, "discriminator"));
       return this;
     }
 
-    /** A trained joint (BiGAN) discriminator {@code (x, z) -> logits}, built under {@code Disc}; optional. */
+    /**
+     * A trained joint (BiGAN) discriminator {@code (x, z) -> logits}, built under {@code Disc}; optional.
+     *
+     * @param discriminator a trained joint (BiGAN) discriminator {@code (x, z) -> logits}, built under {@code Disc}; optional
+     * @return this builder
+     */
     public Builder jointDiscriminator(JointDiscriminator discriminator) {
       this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
       return this;
     }
 
-    /** A trained encoder {@code x -> z}: the first start of each search is {@code E(x)}, clipped. */
+    /**
+     * A trained encoder {@code x -> z}: the first start of each search is {@code E(x)}, clipped.
+     *
+     * @param encoder a trained encoder {@code x -> z}: the first start of each search is {@code E(x)}, clipped
+     * @return this builder
+     */
     public Builder encoder(Encoder encoder) {
       this.encoder = Objects.requireNonNull(encoder, "encoder");
       return this;
     }
 
-    /** The per-example objective (default {@link LatentLosses#pixelL2()}). */
+    /**
+     * The per-example objective (default {@link LatentLosses#pixelL2()}).
+     *
+     * @param loss the per-example objective (default {@link LatentLosses#pixelL2()})
+     * @return this builder
+     */
     public Builder loss(LatentLoss loss) {
       this.loss = Objects.requireNonNull(loss, "loss");
       return this;
     }
 
-    /** Makes the optimizer from the params (default {@link LatentOptimizer#adam()}). */
+    /**
+     * Makes the optimizer from the params (default {@link LatentOptimizer#adam()}).
+     *
+     * @param optimizer makes the optimizer from the params (default {@link LatentOptimizer#adam()})
+     * @return this builder
+     */
     public Builder optimizer(LatentOptimizer optimizer) {
       this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
       return this;
     }
 
-    /** Batch size, code shape, learning rate, clip, summaries, optimizer options, restarts (required). */
+    /**
+     * Batch size, code shape, learning rate, clip, summaries, optimizer options, restarts (required).
+     *
+     * @param params batch size, code shape, learning rate, clip, summaries, optimizer options, restarts (required)
+     * @return this builder
+     */
     public Builder params(LatentGanParams params) {
       this.params = Objects.requireNonNull(params, "params");
       return this;
     }
 
-    /** The trained GAN's checkpoint directory or prefix (required). */
+    /**
+     * The trained GAN's checkpoint directory or prefix (required).
+     *
+     * @param checkpoint the trained GAN's checkpoint directory or prefix (required)
+     * @return this builder
+     */
     public Builder warmStartFrom(Path checkpoint) {
       this.warmStart = Objects.requireNonNull(checkpoint, "checkpoint");
       return this;
     }
 
-    /** Where TensorBoard summaries go when {@code addSummaries} is on. */
+    /**
+     * Where TensorBoard summaries go when {@code addSummaries} is on.
+     *
+     * @param logdir where TensorBoard summaries go when {@code addSummaries} is on
+     * @return this builder
+     */
     public Builder logdir(Path logdir) {
       this.logdir = Objects.requireNonNull(logdir, "logdir");
       return this;
     }
 
-    /** The seed of the random starts (default 0). */
+    /**
+     * The seed of the random starts (default 0).
+     *
+     * @param seed the seed of the random starts (default 0)
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;

@@ -23,19 +23,35 @@ import org.tensorflow.types.TFloat32;
 public record LatentGanModel(
     Operand<TFloat32> generated, Operand<TFloat32> discriminatorLogits, Operand<TFloat32> targets, Operand<TFloat32> z) {
 
-  /** Checks the required parts. */
+  /**
+   * Checks the required parts.
+   *
+   * @param generated {@code G(z)}, of shape {@code [batch, ...]}
+   * @param discriminatorLogits {@code D(G(z))} of shape {@code [batch]} or {@code [batch, 1]}, or
+   *     {@code null} without a discriminator
+   * @param targets the batch to reconstruct, of the generated shape
+   * @param z the codes being searched, of shape {@code [batch, zShape...]}
+   */
   public LatentGanModel {
     Objects.requireNonNull(generated, "generated");
     Objects.requireNonNull(targets, "targets");
     Objects.requireNonNull(z, "z");
   }
 
-  /** Whether the estimator built a discriminator, so {@link #discriminatorLogits()} is set. */
+  /**
+   * Whether the estimator built a discriminator, so {@link #discriminatorLogits()} is set.
+   *
+   * @return whether the estimator built a discriminator, so {@link #discriminatorLogits()} is set
+   */
   public boolean hasDiscriminator() {
     return discriminatorLogits != null;
   }
 
-  /** The batch size. */
+  /**
+   * The batch size.
+   *
+   * @return the batch size
+   */
   public long batchSize() {
     return generated.shape().get(0);
   }

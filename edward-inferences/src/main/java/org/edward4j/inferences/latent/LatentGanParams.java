@@ -37,7 +37,17 @@ public record LatentGanParams(
     Map<String, Double> optimizerOptions,
     int restarts) {
 
-  /** Checks every setting before any graph is built. */
+  /**
+   * Checks every setting before any graph is built.
+   *
+   * @param batchSize examples searched at once
+   * @param zShape the code's shape without the batch dimension
+   * @param learningRate the optimizer's learning rate
+   * @param inputClip the bound of each code component
+   * @param addSummaries whether to write TF-GAN's {@code z_loss/loss} and {@code z_loss/z_grads}
+   * @param optimizerOptions options for the {@link LatentOptimizer}, TF-GAN's {@code opt_kwargs}
+   * @param restarts starts per search, the best kept per example; 1 is TF-GAN's behaviour
+   */
   public LatentGanParams {
     if (batchSize < 1) {
       throw new IllegalArgumentException("`batchSize` must be at least 1, got " + batchSize);
@@ -59,18 +69,30 @@ public record LatentGanParams(
     }
   }
 
-  /** A builder with TF-GAN's test defaults where it has them: learning rate 0.1, clip 1, one start. */
+  /**
+   * A builder with TF-GAN's test defaults where it has them: learning rate 0.1, clip 1, one start.
+   *
+   * @return a builder with TF-GAN's test defaults where it has them: learning rate 0.1, clip 1, one start
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The code's shape without the batch dimension (a copy). */
+  /**
+   * The code's shape without the batch dimension (a copy).
+   *
+   * @return the code's shape without the batch dimension (a copy)
+   */
   @Override
   public long[] zShape() {
     return zShape.clone();
   }
 
-  /** The shape of the code variable, {@code [batchSize, zShape...]}. */
+  /**
+   * The shape of the code variable, {@code [batchSize, zShape...]}.
+   *
+   * @return the shape of the code variable, {@code [batchSize, zShape...]}
+   */
   public Shape zVariableShape() {
     long[] dims = new long[zShape.length + 1];
     dims[0] = batchSize;
@@ -110,49 +132,89 @@ public record LatentGanParams(
 
     private Builder() {}
 
-    /** Examples searched at once (required). */
+    /**
+     * Examples searched at once (required).
+     *
+     * @param batchSize examples searched at once (required)
+     * @return this builder
+     */
     public Builder batchSize(int batchSize) {
       this.batchSize = batchSize;
       return this;
     }
 
-    /** The code's shape without the batch dimension, e.g. {@code zShape(100)} (required). */
+    /**
+     * The code's shape without the batch dimension, e.g. {@code zShape(100)} (required).
+     *
+     * @param zShape the code's shape without the batch dimension, e.g. {@code zShape(100)} (required)
+     * @return this builder
+     */
     public Builder zShape(long... zShape) {
       this.zShape = Objects.requireNonNull(zShape, "zShape").clone();
       return this;
     }
 
-    /** The optimizer's learning rate (default 0.1). */
+    /**
+     * The optimizer's learning rate (default 0.1).
+     *
+     * @param learningRate the optimizer's learning rate (default 0.1)
+     * @return this builder
+     */
     public Builder learningRate(double learningRate) {
       this.learningRate = learningRate;
       return this;
     }
 
-    /** The bound of each code component, positive (default 1). */
+    /**
+     * The bound of each code component, positive (default 1).
+     *
+     * @param inputClip the bound of each code component, positive (default 1)
+     * @return this builder
+     */
     public Builder inputClip(double inputClip) {
       this.inputClip = inputClip;
       return this;
     }
 
-    /** Whether to write TensorBoard summaries into the estimator's log directory (default no). */
+    /**
+     * Whether to write TensorBoard summaries into the estimator's log directory (default no).
+     *
+     * @param addSummaries whether to write TensorBoard summaries into the estimator's log directory (default no)
+     * @return this builder
+     */
     public Builder addSummaries(boolean addSummaries) {
       this.addSummaries = addSummaries;
       return this;
     }
 
-    /** One optimizer option, such as Adam's {@code beta1}. */
+    /**
+     * One optimizer option, TF-GAN's {@code opt_kwargs} entry, such as Adam's {@code beta1}.
+     *
+     * @param name the option's name, checked by the {@link LatentOptimizer}
+     * @param value its value
+     * @return this builder
+     */
     public Builder optimizerOption(String name, double value) {
       optimizerOptions.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Starts per search from fresh random codes, each example keeping its best (default 1). */
+    /**
+     * Starts per search from fresh random codes, each example keeping its best (default 1).
+     *
+     * @param restarts starts per search from fresh random codes, each example keeping its best (default 1)
+     * @return this builder
+     */
     public Builder restarts(int restarts) {
       this.restarts = restarts;
       return this;
     }
 
-    /** The settings, checked. */
+    /**
+     * The settings, checked.
+     *
+     * @return the settings, checked
+     */
     public LatentGanParams build() {
       if (zShape == null) {
         throw new IllegalArgumentException("`zShape` is required, e.g. zShape(100)");

@@ -21,12 +21,20 @@ import java.util.Arrays;
  */
 public record LatentGanResult(float[][] z, float[][] generated, double[] losses, int[] bestStart, double[][] lossCurves) {
 
-  /** The mean of the examples' losses. */
+  /**
+   * The mean of the examples' losses.
+   *
+   * @return the mean of the examples' losses
+   */
   public double meanLoss() {
     return Arrays.stream(losses).average().orElse(Double.NaN);
   }
 
-  /** The number of optimizer steps of each start. */
+  /**
+   * The number of optimizer steps of each start.
+   *
+   * @return the number of optimizer steps of each start
+   */
   public int steps() {
     return lossCurves.length == 0 ? 0 : lossCurves[0].length - 1;
   }

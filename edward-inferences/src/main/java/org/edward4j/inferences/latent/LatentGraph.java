@@ -5,17 +5,22 @@ import java.util.List;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.Reuse;
 import org.edward4j.core.gradients.VariableGradients;
+import org.edward4j.core.summaries.EventWriter;
 import org.edward4j.core.optimizers.TrainStep;
 import org.edward4j.core.variables.Initializers;
 import org.edward4j.core.variables.Variable;
 import org.edward4j.core.variables.VariableSpec;
 import org.edward4j.inferences.JointDiscriminator;
 import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -84,6 +89,44 @@ final class LatentGraph {
     zValue = tf.placeholder(TFloat32.class, Placeholder.shape(zShape));
     setZ = z.assign(tf, zValue);
     zGradNorm = p.addSummaries() ? norm(tf, VariableGradients.of(tf, total, List.of(z)).get(0)) : null;
+  }
+
+  /** Starts a search: the encoder's codes (or fresh random ones) and a reset optimizer. */
+  void start(ModelContext ctx, TFloat32 targetBatch, boolean fromEncoder) {
+    Session.Runner runner = ctx.session().runner().feed(targets, targetBatch).addTarget(fromEncoder ? encoderStart : randomStart);
+    optimizerState.forEach(v -> runner.addTarget(v.initializer()));
+    ctx.run(runner).close();
+  }
+
+  /**
+   * One optimizer step on the codes, then clipping.
+   *
+   * @param events where to write this step's summaries, or null
+   * @param summaryStep the step number the summaries carry
+   * @return the mean loss before the step
+   */
+  double step(ModelContext ctx, TFloat32 targetBatch, EventWriter events, long summaryStep) {
+    Session.Runner runner = ctx.session().runner().feed(targets, targetBatch).addTarget(step).fetch(meanLoss);
+    TInt64 stepTensor = null;
+    if (events != null) {
+      stepTensor = TInt64.scalarOf(summaryStep);
+      events.addTo(runner, stepTensor);
+    }
+    try (Result r = ctx.run(runner)) {
+      return ((TFloat32) r.get(0)).getFloat();
+    } finally {
+      if (stepTensor != null) {
+        stepTensor.close();
+      }
+    }
+  }
+
+  /** Sets the codes to given rows. */
+  void setCodes(ModelContext ctx, float[][] codes) {
+    float[] flat = BatchRows.flatten(codes, z.shape(), "z", "to match the code variable");
+    try (TFloat32 value = TFloat32.tensorOf(z.shape(), DataBuffers.of(flat, true, false))) {
+      ctx.run(ctx.session().runner().feed(zValue, value).addTarget(setZ)).close();
+    }
   }
 
   private static Operand<TFloat32> perExampleShape(Ops tf, Operand<TFloat32> loss, int batch) {

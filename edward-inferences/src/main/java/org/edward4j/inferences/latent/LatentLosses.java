@@ -25,12 +25,20 @@ public final class LatentLosses {
 
   private LatentLosses() {}
 
-  /** Mean squared pixel error per example. */
+  /**
+   * Mean squared pixel error per example.
+   *
+   * @return mean squared pixel error per example
+   */
   public static LatentLoss pixelL2() {
     return LatentLoss.described("pixelL2", (tf, m) -> meanOverPixels(tf, tf.math.squaredDifference(m.generated(), m.targets())));
   }
 
-  /** Mean absolute pixel error per example. */
+  /**
+   * Mean absolute pixel error per example.
+   *
+   * @return mean absolute pixel error per example
+   */
   public static LatentLoss pixelL1() {
     return LatentLoss.described("pixelL1", (tf, m) -> meanOverPixels(tf, tf.math.abs(tf.math.sub(m.generated(), m.targets()))));
   }

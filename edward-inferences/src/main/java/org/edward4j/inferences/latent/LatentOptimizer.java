@@ -35,7 +35,11 @@ public interface LatentOptimizer {
    */
   Optimizer create(double learningRate, Map<String, Double> options);
 
-  /** Adam; options {@code beta1}, {@code beta2}, {@code epsilon}. */
+  /**
+   * Adam; options {@code beta1}, {@code beta2}, {@code epsilon}.
+   *
+   * @return a factory of this optimizer, named {@link #SCOPE}
+   */
   static LatentOptimizer adam() {
     return (lr, o) -> {
       check(o, "adam", Set.of("beta1", "beta2", "epsilon"));
@@ -53,7 +57,11 @@ public interface LatentOptimizer {
     };
   }
 
-  /** Plain gradient descent; no options. */
+  /**
+   * Plain gradient descent; no options.
+   *
+   * @return a factory of this optimizer, named {@link #SCOPE}
+   */
   static LatentOptimizer gradientDescent() {
     return (lr, o) -> {
       check(o, "gradientDescent", Set.of());
@@ -61,7 +69,11 @@ public interface LatentOptimizer {
     };
   }
 
-  /** Momentum; option {@code momentum} (default 0.9). */
+  /**
+   * Momentum; option {@code momentum} (default 0.9).
+   *
+   * @return a factory of this optimizer, named {@link #SCOPE}
+   */
   static LatentOptimizer momentum() {
     return (lr, o) -> {
       check(o, "momentum", Set.of("momentum"));
@@ -69,7 +81,11 @@ public interface LatentOptimizer {
     };
   }
 
-  /** RMSProp; options {@code decay}, {@code momentum}, {@code epsilon}. */
+  /**
+   * RMSProp; options {@code decay}, {@code momentum}, {@code epsilon}.
+   *
+   * @return a factory of this optimizer, named {@link #SCOPE}
+   */
   static LatentOptimizer rmsProp() {
     return (lr, o) -> {
       check(o, "rmsProp", Set.of("decay", "momentum", "epsilon"));
