@@ -7,6 +7,9 @@
  * {@code layers} (dense, convolution, batch normalization), {@code optimizers} (Adam and friends
  * over TensorFlow's raw training ops), {@code progress} (Edward's progress bar), {@code random}
  * (the {@code RandomVariable} contract that models implement and inferences consume), {@code
- * gradients} (gradients TensorFlow's C++ runtime lacks), {@code io} (atomic files).
+ * gradients} (gradients TensorFlow's C++ runtime lacks), {@code io} (atomic files), {@code
+ * summaries} (TensorBoard event files), {@code copy} (Edward's {@code ed.copy}), {@code
+ * checkpoints} (TensorFlow checkpoints, atomic saves, exact resume) and {@code savedmodel}
+ * (SavedModel export).
  */
 package org.edward4j.core;

@@ -25,8 +25,10 @@ public final class Main {
 
   static {
     COMMANDS.put("gan", new Entry("Edward's GAN tutorial on MNIST: 4x4 sample grids every 1,000 iterations", GanExample::main));
-    COMMANDS.put("bigan", new Entry("ALI/BiGAN on binarized MNIST: samples and reconstructions x -> E -> G", BiganExample::main));
+    COMMANDS.put("bigan", new Entry("ALI/BiGAN on MNIST: samples and reconstructions x -> E -> G", BiganExample::main));
     COMMANDS.put("wgan", new Entry("WGAN-GP on MNIST (--data mnist) or a 2-D mixture of Gaussians (--data mixture)", WganExample::main));
+    COMMANDS.put("sbn", new Entry("sigmoid belief network on binarized MNIST with WakeSleep: fantasy grids, test NLL", SbnExample::main));
+    COMMANDS.put("vae", new Entry("Edward's VAE (Normal latents, Bernoulli decoder) with KLqp: sample grids, test NLL", VaeExample::main));
     COMMANDS.put("quality", new Entry("quality of a trained example (gan, wgan: classifier score, Frechet distance; sbn, vae: test NLL) as a table and JSON", QualityCommand::main));
     COMMANDS.put("invert", new Entry("recover MNIST test digits' codes through a trained gan or bigan (latent GAN estimator); PNG and errors", InvertExample::main));
     COMMANDS.put("bench", new Entry("benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop", Main::bench));
