@@ -95,7 +95,11 @@ public class BiGANInference extends Inference {
         ctx.collections().updateOps(AdversarialSetup.GEN), lossD, null);
   }
 
-  /** The joint discriminator function. */
+  /**
+   * The joint discriminator function.
+   *
+   * @return the joint discriminator function
+   */
   public JointDiscriminator discriminator() {
     return discriminator;
   }

@@ -81,7 +81,11 @@ public class GANInference extends Inference {
         AdversarialSetup.updateOpsOutsideDisc(ctx), lossD, null);
   }
 
-  /** The discriminator function. */
+  /**
+   * The discriminator function.
+   *
+   * @return the discriminator function
+   */
   public Discriminator discriminator() {
     return discriminator;
   }

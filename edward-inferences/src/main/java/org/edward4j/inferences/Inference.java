@@ -151,7 +151,11 @@ public abstract class Inference {
     engine.histogram(tag, values);
   }
 
-  /** One update of every side, feeding nothing beyond the data bound at construction. */
+  /**
+   * One update of every side, feeding nothing beyond the data bound at construction.
+   *
+   * @return the iteration and the losses
+   */
   public final UpdateInfo update() {
     return update(Map.of(), null);
   }
@@ -268,7 +272,11 @@ public abstract class Inference {
     engine.reset();
   }
 
-  /** The number of {@link #update} calls so far. */
+  /**
+   * The number of {@link #update} calls so far.
+   *
+   * @return the number of {@link #update} calls so far
+   */
   public long iteration() {
     return engine.t();
   }
@@ -284,28 +292,48 @@ public abstract class Inference {
     return engine.syncT();
   }
 
-  /** The iteration counter variable ({@code t}). */
+  /**
+   * The iteration counter variable ({@code t}).
+   *
+   * @return the iteration counter variable ({@code t})
+   */
   public Variable<TInt64> iterationVariable() {
     checkInitialized();
     return engine.iteration();
   }
 
-  /** The options given to {@link #initialize}, or empty before. */
+  /**
+   * The options given to {@link #initialize}, or empty before.
+   *
+   * @return the options given to {@link #initialize}, or empty before
+   */
   public java.util.Optional<InferenceOptions> options() {
     return java.util.Optional.ofNullable(options);
   }
 
-  /** The model context. */
+  /**
+   * The model context.
+   *
+   * @return the model context
+   */
   public ModelContext context() {
     return ctx;
   }
 
-  /** The latent-variable map, ordered by key name. */
+  /**
+   * The latent-variable map, ordered by key name.
+   *
+   * @return the latent-variable map, ordered by key name
+   */
   public Map<Operand<?>, Operand<?>> latentVars() {
     return latentVars;
   }
 
-  /** The data map, ordered by key name. */
+  /**
+   * The data map, ordered by key name.
+   *
+   * @return the data map, ordered by key name
+   */
   public Map<Operand<?>, Operand<?>> data() {
     return data;
   }

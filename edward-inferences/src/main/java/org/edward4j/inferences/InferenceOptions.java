@@ -38,27 +38,47 @@ public final class InferenceOptions {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
-  /** Options with every value at Edward's default. */
+  /**
+   * Options with every value at Edward's default.
+   *
+   * @return the default options
+   */
   public static InferenceOptions defaults() {
     return builder().build();
   }
 
-  /** A builder. */
+  /**
+   * A builder.
+   *
+   * @return a builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The names of the options set explicitly. */
+  /**
+   * The names of the options set explicitly.
+   *
+   * @return the names of the options set explicitly
+   */
   public Set<String> explicitlySet() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(values.keySet()));
   }
 
-  /** Number of iterations {@code run()} performs; Edward's default 1000. */
+  /**
+   * Number of iterations {@code run()} performs; Edward's default 1000.
+   *
+   * @return the number of iterations, at least 1
+   */
   public int nIter() {
     return (Integer) values.getOrDefault("nIter", 1000);
   }
 
-  /** Iterations between progress reports; default {@code nIter / 100}; 0 prints nothing. */
+  /**
+   * Iterations between progress reports; default {@code nIter / 100}; 0 prints nothing.
+   *
+   * @return the iterations between reports, 0 for none
+   */
   public int nPrint() {
     Integer n = (Integer) values.get("nPrint");
     return n != null ? n : nIter() / 100;
@@ -402,7 +422,11 @@ public final class InferenceOptions {
       return this;
     }
 
-    /** The options. */
+    /**
+     * The options.
+     *
+     * @return the options
+     */
     public InferenceOptions build() {
       return new InferenceOptions(values);
     }

@@ -107,7 +107,11 @@ public class KLqp extends VariationalInference {
     return OPTIONS;
   }
 
-  /** The estimator chosen at {@link #initialize}, or empty before. */
+  /**
+   * The estimator chosen at {@link #initialize}, or empty before.
+   *
+   * @return the estimator chosen at {@link #initialize}, or empty before
+   */
   public Optional<Estimator> estimator() {
     return Optional.ofNullable(estimator);
   }

@@ -147,7 +147,11 @@ public final class MarginalLikelihood {
     return out;
   }
 
-  /** The number of importance samples per example, {@code K}. */
+  /**
+   * The number of importance samples per example, {@code K}.
+   *
+   * @return the number of importance samples per example, {@code K}
+   */
   public int samples() {
     return samples;
   }
@@ -198,7 +202,11 @@ public final class MarginalLikelihood {
       return this;
     }
 
-    /** Builds the estimator's graph. */
+    /**
+     * Builds the estimator's graph.
+     *
+     * @return the estimator, its graph built
+     */
     public MarginalLikelihood build() {
       return new MarginalLikelihood(this);
     }

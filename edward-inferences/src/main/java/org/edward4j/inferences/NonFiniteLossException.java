@@ -8,7 +8,10 @@ public final class NonFiniteLossException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The loss's key, e.g. {@code "loss_d"}. */
   private final String tensor;
+
+  /** The iteration that produced the bad value. */
   private final long iteration;
 
   /**
@@ -24,12 +27,20 @@ public final class NonFiniteLossException extends IllegalStateException {
     this.iteration = iteration;
   }
 
-  /** The loss's key. */
+  /**
+   * The loss's key.
+   *
+   * @return the loss's key
+   */
   public String tensor() {
     return tensor;
   }
 
-  /** The iteration that produced the bad value. */
+  /**
+   * The iteration that produced the bad value.
+   *
+   * @return the iteration that produced the bad value
+   */
   public long iteration() {
     return iteration;
   }

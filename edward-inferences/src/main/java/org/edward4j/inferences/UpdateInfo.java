@@ -28,17 +28,29 @@ public final class UpdateInfo {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(values, "values")));
   }
 
-  /** The number of calls to {@code update} so far, including this one. */
+  /**
+   * The number of calls to {@code update} so far, including this one.
+   *
+   * @return the number of calls to {@code update} so far, including this one
+   */
   public long t() {
     return t;
   }
 
-  /** The generator's (or the variational) loss, key {@code "loss"}. */
+  /**
+   * The generator's (or the variational) loss, key {@code "loss"}.
+   *
+   * @return the generator's (or the variational) loss, key {@code "loss"}
+   */
   public double loss() {
     return get("loss");
   }
 
-  /** The discriminator's loss, key {@code "loss_d"}. */
+  /**
+   * The discriminator's loss, key {@code "loss_d"}.
+   *
+   * @return the discriminator's loss, key {@code "loss_d"}
+   */
   public double lossD() {
     return get("loss_d");
   }
@@ -61,7 +73,11 @@ public final class UpdateInfo {
     return v;
   }
 
-  /** Every value except {@code t}, in display order. */
+  /**
+   * Every value except {@code t}, in display order.
+   *
+   * @return every value except {@code t}, in display order
+   */
   public Map<String, Double> values() {
     return values;
   }

@@ -18,7 +18,11 @@ public enum Variables {
     this.scope = scope;
   }
 
-  /** The variable scope name, {@code "Gen"} or {@code "Disc"}. */
+  /**
+   * The variable scope name, {@code "Gen"} or {@code "Disc"}.
+   *
+   * @return the variable scope name, {@code "Gen"} or {@code "Disc"}
+   */
   public String scope() {
     return scope;
   }

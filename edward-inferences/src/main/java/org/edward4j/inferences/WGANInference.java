@@ -140,7 +140,11 @@ public class WGANInference extends Inference {
     return new UpdateInfo(gen.t(), values);
   }
 
-  /** The critic function. */
+  /**
+   * The critic function.
+   *
+   * @return the critic function
+   */
   public Discriminator discriminator() {
     return critic;
   }

@@ -117,25 +117,41 @@ public class WakeSleep extends VariationalInference {
     return new LossAndGradients(lossP, grads);
   }
 
-  /** The wake loss {@code -E_q[log p(x, z)]} plus regularization: the reported {@code "loss"}. */
+  /**
+   * The wake loss {@code -E_q[log p(x, z)]} plus regularization: the reported {@code "loss"}.
+   *
+   * @return the wake loss {@code -E_q[log p(x, z)]} plus regularization: the reported {@code "loss"}
+   */
   public Operand<TFloat32> lossP() {
     checkInitialized();
     return lossP;
   }
 
-  /** q's loss: {@code -log q(z | x)} at the fantasies (sleep) or at q's own samples (wake), plus regularization. */
+  /**
+   * q's loss: {@code -log q(z | x)} at the fantasies (sleep) or at q's own samples (wake), plus regularization.
+   *
+   * @return q's loss: {@code -log q(z | x)} at the fantasies (sleep) or at q's own samples (wake), plus regularization
+   */
   public Operand<TFloat32> lossQ() {
     checkInitialized();
     return lossQ;
   }
 
-  /** The model's variables {@code theta}, trained by the wake phase only. */
+  /**
+   * The model's variables {@code theta}, trained by the wake phase only.
+   *
+   * @return the model's variables {@code theta}, trained by the wake phase only
+   */
   public List<Variable<?>> modelVariables() {
     checkInitialized();
     return List.copyOf(modelVariables);
   }
 
-  /** q's variables {@code lambda} (those q's random variables depend on), trained by q's loss only. */
+  /**
+   * q's variables {@code lambda} (those q's random variables depend on), trained by q's loss only.
+   *
+   * @return q's variables {@code lambda} (those q's random variables depend on), trained by q's loss only
+   */
   public List<Variable<?>> recognitionVariables() {
     checkInitialized();
     return List.copyOf(recognitionVariables);

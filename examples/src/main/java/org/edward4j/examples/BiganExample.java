@@ -50,20 +50,39 @@ public final class BiganExample {
 
   private BiganExample() {}
 
-  /** {@code dense(300, leakyRelu) -> dense(784, sigmoid)}: images from codes. */
+  /**
+   * The generator, {@code dense(300, leakyRelu) -> dense(784, sigmoid)}: images from codes.
+   *
+   * @param scope the scope to build in, e.g. {@code Gen/generator}
+   * @param z codes of shape {@code [M, 50]}
+   * @return images of shape {@code [M, 784]}, intensities in {@code (0, 1)}
+   */
   public static Operand<TFloat32> generator(VariableScope scope, Operand<TFloat32> z) {
     Operand<TFloat32> net = Layers.dense(scope, z, HIDDEN, leaky());
     return Layers.dense(scope, net, 784, DenseOptions.builder().activation(Activation.sigmoid()).build());
   }
 
-  /** {@code dense(300, leakyRelu) -> dense(d)} plus N(0, 0.01) noise: codes from images. */
+  /**
+   * The encoder, {@code dense(300, leakyRelu) -> dense(d)} plus N(0, 0.01) noise: codes from images.
+   *
+   * @param scope the scope to build in, e.g. {@code Gen/encoder}
+   * @param x images of shape {@code [M, 784]}
+   * @return a Normal random variable over codes of shape {@code [M, 50]}; it is its sample
+   */
   public static Operand<TFloat32> encoder(VariableScope scope, Operand<TFloat32> x) {
     Operand<TFloat32> net = Layers.dense(scope, x, HIDDEN, leaky());
     Operand<TFloat32> mean = Layers.dense(scope, net, D);
     return Normal.of(scope, mean, scope.tf().constant((float) Math.sqrt(ENCODER_VARIANCE)));
   }
 
-  /** The joint discriminator: {@code concat(x, z) -> dense(300, leakyRelu) -> dense(1)}. */
+  /**
+   * The joint discriminator: {@code concat(x, z) -> dense(300, leakyRelu) -> dense(1)}.
+   *
+   * @param scope the {@code Disc} scope entry
+   * @param x images of shape {@code [M, 784]}
+   * @param z their codes, of shape {@code [M, 50]}
+   * @return logits of shape {@code [M, 1]}
+   */
   public static Operand<TFloat32> discriminator(VariableScope scope, Operand<TFloat32> x, Operand<TFloat32> z) {
     Ops tf = scope.tf();
     Operand<TFloat32> net = tf.concat(List.of(x, z), tf.constant(1));

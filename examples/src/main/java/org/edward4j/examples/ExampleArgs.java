@@ -104,19 +104,33 @@ public final class ExampleArgs {
     return this;
   }
 
-  /** Whether {@code --help} was given. */
+  /**
+   * Whether {@code --help} was given.
+   *
+   * @return whether {@code --help} was given
+   */
   public boolean helpRequested() {
     return help;
   }
 
-  /** The value of a flag as text. */
+  /**
+   * The value of a flag as text.
+   *
+   * @param name the flag, without dashes
+   * @return its value, or its default
+   */
   public String get(String name) {
     Flag f = flags.get(name);
     Objects.requireNonNull(f, () -> "no flag --" + name);
     return values.getOrDefault(name, f.defaultValue());
   }
 
-  /** The value of a flag as an int, rejecting anything else with the usage text. */
+  /**
+   * The value of a flag as an int, rejecting anything else with the usage text.
+   *
+   * @param name the flag, without dashes
+   * @return its value, or its default
+   */
   public int getInt(String name) {
     try {
       return Integer.parseInt(get(name).trim());
@@ -125,7 +139,12 @@ public final class ExampleArgs {
     }
   }
 
-  /** The value of a flag as a positive int. */
+  /**
+   * The value of a flag as a positive int.
+   *
+   * @param name the flag, without dashes
+   * @return its value, or its default
+   */
   public int getPositiveInt(String name) {
     int v = getInt(name);
     if (v < 1) {
@@ -134,7 +153,12 @@ public final class ExampleArgs {
     return v;
   }
 
-  /** The value of a flag as a long. */
+  /**
+   * The value of a flag as a long.
+   *
+   * @param name the flag, without dashes
+   * @return its value, or its default
+   */
   public long getLong(String name) {
     try {
       return Long.parseLong(get(name).trim());
@@ -143,7 +167,12 @@ public final class ExampleArgs {
     }
   }
 
-  /** The value of a flag as a double. */
+  /**
+   * The value of a flag as a double.
+   *
+   * @param name the flag, without dashes
+   * @return its value, or its default
+   */
   public double getDouble(String name) {
     try {
       return Double.parseDouble(get(name).trim());
@@ -152,13 +181,22 @@ public final class ExampleArgs {
     }
   }
 
-  /** The value of a flag as a path; empty means none. */
+  /**
+   * The value of a flag as a path; empty means none.
+   *
+   * @param name the flag, without dashes
+   * @return its value, or its default
+   */
   public Path getPath(String name) {
     String v = get(name);
     return v == null || v.isEmpty() ? null : Path.of(v);
   }
 
-  /** The usage text. */
+  /**
+   * The usage text.
+   *
+   * @return the usage text
+   */
   public String usage() {
     StringBuilder sb = new StringBuilder("usage: bin/edward ").append(command).append(" [flags]\n  ").append(summary).append('\n');
     flags.forEach((n, f) -> sb.append(String.format("  --%-14s %s (default: %s)%n", n, f.help(), f.defaultValue().isEmpty() ? "none" : f.defaultValue())));

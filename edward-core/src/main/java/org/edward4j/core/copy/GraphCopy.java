@@ -140,7 +140,11 @@ public final class GraphCopy {
     return copied == o ? x : (Operand<T>) copied;
   }
 
-  /** The op-name prefix of this scope's copies, e.g. {@code copy_2}. */
+  /**
+   * The op-name prefix of this scope's copies, e.g. {@code copy_2}.
+   *
+   * @return the op-name prefix of this scope's copies, e.g
+   */
   public String prefix() {
     return prefix;
   }
@@ -149,12 +153,18 @@ public final class GraphCopy {
    * The names of the original random ops copied op by op (not as part of a known random
    * variable) so far: randomness the swaps did not bind. Inferences use this to find latent variables
    * left without a posterior.
+   *
+   * @return the names of the original random ops copied op by op (not as part of a known random variable) so far: randomness the swaps did not bind
    */
   public synchronized List<String> redrawnRandomOps() {
     return ops.redrawn();
   }
 
-  /** The random variables rebuilt so far, in order. */
+  /**
+   * The random variables rebuilt so far, in order.
+   *
+   * @return the random variables rebuilt so far, in order
+   */
   public synchronized List<RandomVariable<?>> copiedRandomVariables() {
     return new ArrayList<>(copiedVariables.values());
   }
@@ -303,7 +313,11 @@ public final class GraphCopy {
       return this;
     }
 
-    /** The copy scope. */
+    /**
+     * The copy scope.
+     *
+     * @return the copy scope
+     */
     public GraphCopy build() {
       ctx.checkOpen();
       return new GraphCopy(this);
