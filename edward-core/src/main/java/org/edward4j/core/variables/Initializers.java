@@ -7,6 +7,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.random.RandomStandardNormal;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.op.random.TruncatedNormal;
+import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -68,22 +69,7 @@ public final class Initializers {
    * @return the initializer
    */
   public static Initializer truncatedNormal(double mean, double stddev) {
-    checkFinite(mean, "mean");
-    checkPositive(stddev, "stddev");
-    return new Initializer() {
-      @Override
-      public <T extends TNumber> Operand<T> initialValue(Ops tf, Shape shape, Class<T> dtype, OpSeed seed) {
-        Operand<T> z =
-            tf.random.truncatedNormal(
-                tf.constant(shape.asArray()), dtype, TruncatedNormal.seed(seed.seed()).seed2(seed.seed2()));
-        return affine(tf, z, mean, stddev, dtype);
-      }
-
-      @Override
-      public String toString() {
-        return "truncatedNormal(" + mean + ", " + stddev + ")";
-      }
-    };
+    return normal("truncatedNormal", mean, stddev, true);
   }
 
   /**
@@ -94,20 +80,26 @@ public final class Initializers {
    * @return the initializer
    */
   public static Initializer randomNormal(double mean, double stddev) {
+    return normal("randomNormal", mean, stddev, false);
+  }
+
+  /** Normal draws, cut at two standard deviations when {@code truncated}, scaled and shifted. */
+  private static Initializer normal(String name, double mean, double stddev, boolean truncated) {
     checkFinite(mean, "mean");
     checkPositive(stddev, "stddev");
     return new Initializer() {
       @Override
       public <T extends TNumber> Operand<T> initialValue(Ops tf, Shape shape, Class<T> dtype, OpSeed seed) {
-        Operand<T> z =
-            tf.random.randomStandardNormal(
-                tf.constant(shape.asArray()), dtype, RandomStandardNormal.seed(seed.seed()).seed2(seed.seed2()));
+        Operand<TInt64> dims = tf.constant(shape.asArray());
+        Operand<T> z = truncated
+            ? tf.random.truncatedNormal(dims, dtype, TruncatedNormal.seed(seed.seed()).seed2(seed.seed2()))
+            : tf.random.randomStandardNormal(dims, dtype, RandomStandardNormal.seed(seed.seed()).seed2(seed.seed2()));
         return affine(tf, z, mean, stddev, dtype);
       }
 
       @Override
       public String toString() {
-        return "randomNormal(" + mean + ", " + stddev + ")";
+        return name + "(" + mean + ", " + stddev + ")";
       }
     };
   }
