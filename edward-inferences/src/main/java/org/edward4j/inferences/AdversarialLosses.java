@@ -34,6 +34,20 @@ public final class AdversarialLosses {
   }
 
   /**
+   * The two-term cross-entropy of a GAN objective: {@code E[softplus(-a)] + E[softplus(b)]}, with
+   * {@code a}'s logits labelled 1 and {@code b}'s labelled 0.
+   *
+   * @param tf where to place the ops
+   * @param labelledOne logits whose label is 1
+   * @param labelledZero logits whose label is 0
+   * @return a scalar
+   */
+  public static Operand<TFloat32> crossEntropy(
+      Ops tf, Operand<TFloat32> labelledOne, Operand<TFloat32> labelledZero) {
+    return tf.math.add(sigmoidCrossEntropy(tf, labelledOne, true), sigmoidCrossEntropy(tf, labelledZero, false));
+  }
+
+  /**
    * The mean over every element.
    *
    * @param tf where to place the ops

@@ -66,18 +66,23 @@ final class AdversarialSetup {
     return out;
   }
 
+  /** A discriminator's logits, one per example, on its first and second input. */
+  record Logits(Operand<TFloat32> first, Operand<TFloat32> second) {}
+
   /**
-   * Calls a discriminator on {@code first} under {@code Disc} (creating or reusing its variables)
-   * and then on each further input with reuse, checking each output has one logit per example.
+   * Calls a discriminator on its first input under {@code Disc} (creating or reusing its
+   * variables) and on its second with reuse, checks that each output has one logit per example,
+   * flattens them to {@code [batch]}, and logs both as the {@code discriminator_outputs} histogram.
    */
-  static List<Operand<TFloat32>> discriminate(
-      ModelContext ctx, Function<VariableScope, Operand<TFloat32>> first, List<Function<VariableScope, Operand<TFloat32>>> rest) {
-    List<Operand<TFloat32>> out = new ArrayList<>();
-    out.add(first.apply(ctx.scope(DISC, Reuse.AUTO_REUSE)));
-    for (Function<VariableScope, Operand<TFloat32>> f : rest) {
-      out.add(f.apply(ctx.scope(DISC, Reuse.REUSE)));
-    }
-    return out;
+  static Logits discriminate(
+      Inference inference, ModelContext ctx,
+      Function<VariableScope, Operand<TFloat32>> first, Shape firstShape, String firstWhat,
+      Function<VariableScope, Operand<TFloat32>> second, Shape secondShape, String secondWhat) {
+    Ops tf = ctx.opsAt("");
+    Operand<TFloat32> a = logits(tf, first.apply(ctx.scope(DISC, Reuse.AUTO_REUSE)), firstShape, firstWhat);
+    Operand<TFloat32> b = logits(tf, second.apply(ctx.scope(DISC, Reuse.REUSE)), secondShape, secondWhat);
+    inference.logHistogram("discriminator_outputs", tf.concat(List.of(a, b), tf.constant(0)));
+    return new Logits(a, b);
   }
 
   /** Checks a discriminator output and flattens it to {@code [batch]}. */

@@ -1,6 +1,5 @@
 package org.edward4j.inferences;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -74,22 +73,18 @@ public class BiGANInference extends Inference {
   @Override
   protected void build(InferenceOptions options) {
     Ops tf = ctx.opsAt("");
-    List<Operand<TFloat32>> d =
-        AdversarialSetup.discriminate(
-            ctx,
-            s -> discriminator.apply(s, xTrue, zFake),
-            List.of((VariableScope s) -> discriminator.apply(s, xFake, zTrue)));
-    Operand<TFloat32> dData = AdversarialSetup.logits(tf, d.get(0), xTrue.shape(), "(data, encoding) pairs");
-    Operand<TFloat32> dModel = AdversarialSetup.logits(tf, d.get(1), xFake.shape(), "(generated, latent) pairs");
-    logHistogram("discriminator_outputs", tf.concat(List.of(dData, dModel), tf.constant(0)));
-    Operand<TFloat32> lossD =
-        tf.math.add(
-            tf.math.add(AdversarialLosses.sigmoidCrossEntropy(tf, dModel, true), AdversarialLosses.sigmoidCrossEntropy(tf, dData, false)),
-            AdversarialLosses.sum(tf, ctx.collections().regularizationLosses(AdversarialSetup.DISC)));
-    Operand<TFloat32> loss =
-        tf.math.add(
-            tf.math.add(AdversarialLosses.sigmoidCrossEntropy(tf, dModel, false), AdversarialLosses.sigmoidCrossEntropy(tf, dData, true)),
-            AdversarialLosses.sum(tf, ctx.collections().regularizationLosses(AdversarialSetup.GEN)));
+    AdversarialSetup.Logits d = AdversarialSetup.discriminate(
+        this, ctx,
+        s -> discriminator.apply(s, xTrue, zFake), xTrue.shape(), "(data, encoding) pairs",
+        s -> discriminator.apply(s, xFake, zTrue), xFake.shape(), "(generated, latent) pairs");
+    Operand<TFloat32> dData = d.first();
+    Operand<TFloat32> dModel = d.second();
+    Operand<TFloat32> lossD = tf.math.add(
+        AdversarialLosses.crossEntropy(tf, dModel, dData),
+        AdversarialLosses.sum(tf, ctx.collections().regularizationLosses(AdversarialSetup.DISC)));
+    Operand<TFloat32> loss = tf.math.add(
+        AdversarialLosses.crossEntropy(tf, dData, dModel),
+        AdversarialLosses.sum(tf, ctx.collections().regularizationLosses(AdversarialSetup.GEN)));
     AdversarialSetup.addSteps(
         this, ctx, options, loss, AdversarialSetup.genScope(ctx, options),
         ctx.collections().updateOps(AdversarialSetup.GEN), lossD, null);

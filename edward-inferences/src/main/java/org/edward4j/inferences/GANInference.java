@@ -1,6 +1,5 @@
 package org.edward4j.inferences;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -62,20 +61,16 @@ public class GANInference extends Inference {
   @Override
   protected void build(InferenceOptions options) {
     Ops tf = ctx.opsAt("");
-    List<Operand<TFloat32>> d =
-        AdversarialSetup.discriminate(
-            ctx, s -> discriminator.apply(s, xTrue), List.of((VariableScope s) -> discriminator.apply(s, xFake)));
-    Operand<TFloat32> dTrue = AdversarialSetup.logits(tf, d.get(0), xTrue.shape(), "the data");
-    Operand<TFloat32> dFake = AdversarialSetup.logits(tf, d.get(1), xFake.shape(), "the generated samples");
-    logHistogram("discriminator_outputs", tf.concat(List.of(dTrue, dFake), tf.constant(0)));
-    Operand<TFloat32> lossD =
-        tf.math.add(
-            tf.math.add(AdversarialLosses.sigmoidCrossEntropy(tf, dTrue, true), AdversarialLosses.sigmoidCrossEntropy(tf, dFake, false)),
-            AdversarialLosses.sum(tf, ctx.collections().regularizationLosses(AdversarialSetup.DISC)));
-    Operand<TFloat32> loss =
-        tf.math.add(
-            AdversarialLosses.sigmoidCrossEntropy(tf, dFake, true),
-            AdversarialLosses.sum(tf, AdversarialSetup.regularizationOutsideDisc(ctx)));
+    AdversarialSetup.Logits d = AdversarialSetup.discriminate(
+        this, ctx,
+        s -> discriminator.apply(s, xTrue), xTrue.shape(), "the data",
+        s -> discriminator.apply(s, xFake), xFake.shape(), "the generated samples");
+    Operand<TFloat32> lossD = tf.math.add(
+        AdversarialLosses.crossEntropy(tf, d.first(), d.second()),
+        AdversarialLosses.sum(tf, ctx.collections().regularizationLosses(AdversarialSetup.DISC)));
+    Operand<TFloat32> loss = tf.math.add(
+        AdversarialLosses.sigmoidCrossEntropy(tf, d.second(), true),
+        AdversarialLosses.sum(tf, AdversarialSetup.regularizationOutsideDisc(ctx)));
     AdversarialSetup.addSteps(
         this, ctx, options, loss, AdversarialSetup.allButDisc(ctx, options),
         AdversarialSetup.updateOpsOutsideDisc(ctx), lossD, null);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.TrainStep;
 import org.edward4j.core.variables.Variable;
 import org.tensorflow.Operand;
@@ -81,12 +80,12 @@ public class WGANInference extends Inference {
     double penalty = options.doubleOption("penalty", 10.0);
     Object clip = options.get("clip");
     Ops tf = ctx.opsAt("");
-    List<Operand<TFloat32>> d =
-        AdversarialSetup.discriminate(
-            ctx, s -> critic.apply(s, xTrue), List.of((VariableScope s) -> critic.apply(s, xFake)));
-    Operand<TFloat32> dTrue = AdversarialSetup.logits(tf, d.get(0), xTrue.shape(), "the data");
-    Operand<TFloat32> dFake = AdversarialSetup.logits(tf, d.get(1), xFake.shape(), "the generated samples");
-    logHistogram("discriminator_outputs", tf.concat(List.of(dTrue, dFake), tf.constant(0)));
+    AdversarialSetup.Logits d = AdversarialSetup.discriminate(
+        this, ctx,
+        s -> critic.apply(s, xTrue), xTrue.shape(), "the data",
+        s -> critic.apply(s, xFake), xFake.shape(), "the generated samples");
+    Operand<TFloat32> dTrue = d.first();
+    Operand<TFloat32> dFake = d.second();
     Operand<TFloat32> meanTrue = AdversarialLosses.mean(tf, dTrue);
     Operand<TFloat32> meanFake = AdversarialLosses.mean(tf, dFake);
     Operand<TFloat32> lossD = tf.math.sub(meanFake, meanTrue);
