@@ -9,13 +9,14 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The parts every chart shares: white canvas, plot area, axes with nice ticks, axis labels, a
  * title and a legend to the right of the plot, where it can never hide data.
  *
- * <p>Charts draw their data between {@link #begin()} and {@link #finish(Graphics2D)}, mapping
+ * <p>Charts draw their data between {@link #begin()} and {@link #finish(Canvas)}, mapping
  * data to pixels with {@link #x(double)} and {@link #y(double)}.
  */
 final class ChartFrame {
@@ -24,7 +25,17 @@ final class ChartFrame {
   enum Marker { POINT, LINE, BAR }
 
   /** One legend line. */
-  record LegendEntry(String name, Color color, Marker marker) {}
+  record LegendEntry(String name, Color color, Marker marker) {
+
+    /** Returns one line per series, in the {@link Palette} colour series {@code i} is drawn in. */
+    static List<LegendEntry> forSeries(List<Series> series, Marker marker) {
+      List<LegendEntry> legend = new ArrayList<>();
+      for (int s = 0; s < series.size(); s++) {
+        legend.add(new LegendEntry(series.get(s).name(), Palette.seriesColor(s), marker));
+      }
+      return legend;
+    }
+  }
 
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);

@@ -135,18 +135,14 @@ public final class Histogram {
   }
 
   /** Configures a {@link Histogram}. */
-  public static final class Builder {
+  public static final class Builder extends ChartBuilder<Builder> {
     private final double[] values;
     private int bins = 30;
     private Double observed;
     private String observedLabel = "observed";
-    private String title = "";
-    private String xLabel = "";
-    private String yLabel = "count";
-    private int width = 640;
-    private int height = 480;
 
     private Builder(double[] values) {
+      super("", "count");
       if (values.length == 0) {
         throw new IllegalArgumentException("`values` must hold at least one value");
       }
@@ -201,59 +197,13 @@ public final class Histogram {
     }
 
     /**
-     * Sets the title above the plot.
-     *
-     * @param title the title; not null, empty (the default) for none
-     * @return this builder
-     */
-    public Builder title(String title) {
-      this.title = Objects.requireNonNull(title, "title");
-      return this;
-    }
-
-    /**
-     * Sets the x axis label.
-     *
-     * @param label the label; not null, empty (the default) for none
-     * @return this builder
-     */
-    public Builder xLabel(String label) {
-      this.xLabel = Objects.requireNonNull(label, "label");
-      return this;
-    }
-
-    /**
-     * Sets the y axis label; default "count".
-     *
-     * @param label the label; not null, empty for none
-     * @return this builder
-     */
-    public Builder yLabel(String label) {
-      this.yLabel = Objects.requireNonNull(label, "label");
-      return this;
-    }
-
-    /**
-     * Sets the picture size in pixels; default 640x480.
-     *
-     * @param width in [1, 8192]; checked by {@link #build()}
-     * @param height in [1, 8192]; checked by {@link #build()}
-     * @return this builder
-     */
-    public Builder size(int width, int height) {
-      this.width = width;
-      this.height = height;
-      return this;
-    }
-
-    /**
      * Counts the values into bins and returns the histogram.
      *
      * @return the histogram, ready to render
      * @throws IllegalArgumentException if the size is outside [1, 8192] pixels
      */
     public Histogram build() {
-      ChartText text = new ChartText(title, xLabel, yLabel, width, height);
+      ChartText text = text();
       double[] range = Series.finiteRange(values);
       double lower = range[0];
       double upper = range[1];

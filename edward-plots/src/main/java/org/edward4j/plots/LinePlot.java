@@ -112,15 +112,12 @@ public final class LinePlot {
   }
 
   /** Configures a {@link LinePlot}. */
-  public static final class Builder {
+  public static final class Builder extends ChartBuilder<Builder> {
     private final List<Series> series = new ArrayList<>();
-    private String title = "";
-    private String xLabel = "iteration";
-    private String yLabel = "";
-    private int width = 640;
-    private int height = 480;
 
-    private Builder() {}
+    private Builder() {
+      super("iteration", "");
+    }
 
     /**
      * Adds a curve with {@code values[i]} at iteration {@code i}.
@@ -163,52 +160,6 @@ public final class LinePlot {
     }
 
     /**
-     * Sets the title above the plot.
-     *
-     * @param title the title; not null, empty (the default) for none
-     * @return this builder
-     */
-    public Builder title(String title) {
-      this.title = Objects.requireNonNull(title, "title");
-      return this;
-    }
-
-    /**
-     * Sets the x axis label; default "iteration".
-     *
-     * @param label the label; not null, empty for none
-     * @return this builder
-     */
-    public Builder xLabel(String label) {
-      this.xLabel = Objects.requireNonNull(label, "label");
-      return this;
-    }
-
-    /**
-     * Sets the y axis label.
-     *
-     * @param label the label; not null, empty (the default) for none
-     * @return this builder
-     */
-    public Builder yLabel(String label) {
-      this.yLabel = Objects.requireNonNull(label, "label");
-      return this;
-    }
-
-    /**
-     * Sets the picture size in pixels; default 640x480.
-     *
-     * @param width in [1, 8192]; checked by {@link #build()}
-     * @param height in [1, 8192]; checked by {@link #build()}
-     * @return this builder
-     */
-    public Builder size(int width, int height) {
-      this.width = width;
-      this.height = height;
-      return this;
-    }
-
-    /**
      * Returns the plot.
      *
      * @return the plot, ready to render
@@ -219,16 +170,11 @@ public final class LinePlot {
       if (series.isEmpty()) {
         throw new IllegalArgumentException("a line plot needs at least one `series`");
       }
-      ChartText text = new ChartText(title, xLabel, yLabel, width, height);
-      List<double[]> xs = new ArrayList<>();
-      List<double[]> ys = new ArrayList<>();
-      List<ChartFrame.LegendEntry> legend = new ArrayList<>();
-      for (int s = 0; s < series.size(); s++) {
-        xs.add(series.get(s).x());
-        ys.add(series.get(s).y());
-        legend.add(new ChartFrame.LegendEntry(series.get(s).name(), Palette.seriesColor(s),
-            ChartFrame.Marker.LINE));
-      }
+      ChartText text = text();
+      List<double[]> xs = series.stream().map(Series::x).toList();
+      List<double[]> ys = series.stream().map(Series::y).toList();
+      List<ChartFrame.LegendEntry> legend =
+          ChartFrame.LegendEntry.forSeries(series, ChartFrame.Marker.LINE);
       double[] xRange = AxisRange.fit(xs);
       double[] yRange;
       try {

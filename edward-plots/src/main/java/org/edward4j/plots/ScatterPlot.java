@@ -98,18 +98,15 @@ public final class ScatterPlot {
   }
 
   /** Configures a {@link ScatterPlot}. */
-  public static final class Builder {
+  public static final class Builder extends ChartBuilder<Builder> {
     private final List<Series> series = new ArrayList<>();
-    private String title = "";
-    private String xLabel = "";
-    private String yLabel = "";
-    private int width = 640;
-    private int height = 480;
     private int pointRadius = 3;
     private double[] xRange;
     private double[] yRange;
 
-    private Builder() {}
+    private Builder() {
+      super("", "");
+    }
 
     /**
      * Adds a series from separate coordinate arrays of equal length.
@@ -165,52 +162,6 @@ public final class ScatterPlot {
     }
 
     /**
-     * Sets the title above the plot.
-     *
-     * @param title the title; not null, empty (the default) for none
-     * @return this builder
-     */
-    public Builder title(String title) {
-      this.title = Objects.requireNonNull(title, "title");
-      return this;
-    }
-
-    /**
-     * Sets the x axis label.
-     *
-     * @param label the label; not null, empty (the default) for none
-     * @return this builder
-     */
-    public Builder xLabel(String label) {
-      this.xLabel = Objects.requireNonNull(label, "label");
-      return this;
-    }
-
-    /**
-     * Sets the y axis label.
-     *
-     * @param label the label; not null, empty (the default) for none
-     * @return this builder
-     */
-    public Builder yLabel(String label) {
-      this.yLabel = Objects.requireNonNull(label, "label");
-      return this;
-    }
-
-    /**
-     * Sets the picture size in pixels; default 640x480.
-     *
-     * @param width in [1, 8192]; checked by {@link #build()}
-     * @param height in [1, 8192]; checked by {@link #build()}
-     * @return this builder
-     */
-    public Builder size(int width, int height) {
-      this.width = width;
-      this.height = height;
-      return this;
-    }
-
-    /**
      * Sets the point radius in pixels, in [1, 20]; default 3.
      *
      * @param radius in [1, 20] pixels
@@ -261,16 +212,11 @@ public final class ScatterPlot {
       if (series.isEmpty()) {
         throw new IllegalArgumentException("a scatter plot needs at least one `series`");
       }
-      ChartText text = new ChartText(title, xLabel, yLabel, width, height);
-      List<double[]> xs = new ArrayList<>();
-      List<double[]> ys = new ArrayList<>();
-      List<ChartFrame.LegendEntry> legend = new ArrayList<>();
-      for (int s = 0; s < series.size(); s++) {
-        xs.add(series.get(s).x());
-        ys.add(series.get(s).y());
-        legend.add(new ChartFrame.LegendEntry(series.get(s).name(), Palette.seriesColor(s),
-            ChartFrame.Marker.POINT));
-      }
+      ChartText text = text();
+      List<double[]> xs = series.stream().map(Series::x).toList();
+      List<double[]> ys = series.stream().map(Series::y).toList();
+      List<ChartFrame.LegendEntry> legend =
+          ChartFrame.LegendEntry.forSeries(series, ChartFrame.Marker.POINT);
       double[] x = xRange != null ? xRange : AxisRange.fit(xs);
       double[] y = yRange != null ? yRange : AxisRange.fit(ys);
       return new ScatterPlot(this, new ChartFrame(text, x, y, legend));
