@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.edward4j.core.VariableScope;
 
-/** One way to build each of the twelve families from Java numbers, for tests that cover them all. */
+/**
+ * One way to build each of the twelve families from Java numbers, for tests that cover them all
+ * through {@code @MethodSource("org.edward4j.models.AllFamilies#all")} (or {@code #random}).
+ */
 final class AllFamilies {
 
   private AllFamilies() {}

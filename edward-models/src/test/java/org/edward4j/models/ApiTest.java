@@ -28,12 +28,8 @@ import org.tensorflow.types.TInt64;
 /** Names, shapes, observed values, parameters, dtypes, {@code withParameters} and {@code toString}. */
 class ApiTest extends GraphTestBase {
 
-  static List<AllFamilies.Maker> all() {
-    return AllFamilies.all();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("all")
+  @MethodSource("org.edward4j.models.AllFamilies#all")
   void everyFamilyNamesItsOpsUnderItsUniqueName(AllFamilies.Maker m) {
     AbstractRandomVariable<?> first = m.build().apply(scope);
     AbstractRandomVariable<?> second = m.build().apply(scope);
@@ -52,7 +48,7 @@ class ApiTest extends GraphTestBase {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("all")
+  @MethodSource("org.edward4j.models.AllFamilies#all")
   void withParametersBuildsTheSameFamilyOverNewTensors(AllFamilies.Maker m) {
     AbstractRandomVariable<?> rv = m.build().apply(scope);
     Map<String, Operand<TFloat32>> doubled = new java.util.LinkedHashMap<>();

@@ -27,12 +27,8 @@ import org.tensorflow.types.TInt32;
  */
 class BadInputTest extends GraphTestBase {
 
-  static List<Families.Continuous> continuous() {
-    return Families.continuous();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("continuous")
+  @MethodSource("org.edward4j.models.Families#continuous")
   void nonFloatParametersAreRejected(Families.Continuous f) {
     for (int i = 0; i < f.params().length; i++) {
       List<Operand<TFloat32>> ops = new java.util.ArrayList<>();

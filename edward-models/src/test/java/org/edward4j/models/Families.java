@@ -20,7 +20,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The scalar-event families under test, each with parameter values, a way to build it from
- * parameter tensors, and an independent reference distribution from commons-math.
+ * parameter tensors, and an independent reference distribution from commons-math. Parameterized
+ * tests take them with {@code @MethodSource("org.edward4j.models.Families#continuous")} (or
+ * {@code #discrete}).
  */
 final class Families {
 

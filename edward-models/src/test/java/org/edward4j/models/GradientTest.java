@@ -37,16 +37,8 @@ class GradientTest extends GraphTestBase {
 
   static final int DRAWS = 2_000;
 
-  static List<Families.Continuous> continuous() {
-    return Families.continuous();
-  }
-
-  static List<Families.Discrete> discrete() {
-    return Families.discrete();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("continuous")
+  @MethodSource("org.edward4j.models.Families#continuous")
   void continuousLogProbGradientsMatchFiniteDifferences(Families.Continuous f) {
     AbstractRealDistribution ref = f.ref();
     float[] x = new float[5];
@@ -57,7 +49,7 @@ class GradientTest extends GraphTestBase {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("discrete")
+  @MethodSource("org.edward4j.models.Families#discrete")
   void discreteLogProbGradientsMatchFiniteDifferences(Families.Discrete f) {
     checkEveryParameter(f.build(), f.params(), vector(0f, 1f, 1f, 0f, 1f));
   }

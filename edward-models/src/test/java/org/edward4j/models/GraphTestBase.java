@@ -57,6 +57,15 @@ abstract class GraphTestBase {
     return tf.constant((float) v);
   }
 
+  /** Float32 scalar constants, one per value in order: a family's parameters as its build takes them. */
+  List<Operand<TFloat32>> constants(double[] params) {
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    for (double p : params) {
+      out.add(scalar(p));
+    }
+    return out;
+  }
+
   /** A float32 placeholder of a known shape. */
   Placeholder<TFloat32> placeholder(long... shape) {
     return tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));

@@ -3,8 +3,6 @@ package org.edward4j.models;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.commons.math3.distribution.AbstractIntegerDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
@@ -13,7 +11,6 @@ import org.edward4j.core.TensorValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -30,16 +27,8 @@ class LogProbTest extends GraphTestBase {
 
   static final double[] QUANTILES = {0.001, 0.05, 0.3, 0.5, 0.7, 0.95, 0.999};
 
-  static List<Families.Continuous> continuous() {
-    return Families.continuous();
-  }
-
-  static List<Families.Discrete> discrete() {
-    return Families.discrete();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("continuous")
+  @MethodSource("org.edward4j.models.Families#continuous")
   void continuousLogProbMatchesTheReferenceDensity(Families.Continuous f) {
     AbstractRealDistribution ref = f.ref();
     float[] x = new float[QUANTILES.length];
@@ -57,7 +46,7 @@ class LogProbTest extends GraphTestBase {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("discrete")
+  @MethodSource("org.edward4j.models.Families#discrete")
   void discreteLogProbMatchesTheReferenceMass(Families.Discrete f) {
     AbstractIntegerDistribution ref = f.ref();
     // Bernoulli x outside {0, 1} gets the cross-entropy formula, as in TensorFlow, not -inf.
@@ -194,13 +183,5 @@ class LogProbTest extends GraphTestBase {
         assertEquals(expected[i], actual[i], 2e-5 * Math.max(1, Math.abs(expected[i])), what + " at " + i);
       }
     }
-  }
-
-  List<Operand<TFloat32>> constants(double[] params) {
-    List<Operand<TFloat32>> out = new ArrayList<>();
-    for (double p : params) {
-      out.add(scalar(p));
-    }
-    return out;
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.commons.math3.distribution.AbstractIntegerDistribution;
@@ -30,16 +29,8 @@ class MomentsTest extends GraphTestBase {
 
   static final int MC_DRAWS = 50_000;
 
-  static List<Families.Continuous> continuous() {
-    return Families.continuous();
-  }
-
-  static List<Families.Discrete> discrete() {
-    return Families.discrete();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("continuous")
+  @MethodSource("org.edward4j.models.Families#continuous")
   void continuousMomentsMatchTheReference(Families.Continuous f) {
     AbstractRealDistribution ref = f.ref();
     AbstractRandomVariable<?> rv = f.build().apply(scope, constants(f.params()));
@@ -50,7 +41,7 @@ class MomentsTest extends GraphTestBase {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("continuous")
+  @MethodSource("org.edward4j.models.Families#continuous")
   void continuousEntropyMatchesAMonteCarloEstimate(Families.Continuous f) {
     AbstractRealDistribution ref = f.ref();
     AbstractRandomVariable<?> rv = f.build().apply(scope, constants(f.params()));
@@ -63,7 +54,7 @@ class MomentsTest extends GraphTestBase {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("discrete")
+  @MethodSource("org.edward4j.models.Families#discrete")
   void discreteMomentsMatchTheReference(Families.Discrete f) {
     AbstractIntegerDistribution ref = f.ref();
     AbstractRandomVariable<?> rv = f.build().apply(scope, constants(f.params()));
@@ -153,13 +144,5 @@ class MomentsTest extends GraphTestBase {
 
   static void assertClose(String what, double expected, float actual) {
     assertEquals(expected, actual, 2e-5 * Math.max(1, Math.abs(expected)), what);
-  }
-
-  List<Operand<TFloat32>> constants(double[] params) {
-    List<Operand<TFloat32>> out = new ArrayList<>();
-    for (double p : params) {
-      out.add(scalar(p));
-    }
-    return out;
   }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.AbstractIntegerDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -16,8 +14,6 @@ import org.edward4j.core.TensorValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.tensorflow.Operand;
-import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
@@ -35,16 +31,8 @@ class SamplerTest extends GraphTestBase {
   static final double ALPHA = 1e-6;
   static final double Z = 5;
 
-  static List<Families.Continuous> continuous() {
-    return Families.continuous();
-  }
-
-  static List<Families.Discrete> discrete() {
-    return Families.discrete();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("continuous")
+  @MethodSource("org.edward4j.models.Families#continuous")
   void continuousDrawsFollowTheReferenceCdf(Families.Continuous f) {
     AbstractRandomVariable<?> rv = f.build().apply(scope, constants(f.params()));
     float[] draws = eval(rv.sample(N));
@@ -95,7 +83,7 @@ class SamplerTest extends GraphTestBase {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("discrete")
+  @MethodSource("org.edward4j.models.Families#discrete")
   void discreteFrequenciesMatchTheReferenceMass(Families.Discrete f) {
     AbstractRandomVariable<?> rv = f.build().apply(scope, constants(f.params()));
     float[] draws = eval(rv.sample(N));
@@ -164,14 +152,6 @@ class SamplerTest extends GraphTestBase {
       assertTrue(pk == 0 ? counts[k] == 0 : Math.abs(freq - pk) <= Z * se,
           what + ": outcome " + k + " has frequency " + freq + ", expected " + pk + " +- " + Z * se);
     }
-  }
-
-  List<Operand<TFloat32>> constants(double[] params) {
-    List<Operand<TFloat32>> out = new ArrayList<>();
-    for (double p : params) {
-      out.add(scalar(p));
-    }
-    return out;
   }
 
   /** Splits a row-major [n, k] tensor into k columns. */

@@ -20,18 +20,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SeedTest {
 
-  static List<AllFamilies.Maker> random() {
-    return AllFamilies.random();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("random")
+  @MethodSource("org.edward4j.models.AllFamilies#random")
   void sameSeedGivesTheSameDraws(AllFamilies.Maker m) {
     assertEquals(draws(m, 7), draws(m, 7));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("random")
+  @MethodSource("org.edward4j.models.AllFamilies#random")
   void anotherSeedGivesOtherDraws(AllFamilies.Maker m) {
     List<TensorValue> a = draws(m, 7);
     List<TensorValue> b = draws(m, 8);
@@ -39,7 +35,7 @@ class SeedTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("random")
+  @MethodSource("org.edward4j.models.AllFamilies#random")
   void eachVariableAndEachSampleCallGetsItsOwnSeed(AllFamilies.Maker m) {
     try (ModelContext ctx = ModelContext.withSeed(7)) {
       AbstractRandomVariable<?> first = m.build().apply(ctx.scope("s"));
