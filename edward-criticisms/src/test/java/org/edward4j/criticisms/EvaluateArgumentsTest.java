@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.edward4j.core.ModelContext;
-import org.edward4j.core.VariableScope;
 import org.edward4j.models.Bernoulli;
 import org.edward4j.models.Normal;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.tensorflow.Operand;
@@ -20,20 +16,10 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /** Edward's argument checks (unknown metrics, output keys, samples) as clear exceptions. */
-class EvaluateArgumentsTest {
+class EvaluateArgumentsTest extends GraphTestBase {
 
-  private ModelContext ctx;
-  private VariableScope scope;
-
-  @BeforeEach
-  void open() {
-    ctx = ModelContext.withSeed(1);
-    scope = ctx.scope("model");
-  }
-
-  @AfterEach
-  void close() {
-    ctx.close();
+  EvaluateArgumentsTest() {
+    super(1);
   }
 
   @Test

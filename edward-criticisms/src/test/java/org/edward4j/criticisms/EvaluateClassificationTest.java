@@ -3,41 +3,24 @@ package org.edward4j.criticisms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import org.edward4j.core.ModelContext;
 import org.edward4j.core.TensorValue;
-import org.edward4j.core.VariableScope;
 import org.edward4j.models.Bernoulli;
 import org.edward4j.models.Categorical;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.op.Ops;
 import org.tensorflow.types.TInt32;
 
 /**
  * Edward's classification cases (tests/criticisms/evaluate_test.py) and hand-computed
  * cross-entropies. Predictions come from fixed probabilities, so they are exact whatever the draws.
  */
-class EvaluateClassificationTest {
+class EvaluateClassificationTest extends GraphTestBase {
 
   // Accuracies are exact fractions; cross-entropies are sums of float32 logs of the probabilities,
   // exact to about 1e-7 relative.
   private static final double TOL = 1e-6;
 
-  private ModelContext ctx;
-  private VariableScope scope;
-  private Ops tf;
-
-  @BeforeEach
-  void open() {
-    ctx = ModelContext.withSeed(12345);
-    scope = ctx.scope("model");
-    tf = ctx.tf();
-  }
-
-  @AfterEach
-  void close() {
-    ctx.close();
+  EvaluateClassificationTest() {
+    super(12345);
   }
 
   @Test

@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-import org.edward4j.core.ModelContext;
-import org.edward4j.core.VariableScope;
 import org.edward4j.core.copy.GraphCopy;
 import org.edward4j.models.Normal;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /** Regression metrics and the log-likelihood against hand-computed values. */
-class EvaluateRegressionTest {
+class EvaluateRegressionTest extends GraphTestBase {
 
   /** Scale of the "nearly deterministic" outputs: predictions equal the location to ~1e-4. */
   private static final double TINY = 1e-4;
@@ -27,20 +22,8 @@ class EvaluateRegressionTest {
   // of order one then move by ~1e-4 x (their derivative, at most ~10 here); 1e-2 relative covers it.
   private static final double REL = 1e-2;
 
-  private ModelContext ctx;
-  private VariableScope scope;
-  private Ops tf;
-
-  @BeforeEach
-  void open() {
-    ctx = ModelContext.withSeed(7);
-    scope = ctx.scope("model");
-    tf = ctx.tf();
-  }
-
-  @AfterEach
-  void close() {
-    ctx.close();
+  EvaluateRegressionTest() {
+    super(7);
   }
 
   @Test

@@ -10,23 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.edward4j.core.ModelContext;
-import org.edward4j.core.VariableScope;
 import org.edward4j.core.copy.GraphCopy;
 import org.edward4j.core.random.RandomVariable;
 import org.edward4j.models.Bernoulli;
 import org.edward4j.models.Normal;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /** Posterior predictive checks whose reference distributions are known in closed form. */
-class PosteriorPredictiveCheckTest {
+class PosteriorPredictiveCheckTest extends GraphTestBase {
 
   private static final int N = 50;
   /** False-failure rate of each distribution check (DKW bound). */
@@ -34,20 +29,8 @@ class PosteriorPredictiveCheckTest {
 
   @TempDir Path dir;
 
-  private ModelContext ctx;
-  private VariableScope scope;
-  private Ops tf;
-
-  @BeforeEach
-  void open() {
-    ctx = ModelContext.withSeed(2024);
-    scope = ctx.scope("model");
-    tf = ctx.tf();
-  }
-
-  @AfterEach
-  void close() {
-    ctx.close();
+  PosteriorPredictiveCheckTest() {
+    super(2024);
   }
 
   @Test
