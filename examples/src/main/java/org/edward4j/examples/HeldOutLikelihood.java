@@ -9,11 +9,13 @@ import org.edward4j.datasets.MnistSplit;
 import org.edward4j.inferences.MarginalLikelihood;
 import org.edward4j.plots.ImageGrid;
 import org.tensorflow.Operand;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
  * What the latent-variable examples ({@code sbn}, {@code vae}) share: the test negative
- * log-likelihood, importance-sampled over a fixed binarization of the test images, and image grids.
+ * log-likelihood, importance-sampled over a fixed binarization of the test images, with the flags
+ * that set it, and image grids.
  */
 final class HeldOutLikelihood {
 
@@ -28,11 +30,38 @@ final class HeldOutLikelihood {
   }
 
   /**
+   * Adds {@code --k} and {@code --test-images}, the flags {@link #printTestNll} reads.
+   *
+   * @param args the example's flag definitions
+   * @return {@code args}
+   */
+  static ExampleArgs addFlags(ExampleArgs args) {
+    return args.flag("k", "100", "importance samples per test image for the test NLL")
+        .flag("test-images", "10000", "test images for the NLL (whole batches)");
+  }
+
+  /**
+   * Estimates the test NLL of the model {@code x} observed through {@code xPh} with {@code --k}
+   * importance samples per image from the recognition model in {@code latentVars}, over {@code
+   * --test-images} test images binarized with {@code seed} (see {@link #testNll}), prints it and
+   * returns it.
+   */
+  static Result printTestNll(ExampleArgs args, Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
+      Operand<?> x, Placeholder<TFloat32> xPh, MnistSplit test, int batch, long seed) {
+    int k = args.getPositiveInt("k");
+    MarginalLikelihood ml = MarginalLikelihood.builder(latentVars, Map.of(x, xPh))
+        .samples(k).samplesPerRun(Math.min(k, 10)).build();
+    Result nll = testNll(ml, xPh, test, batch, args.getPositiveInt("test-images"), seed);
+    System.out.printf("test NLL (K=%d importance samples from q): %s%n", k, nll);
+    return nll;
+  }
+
+  /**
    * {@code -(1/N) sum_n log p(x_n)}, each estimated by {@code ml}'s K importance samples, over the
    * first {@code images} test images (rounded down to whole batches), binarized once with {@code
    * seed}.
    */
-  static Result testNll(MarginalLikelihood ml, Operand<TFloat32> xPh, MnistSplit test, int batch, int images, long seed) {
+  private static Result testNll(MarginalLikelihood ml, Operand<TFloat32> xPh, MnistSplit test, int batch, int images, long seed) {
     long start = System.nanoTime();
     int batches = Math.max(1, Math.min(images, test.size()) / batch);
     Minibatches stream = Minibatches.over(test, batch).binarization(Binarization.stochastic(seed)).build();

@@ -14,7 +14,6 @@ import org.edward4j.datasets.Binarization;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
 import org.edward4j.inferences.InferenceOptions;
-import org.edward4j.inferences.MarginalLikelihood;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.inferences.WakeSleep;
 import org.edward4j.models.Bernoulli;
@@ -63,16 +62,14 @@ public final class SbnExample {
 
   /** The example's flags and their defaults (also used by {@code bin/edward quality}). */
   static ExampleArgs flags() {
-    return ExampleArgs.define("sbn", "a sigmoid belief network (200 binary latents) on MNIST with wake-sleep")
+    return HeldOutLikelihood.addFlags(ExampleArgs.define("sbn", "a sigmoid belief network (200 binary latents) on MNIST with wake-sleep")
         .flag("iterations", "20000", "training iterations")
         .flag("print", "1000", "iterations between progress reports and fantasy grids")
         .flag("batch", "100", "images per minibatch")
         .flag("lr", "0.001", "Adam learning rate")
         .flag("samples", "1", "samples of q per phase and update (K of reweighted wake-sleep)")
         .flag("phase-q", "sleep", "q's update: sleep (fantasies) or wake (own samples; use with --reweighted)")
-        .flag("reweighted", "false", "reweighted wake-sleep: importance-weight the wake phase over --samples")
-        .flag("k", "100", "importance samples per test image for the test NLL")
-        .flag("test-images", "10000", "test images for the NLL (whole batches)");
+        .flag("reweighted", "false", "reweighted wake-sleep: importance-weight the wake phase over --samples"));
   }
 
   /** Trains, writes the grids, and returns the test NLL (also used by {@code bin/edward quality}). */
@@ -127,12 +124,7 @@ public final class SbnExample {
       System.out.printf("trained %d iterations in %.1f s (%.0f it/s); fantasies in %s%n",
           nIter, trainSeconds, nIter / trainSeconds, fantasies.toAbsolutePath());
 
-      int k = args.getPositiveInt("k");
-      MarginalLikelihood ml = MarginalLikelihood.builder(Map.of(z, qz), Map.of(x, xPh))
-          .samples(k).samplesPerRun(Math.min(k, 10)).build();
-      HeldOutLikelihood.Result nll = HeldOutLikelihood.testNll(ml, xPh, mnist.test(), m, args.getPositiveInt("test-images"), seed + 2);
-      System.out.printf("test NLL (K=%d importance samples from q): %s%n", k, nll);
-      return nll;
+      return HeldOutLikelihood.printTestNll(args, Map.of(z, qz), x, xPh, mnist.test(), m, seed + 2);
     }
   }
 }

@@ -15,7 +15,6 @@ import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
 import org.edward4j.inferences.InferenceOptions;
 import org.edward4j.inferences.KLqp;
-import org.edward4j.inferences.MarginalLikelihood;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.models.Bernoulli;
 import org.edward4j.models.Normal;
@@ -60,13 +59,11 @@ public final class VaeExample {
 
   /** The example's flags and their defaults (also used by {@code bin/edward quality}). */
   static ExampleArgs flags() {
-    return ExampleArgs.define("vae", "Edward's variational auto-encoder on MNIST with KLqp")
+    return HeldOutLikelihood.addFlags(ExampleArgs.define("vae", "Edward's variational auto-encoder on MNIST with KLqp")
         .flag("iterations", "60000", "training iterations (600 per epoch at batch 100; Edward runs 100 epochs)")
         .flag("print", "1000", "iterations between progress reports and sample grids")
         .flag("batch", "100", "images per minibatch (Edward's M)")
-        .flag("latent", "2", "latent dimension (Edward's d)")
-        .flag("k", "100", "importance samples per test image for the test NLL")
-        .flag("test-images", "10000", "test images for the NLL (whole batches)");
+        .flag("latent", "2", "latent dimension (Edward's d)"));
   }
 
   /** Trains, writes the grids, and returns the test NLL (also used by {@code bin/edward quality}). */
@@ -127,12 +124,7 @@ public final class VaeExample {
       System.out.printf("trained %d iterations in %.1f s (%.0f it/s); samples in %s%n",
           nIter, trainSeconds, nIter / trainSeconds, samples.toAbsolutePath());
 
-      int k = args.getPositiveInt("k");
-      MarginalLikelihood ml = MarginalLikelihood.builder(Map.of(z, qz), Map.of(x, xPh))
-          .samples(k).samplesPerRun(Math.min(k, 10)).build();
-      HeldOutLikelihood.Result nll = HeldOutLikelihood.testNll(ml, xPh, mnist.test(), m, args.getPositiveInt("test-images"), seed + 2);
-      System.out.printf("test NLL (K=%d importance samples from q): %s%n", k, nll);
-      return nll;
+      return HeldOutLikelihood.printTestNll(args, Map.of(z, qz), x, xPh, mnist.test(), m, seed + 2);
     }
   }
 }
