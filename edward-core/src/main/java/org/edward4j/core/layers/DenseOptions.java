@@ -2,7 +2,6 @@ package org.edward4j.core.layers;
 
 import java.util.Objects;
 import org.edward4j.core.variables.Initializer;
-import org.edward4j.core.variables.Initializers;
 import org.edward4j.core.variables.Regularizer;
 
 /**
@@ -73,95 +72,9 @@ public record DenseOptions(
   }
 
   /** Builds {@link DenseOptions}. */
-  public static final class Builder {
-    private Activation activation = Activation.identity();
-    private boolean useBias = true;
-    private Initializer kernelInitializer = Initializers.glorotUniform();
-    private Initializer biasInitializer = Initializers.zeros();
-    private Regularizer kernelRegularizer;
-    private String name;
+  public static final class Builder extends LayerOptionsBuilder<Builder> {
 
     private Builder() {}
-
-    /**
-     * The activation (default identity).
-     *
-     * @param activation applied to {@code x W + b}; not null
-     * @return this builder
-     */
-    public Builder activation(Activation activation) {
-      this.activation = activation;
-      return this;
-    }
-
-    /**
-     * The activation by TensorFlow name, e.g. {@code "relu"}.
-     *
-     * @param name one of {@link Activation#NAMES}, case-insensitive
-     * @return this builder
-     * @throws IllegalArgumentException listing the valid names, at once
-     */
-    public Builder activation(String name) {
-      this.activation = Activation.byName(name);
-      return this;
-    }
-
-    /**
-     * Whether to add a bias (default true).
-     *
-     * @param useBias {@code false} for no bias variable
-     * @return this builder
-     */
-    public Builder useBias(boolean useBias) {
-      this.useBias = useBias;
-      return this;
-    }
-
-    /**
-     * The kernel's initializer (default Glorot uniform).
-     *
-     * @param initializer the kernel's initial value; not null
-     * @return this builder
-     */
-    public Builder kernelInitializer(Initializer initializer) {
-      this.kernelInitializer = initializer;
-      return this;
-    }
-
-    /**
-     * The bias's initializer (default zeros).
-     *
-     * @param initializer the bias's initial value; not null
-     * @return this builder
-     */
-    public Builder biasInitializer(Initializer initializer) {
-      this.biasInitializer = initializer;
-      return this;
-    }
-
-    /**
-     * A penalty on the kernel (default none).
-     *
-     * @param regularizer the penalty, added to {@code REGULARIZATION_LOSSES}, or {@code null} for
-     *     none
-     * @return this builder
-     */
-    public Builder kernelRegularizer(Regularizer regularizer) {
-      this.kernelRegularizer = regularizer;
-      return this;
-    }
-
-    /**
-     * An explicit layer name (default automatic: {@code dense}, {@code dense_1}, ...).
-     *
-     * @param name a scope name without slashes, or {@code null} for automatic naming; checked by
-     *     {@link #build}
-     * @return this builder
-     */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
 
     /**
      * The options.
