@@ -203,6 +203,29 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
   }
 
   @Override
+  public final Operand<TFloat32> cdf(Operand<? extends TNumber> x) {
+    ctx.checkOpen();
+    if (x == null) {
+      throw new IllegalArgumentException("`x` must be a tensor, got null");
+    }
+    if (!ParameterInput.inGraph(x, ctx)) {
+      throw new IllegalArgumentException("`x` must be a tensor of this context's graph, got one from another graph");
+    }
+    if (eventShape().numDimensions() != 0) {
+      throw unsupported("cdf (it is defined for scalar events only)");
+    }
+    Ops scoped = tf.withSubScope("cdf");
+    Operand<TFloat32> xf = x.type() == TFloat32.class ? castFloat(x) : scoped.dtypes.cast(x, TFloat32.class);
+    return cdfOf(scoped, xf);
+  }
+
+  @Override
+  public final Operand<TFloat32> mode() {
+    ctx.checkOpen();
+    return modeOf(tf.withSubScope("mode"));
+  }
+
+  @Override
   public final Operand<TFloat32> mean() {
     ctx.checkOpen();
     return meanOf(tf.withSubScope("mean"));
@@ -277,6 +300,16 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
    * @return a tensor of the broadcast shape minus the event dimensions
    */
   protected abstract Operand<TFloat32> logProbOf(Ops tf, Operand<TFloat32> x);
+
+  /** The cdf at float32 {@code x}; by default there is no closed form. */
+  protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> x) {
+    throw unsupported("cdf");
+  }
+
+  /** The mode; by default there is no closed form. */
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    throw unsupported("mode");
+  }
 
   /** The mean; by default there is no closed form. */
   protected Operand<TFloat32> meanOf(Ops tf) {

@@ -110,6 +110,23 @@ public interface RandomVariable<T extends TNumber> extends Operand<T> {
   Operand<TFloat32> prob(Operand<? extends TNumber> x);
 
   /**
+   * The cumulative distribution function {@code P(X <= x)}, for scalar-event families.
+   *
+   * @param x values as in {@link #logProb}
+   * @return a float32 tensor of the broadcast shape
+   * @throws UnsupportedOperationException where the family has no closed-form cdf
+   */
+  Operand<TFloat32> cdf(Operand<? extends TNumber> x);
+
+  /**
+   * The mode (the most probable value), of shape {@code batch + event}.
+   *
+   * @return a float32 tensor built as new ops
+   * @throws UnsupportedOperationException where the mode is undefined or has no closed form
+   */
+  Operand<TFloat32> mode();
+
+  /**
    * The mean, of shape {@code batch + event}.
    *
    * @return a float32 tensor built as new ops
