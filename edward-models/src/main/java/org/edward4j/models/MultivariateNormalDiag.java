@@ -109,6 +109,12 @@ public final class MultivariateNormalDiag extends AbstractRandomVariable<TFloat3
     return sumOverEvent(tf, perCoordinate);
   }
 
+  /** {@code loc}. */
+  @Override
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    return broadcastToBatchEvent(tf, loc());
+  }
+
   @Override
   protected Operand<TFloat32> meanOf(Ops tf) {
     return broadcastToBatchEvent(tf, loc());
