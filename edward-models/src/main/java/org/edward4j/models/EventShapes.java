@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.edward4j.models.RandomVariableBuilder.BatchEvent;
+import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt32;
 
 /**
  * Batch and event shapes of the families whose event is a vector or a matrix (Dirichlet,
@@ -75,5 +78,11 @@ final class EventShapes {
       batchParts.put(name, BroadcastShapes.slice(s, 0, rank - eventRank));
     }
     return new BatchEvent(BroadcastShapes.broadcastAll(batchParts), Shape.of(k));
+  }
+
+  /** A shape vector without its last {@code n} entries. */
+  static Operand<TInt32> dropLast(Ops tf, Operand<TInt32> shape, int n) {
+    return tf.slice(shape, tf.constant(new int[] {0}),
+        tf.reshape(tf.math.sub(tf.size(shape), tf.constant(n)), tf.constant(new int[] {1})));
   }
 }

@@ -154,6 +154,14 @@ public final class Multinomial<T extends TNumber> extends AbstractRandomVariable
     return broadcastToBatchEvent(tf, tf.math.mul(n, tf.math.mul(p, tf.math.sub(scalar(tf, 1), p))));
   }
 
+  /** {@code totalCount}'s shape broadcast with the probabilities' batch, then {@code [K]}. */
+  @Override
+  protected Operand<TInt32> dynamicBatchEventShape(Ops tf) {
+    Operand<TFloat32> p = hasParam("probs") ? param("probs") : param("logits");
+    Operand<TInt32> batch = tf.broadcastDynamicShape(tf.shape(totalCount()), EventShapes.dropLast(tf, tf.shape(p), 1));
+    return tf.concat(List.of(batch, tf.constant(new int[] {(int) numCategories()})), tf.constant(0));
+  }
+
   @Override
   protected Builder<T> newBuilder(VariableScope scope) {
     return new Builder<>(scope, dtype());
