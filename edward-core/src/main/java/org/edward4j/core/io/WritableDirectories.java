@@ -79,6 +79,18 @@ public final class WritableDirectories {
     if (e instanceof FileSystemException fse && fse.getReason() != null) {
       return fse.getReason();
     }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.NotDirectoryException) {
+      return "not a directory";
+    }
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "already exists";
+    }
+    if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+      return "directory not empty";
+    }
     String type = e.getClass().getSimpleName().replace("Exception", "");
     return e.getMessage() == null ? type : type + " " + e.getMessage();
   }
