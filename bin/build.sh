@@ -14,6 +14,7 @@ edward4j_build() {
     log="$(mktemp)"
     # shellcheck disable=SC2086
     if ! (cd "$root" && mvn -B -Dstyle.color=never ${EDWARD4J_MAVEN_ARGS:-} install -DskipTests \
+      -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dmdep.analyze.skip=true \
       && mvn -B -Dstyle.color=never ${EDWARD4J_MAVEN_ARGS:-} -pl examples dependency:build-classpath \
            -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime) >"$log" 2>&1; then
       grep -E "ERROR|BUILD FAILURE" "$log" >&2 || cat "$log" >&2

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.edward4j.core.io.AtomicFiles;
+import org.edward4j.core.io.WritableDirectories;
 
 /**
  * Puts the four MNIST files into a cache directory, fetching only those that are missing.
@@ -120,7 +122,8 @@ public final class MnistFetcher {
     if (missing.isEmpty()) {
       return cacheDirectory;
     }
-    Files.createDirectories(cacheDirectory);
+    WritableDirectories.create(cacheDirectory, "MNIST cache directory (set by -D" + DatasetCache.PROPERTY + " or $"
+        + DatasetCache.ENVIRONMENT_VARIABLE + ")");
     List<String> failures = new ArrayList<>();
     fetchFromMirrors(missing, failures);
     if (!missing.isEmpty()) {
@@ -133,7 +136,9 @@ public final class MnistFetcher {
   }
 
   /**
-   * Fetches what is missing and reads both splits.
+   * Fetches what is missing, checks every cached file against its SHA-256 (hashing only files
+   * whose size or modification time changed since they were last verified), fetches damaged ones
+   * again, and reads both splits.
    *
    * @return MNIST's 60,000 training and 10,000 test images
    * @throws IOException as {@link #fetch()} does, or {@link CorruptDatasetException} for a bad
@@ -141,12 +146,56 @@ public final class MnistFetcher {
    */
   public Mnist load() throws IOException {
     Path directory = fetch();
+    Map<Path, String> damaged = verify(directory);
+    if (!damaged.isEmpty()) {
+      Map.Entry<Path, String> first = damaged.entrySet().iterator().next();
+      try {
+        fetch();
+      } catch (DatasetUnavailableException e) {
+        throw new CorruptDatasetException(first.getKey(), first.getValue()
+            + "; fetching it again failed, so put a good copy of " + first.getKey().getFileName() + " into "
+            + directory + ", or delete the directory and run again where a mirror or npm can be reached");
+      }
+      Map<Path, String> still = verify(directory);
+      if (!still.isEmpty()) {
+        Map.Entry<Path, String> again = still.entrySet().iterator().next();
+        throw new CorruptDatasetException(again.getKey(), again.getValue()
+            + " even after fetching it again; delete " + directory + " and run again");
+      }
+    }
     try {
       return Mnist.read(directory);
     } catch (CorruptDatasetException e) {
       throw new CorruptDatasetException(
           e.file(), e.problem() + "; delete the file and it will be fetched again", e);
     }
+  }
+
+  /**
+   * Checks every cached file's content against its hash (cheaply, see {@link VerifiedCache}) and
+   * moves each damaged one aside to {@code <name>.damaged}, so that it is fetched again.
+   *
+   * @return the damaged files (as they were named) and what was wrong with each, in file order
+   */
+  private Map<Path, String> verify(Path directory) throws IOException {
+    VerifiedCache cache = VerifiedCache.open(directory);
+    Map<Path, String> damaged = new java.util.LinkedHashMap<>();
+    for (MnistFile file : MnistFile.values()) {
+      Optional<Path> path = file.find(directory);
+      if (path.isEmpty()) {
+        continue;
+      }
+      Optional<String> problem = cache.problem(path.get(), expectedSha256.get(file));
+      if (problem.isPresent()) {
+        Path aside = path.get().resolveSibling(path.get().getFileName() + ".damaged");
+        Files.move(path.get(), aside, StandardCopyOption.REPLACE_EXISTING);
+        String what = "the cached " + path.get().getFileName() + " is damaged (" + problem.get() + "); moved to " + aside;
+        progress.println(what + ", fetching it again");
+        damaged.put(path.get(), what);
+      }
+    }
+    cache.save();
+    return damaged;
   }
 
   private void fetchFromMirrors(Set<MnistFile> missing, List<String> failures) throws IOException {
@@ -250,7 +299,7 @@ public final class MnistFetcher {
           temp, "expected SHA-256 " + expected + " of the uncompressed " + file.fileName()
               + ", found " + found);
     }
-    AtomicFiles.moveAtomically(temp, cacheDirectory.resolve(finalName));
+    AtomicFiles.moveDurably(temp, cacheDirectory.resolve(finalName));
   }
 
   private String unavailableMessage(Set<MnistFile> missing, List<String> failures) {

@@ -16,6 +16,10 @@ record ChartText(String title, String xLabel, String yLabel, int width, int heig
   /** Largest side accepted: 8192 px keeps a picture under 256 MB of RGB pixels. */
   static final int MAX_SIDE = 8192;
 
+  /** Smallest picture that leaves room for axes, labels and a plot. */
+  static final int MIN_WIDTH = 160;
+  static final int MIN_HEIGHT = 120;
+
   ChartText {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(xLabel, "xLabel");
@@ -24,6 +28,10 @@ record ChartText(String title, String xLabel, String yLabel, int width, int heig
       throw new IllegalArgumentException(
           "`width` and `height` must be in [1, " + MAX_SIDE + "] pixels, got " + width + "x"
               + height);
+    }
+    if (width < MIN_WIDTH || height < MIN_HEIGHT) {
+      throw new IllegalArgumentException("`width` x `height` of " + width + "x" + height
+          + " leaves no room to plot; use at least " + MIN_WIDTH + "x" + MIN_HEIGHT);
     }
   }
 }

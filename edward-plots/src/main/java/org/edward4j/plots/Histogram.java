@@ -1,16 +1,13 @@
 package org.edward4j.plots;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A histogram of values with an optional vertical line at an observed value: the picture of a
@@ -42,15 +39,21 @@ public final class Histogram {
   private final double lower;
   private final double binWidth;
   private final Double observed;
-  private final ChartFrame frame;
+  private final String observedLabel;
+  private final ChartText text;
+  private final double[] xRange;
+  private final double[] yRange;
 
-  private Histogram(long[] counts, double lower, double binWidth, Double observed,
-      ChartFrame frame) {
+  private Histogram(long[] counts, double lower, double binWidth, Double observed, String observedLabel,
+      ChartText text, double[] xRange, double[] yRange) {
     this.counts = counts;
     this.lower = lower;
     this.binWidth = binWidth;
     this.observed = observed;
-    this.frame = frame;
+    this.observedLabel = observedLabel;
+    this.text = text;
+    this.xRange = xRange;
+    this.yRange = yRange;
   }
 
   /**
@@ -90,26 +93,35 @@ public final class Histogram {
    * @return a new image of the builder's size; each call draws afresh
    */
   public BufferedImage render() {
-    ChartFrame.Canvas canvas = frame.begin();
-    Graphics2D g = canvas.graphics();
-    Color bar = Palette.seriesColor(0);
+    XYChart chart = ChartStyle.chart(text, xRange, yRange);
+    chart.getStyler().setLegendVisible(observed != null);
+    // The bars as one filled outline: up the left edge of each bin, across its top, down.
+    double[] x = new double[4 * counts.length];
+    double[] y = new double[4 * counts.length];
     for (int b = 0; b < counts.length; b++) {
-      double left = frame.x(lower + b * binWidth);
-      double right = frame.x(lower + (b + 1) * binWidth);
-      double top = frame.y(counts[b]);
-      Rectangle2D.Double rect = new Rectangle2D.Double(left, top, right - left, frame.y(0) - top);
-      g.setColor(bar);
-      g.fill(rect);
-      g.setColor(Color.WHITE); // thin white edges keep adjacent bars apart, as matplotlib's do
-      g.draw(rect);
+      double left = lower + b * binWidth;
+      double right = lower + (b + 1) * binWidth;
+      x[4 * b] = left;
+      x[4 * b + 1] = left;
+      x[4 * b + 2] = right;
+      x[4 * b + 3] = right;
+      y[4 * b + 1] = counts[b];
+      y[4 * b + 2] = counts[b];
     }
+    XYSeries bars = chart.addSeries("count", x, y);
+    bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+    bars.setMarker(SeriesMarkers.NONE);
+    bars.setFillColor(Palette.seriesColor(0));
+    bars.setLineColor(Palette.seriesColor(0));
+    bars.setShowInLegend(false);
     if (observed != null) {
-      g.setColor(Palette.OBSERVED);
-      g.setStroke(new BasicStroke(3f));
-      double px = frame.x(observed);
-      g.draw(new Line2D.Double(px, frame.plotArea().y, px, frame.plotArea().getMaxY()));
+      XYSeries line = chart.addSeries(observedLabel, new double[] {observed, observed}, new double[] {yRange[0], yRange[1]});
+      line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      line.setMarker(SeriesMarkers.NONE);
+      line.setLineColor(Palette.OBSERVED);
+      line.setLineStyle(new BasicStroke(3f));
     }
-    return frame.finish(canvas);
+    return ChartStyle.render(chart);
   }
 
   /**
@@ -123,9 +135,9 @@ public final class Histogram {
     return PngOutput.write(target, render());
   }
 
-  /** Maps data to pixel coordinates, for tests. */
-  double[] pixelOf(double x, double y) {
-    return new double[] {frame.x(x), frame.y(y)};
+  /** The axis ranges {xMin, xMax, yMin, yMax}, for tests. */
+  double[] ranges() {
+    return new double[] {xRange[0], xRange[1], yRange[0], yRange[1]};
   }
 
   @Override
@@ -208,7 +220,7 @@ public final class Histogram {
       double lower = range[0];
       double upper = range[1];
       if (lower == upper) {
-        double[] widened = Ticks.padded(lower, upper);
+        double[] widened = ChartStyle.padded(lower, upper);
         lower = widened[0];
         upper = widened[1];
       }
@@ -221,16 +233,10 @@ public final class Histogram {
       }
       double xMin = observed == null ? lower : Math.min(lower, observed);
       double xMax = observed == null ? upper : Math.max(upper, observed);
-      double[] xRange = Ticks.padded(xMin, xMax);
+      double[] xRange = ChartStyle.padded(xMin, xMax);
       // Bars stand on zero; 5% headroom above the tallest, as matplotlib leaves.
       double[] yRange = {0, highest * 1.05};
-      List<ChartFrame.LegendEntry> legend = new ArrayList<>();
-      if (observed != null) {
-        legend.add(new ChartFrame.LegendEntry(observedLabel, Palette.OBSERVED,
-            ChartFrame.Marker.LINE));
-      }
-      return new Histogram(counts, lower, binWidth, observed,
-          new ChartFrame(text, xRange, yRange, legend));
+      return new Histogram(counts, lower, binWidth, observed, observedLabel, text, xRange, yRange);
     }
   }
 }

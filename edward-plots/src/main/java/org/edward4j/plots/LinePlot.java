@@ -1,14 +1,15 @@
 package org.edward4j.plots;
 
 import java.awt.BasicStroke;
-import java.awt.Graphics2D;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One or more curves against the iteration, typically training losses (a GAN's generator and
@@ -37,11 +38,15 @@ public final class LinePlot {
   }
 
   private final List<Series> series;
-  private final ChartFrame frame;
+  private final ChartText text;
+  private final double[] xRange;
+  private final double[] yRange;
 
-  private LinePlot(List<Series> series, ChartFrame frame) {
+  private LinePlot(List<Series> series, ChartText text, double[] xRange, double[] yRange) {
     this.series = List.copyOf(series);
-    this.frame = frame;
+    this.text = text;
+    this.xRange = xRange;
+    this.yRange = yRange;
   }
 
   /**
@@ -59,30 +64,23 @@ public final class LinePlot {
    * @return a new image of the builder's size; each call draws afresh
    */
   public BufferedImage render() {
-    ChartFrame.Canvas canvas = frame.begin();
-    Graphics2D g = canvas.graphics();
-    g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    XYChart chart = ChartStyle.chart(text, xRange, yRange);
     for (int s = 0; s < series.size(); s++) {
       Series curve = series.get(s);
-      Path2D.Double path = new Path2D.Double();
-      boolean penDown = false;
-      for (int i = 0; i < curve.x().length; i++) {
-        double y = curve.y()[i];
-        if (!Double.isFinite(y)) {
-          penDown = false;
-          continue;
-        }
-        if (penDown) {
-          path.lineTo(frame.x(curve.x()[i]), frame.y(y));
-        } else {
-          path.moveTo(frame.x(curve.x()[i]), frame.y(y));
-          penDown = true;
+      // XChart leaves a gap at NaN; infinities become NaN so a diverged loss breaks the curve too.
+      double[] y = curve.y().clone();
+      for (int i = 0; i < y.length; i++) {
+        if (!Double.isFinite(y[i])) {
+          y[i] = Double.NaN;
         }
       }
-      g.setColor(Palette.seriesColor(s));
-      g.draw(path);
+      XYSeries line = chart.addSeries(curve.name(), curve.x(), y);
+      line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      line.setMarker(SeriesMarkers.NONE);
+      line.setLineColor(Palette.seriesColor(s));
+      line.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     }
-    return frame.finish(canvas);
+    return ChartStyle.render(chart);
   }
 
   /**
@@ -96,9 +94,9 @@ public final class LinePlot {
     return PngOutput.write(target, render());
   }
 
-  /** Maps data to pixel coordinates, for tests. */
-  double[] pixelOf(double x, double y) {
-    return new double[] {frame.x(x), frame.y(y)};
+  /** The axis ranges {xMin, xMax, yMin, yMax}, for tests. */
+  double[] ranges() {
+    return new double[] {xRange[0], xRange[1], yRange[0], yRange[1]};
   }
 
   @Override
@@ -171,18 +169,14 @@ public final class LinePlot {
         throw new IllegalArgumentException("a line plot needs at least one `series`");
       }
       ChartText text = text();
-      List<double[]> xs = series.stream().map(Series::x).toList();
-      List<double[]> ys = series.stream().map(Series::y).toList();
-      List<ChartFrame.LegendEntry> legend =
-          ChartFrame.LegendEntry.forSeries(series, ChartFrame.Marker.LINE);
-      double[] xRange = AxisRange.fit(xs);
+      double[] xRange = ChartStyle.fit(series.stream().map(Series::x).toList());
       double[] yRange;
       try {
-        yRange = AxisRange.fit(ys);
+        yRange = ChartStyle.fit(series.stream().map(Series::y).toList());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("every `values` entry of every series is non-finite");
       }
-      return new LinePlot(series, new ChartFrame(text, xRange, yRange, legend));
+      return new LinePlot(series, text, xRange, yRange);
     }
   }
 }

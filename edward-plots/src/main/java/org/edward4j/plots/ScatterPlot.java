@@ -1,13 +1,14 @@
 package org.edward4j.plots;
 
-import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Points of one or more named series, each in its {@linkplain Palette#seriesColor(int) own
@@ -33,12 +34,16 @@ public final class ScatterPlot {
 
   private final List<Series> series;
   private final int pointRadius;
-  private final ChartFrame frame;
+  private final ChartText text;
+  private final double[] xRange;
+  private final double[] yRange;
 
-  private ScatterPlot(Builder b, ChartFrame frame) {
+  private ScatterPlot(Builder b, ChartText text, double[] xRange, double[] yRange) {
     this.series = List.copyOf(b.series);
     this.pointRadius = b.pointRadius;
-    this.frame = frame;
+    this.text = text;
+    this.xRange = xRange;
+    this.yRange = yRange;
   }
 
   /**
@@ -56,19 +61,16 @@ public final class ScatterPlot {
    * @return a new image of the builder's size; each call draws afresh
    */
   public BufferedImage render() {
-    ChartFrame.Canvas canvas = frame.begin();
-    Graphics2D g = canvas.graphics();
+    XYChart chart = ChartStyle.chart(text, xRange, yRange);
+    chart.getStyler().setMarkerSize(2 * pointRadius);
     for (int s = 0; s < series.size(); s++) {
-      g.setColor(Palette.seriesColor(s));
       Series points = series.get(s);
-      for (int i = 0; i < points.x().length; i++) {
-        double px = frame.x(points.x()[i]);
-        double py = frame.y(points.y()[i]);
-        g.fill(new Ellipse2D.Double(px - pointRadius, py - pointRadius, 2 * pointRadius,
-            2 * pointRadius));
-      }
+      XYSeries dots = chart.addSeries(points.name(), points.x(), points.y());
+      dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      dots.setMarker(SeriesMarkers.CIRCLE);
+      dots.setMarkerColor(Palette.seriesColor(s));
     }
-    return frame.finish(canvas);
+    return ChartStyle.render(chart);
   }
 
   /**
@@ -82,9 +84,9 @@ public final class ScatterPlot {
     return PngOutput.write(target, render());
   }
 
-  /** Maps data to pixel coordinates, so tests can find where a point landed. */
-  double[] pixelOf(double x, double y) {
-    return new double[] {frame.x(x), frame.y(y)};
+  /** The axis ranges {xMin, xMax, yMin, yMax}, for tests. */
+  double[] ranges() {
+    return new double[] {xRange[0], xRange[1], yRange[0], yRange[1]};
   }
 
   @Override
@@ -93,8 +95,7 @@ public final class ScatterPlot {
     for (Series s : series) {
       text.append(s.name()).append(": ").append(s.x().length).append(" points, ");
     }
-    return text.append(frame.plotArea().width).append("x").append(frame.plotArea().height)
-        .append(" px plot area]").toString();
+    return text.append(this.text.width()).append("x").append(this.text.height()).append(" px]").toString();
   }
 
   /** Configures a {@link ScatterPlot}. */
@@ -185,7 +186,7 @@ public final class ScatterPlot {
      * @throws IllegalArgumentException if an end is not finite or {@code min >= max}
      */
     public Builder xRange(double min, double max) {
-      this.xRange = AxisRange.checked(min, max, "xRange");
+      this.xRange = ChartStyle.checked(min, max, "xRange");
       return this;
     }
 
@@ -198,7 +199,7 @@ public final class ScatterPlot {
      * @throws IllegalArgumentException if an end is not finite or {@code min >= max}
      */
     public Builder yRange(double min, double max) {
-      this.yRange = AxisRange.checked(min, max, "yRange");
+      this.yRange = ChartStyle.checked(min, max, "yRange");
       return this;
     }
 
@@ -213,13 +214,9 @@ public final class ScatterPlot {
         throw new IllegalArgumentException("a scatter plot needs at least one `series`");
       }
       ChartText text = text();
-      List<double[]> xs = series.stream().map(Series::x).toList();
-      List<double[]> ys = series.stream().map(Series::y).toList();
-      List<ChartFrame.LegendEntry> legend =
-          ChartFrame.LegendEntry.forSeries(series, ChartFrame.Marker.POINT);
-      double[] x = xRange != null ? xRange : AxisRange.fit(xs);
-      double[] y = yRange != null ? yRange : AxisRange.fit(ys);
-      return new ScatterPlot(this, new ChartFrame(text, x, y, legend));
+      double[] x = xRange != null ? xRange : ChartStyle.fit(series.stream().map(Series::x).toList());
+      double[] y = yRange != null ? yRange : ChartStyle.fit(series.stream().map(Series::y).toList());
+      return new ScatterPlot(this, text, x, y);
     }
   }
 }

@@ -13,9 +13,12 @@
  *   <li>{@link org.edward4j.plots.LinePlot}: one or more curves against the iteration.
  * </ul>
  *
- * <p>All drawing uses {@code java.awt} in headless mode (the property {@code java.awt.headless}
+ * <p>Line, scatter and histogram charts are thin builders over XChart ({@code org.knowm.xchart}),
+ * with fixed axis ranges and matplotlib's colours; the image grid is drawn here, since no
+ * library fits it. Everything renders in headless mode (the property {@code java.awt.headless}
  * is set to {@code true} unless the application chose otherwise), and every PNG is written
- * atomically with {@link org.edward4j.core.io.AtomicFiles}: a reader sees the old picture or the
- * new one, never half of one. Series colours come from {@link org.edward4j.plots.Palette}.
+ * atomically and durably with {@link org.edward4j.core.io.AtomicFiles} (temporary name, fsync,
+ * rename): a reader sees the old picture or the new one, never half of one. Series colours come
+ * from {@link org.edward4j.plots.Palette}.
  */
 package org.edward4j.plots;

@@ -1,12 +1,14 @@
 package org.edward4j.plots;
 
-import static org.edward4j.plots.ChartPixels.rgb;
-import static org.edward4j.plots.ChartPixels.rgbAt;
+import static org.edward4j.plots.ChartPixels.colorNear;
+import static org.edward4j.plots.ChartPixels.pixelOf;
 import static org.edward4j.plots.ImageGridTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,19 +41,21 @@ class HistogramTest {
 
     assertEquals(400, image.getWidth());
     assertEquals(300, image.getHeight());
-    int bar = rgb(Palette.seriesColor(0));
-    assertEquals(bar, rgbAt(image, histogram.pixelOf(0.5, 1)), "inside the first bar");
-    assertEquals(bar, rgbAt(image, histogram.pixelOf(1.5, 3.5)), "inside the second bar");
-    assertNotEquals(bar, rgbAt(image, histogram.pixelOf(0.5, 3)), "above the first bar");
-    assertEquals(rgb(Palette.OBSERVED), rgbAt(image, histogram.pixelOf(3.5, 2)));
+    double[] r = histogram.ranges();
+    Color bar = Palette.seriesColor(0);
+    assertTrue(colorNear(image, pixelOf(image, r, 0.5, 1), bar, 0), "inside the first bar");
+    assertTrue(colorNear(image, pixelOf(image, r, 1.5, 3.5), bar, 0), "inside the second bar");
+    assertFalse(colorNear(image, pixelOf(image, r, 0.5, 3), bar, 3), "above the first bar");
+    assertFalse(colorNear(image, pixelOf(image, r, 2.8, 1), bar, 3), "right of the last bar");
+    assertTrue(colorNear(image, pixelOf(image, r, 3.5, 2), Palette.OBSERVED, 1), "the observed line");
   }
 
   @Test
   void constantValuesStillMakeABar() {
     Histogram histogram = Histogram.builder(new double[] {5, 5, 5}).bins(3).build();
     assertEquals(3, java.util.Arrays.stream(histogram.counts()).sum());
-    assertEquals(rgb(Palette.seriesColor(0)),
-        rgbAt(histogram.render(), histogram.pixelOf(5, 1)));
+    BufferedImage image = histogram.render();
+    assertTrue(colorNear(image, pixelOf(image, histogram.ranges(), 5, 1), Palette.seriesColor(0), 0));
   }
 
   @Test

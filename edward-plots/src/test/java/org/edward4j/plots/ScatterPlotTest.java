@@ -1,11 +1,14 @@
 package org.edward4j.plots;
 
-import static org.edward4j.plots.ChartPixels.rgb;
-import static org.edward4j.plots.ChartPixels.rgbAt;
+import static org.edward4j.plots.ChartPixels.colorNear;
+import static org.edward4j.plots.ChartPixels.pixelOf;
 import static org.edward4j.plots.ImageGridTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,46 +22,34 @@ class ScatterPlotTest {
 
   @Test
   void pointsAreDrawnInTheirSeriesColourWhereTheDataSays() throws IOException {
-    ScatterPlot plot =
-        ScatterPlot.builder()
-            .title("real vs generated")
-            .xLabel("x")
-            .yLabel("y")
-            .series("real", new double[] {-1, 0, 2}, new double[] {0, 3, 1})
-            .series("generated", new float[] {1.5f, -0.5f, 0.5f, 2.5f})
-            .build();
+    ScatterPlot plot = ScatterPlot.builder().title("real vs generated").xLabel("x").yLabel("y")
+        .series("real", new double[] {-1, 0, 2}, new double[] {0, 3, 1})
+        .series("generated", new float[] {1.5f, -0.5f, 0.5f, 2.5f})
+        .build();
     BufferedImage image = ImageIO.read(plot.writePng(dir.resolve("s.png")).toFile());
 
     assertEquals(640, image.getWidth());
     assertEquals(480, image.getHeight());
-    int real = rgb(Palette.seriesColor(0));
-    int generated = rgb(Palette.seriesColor(1));
-    assertEquals(real, rgbAt(image, plot.pixelOf(-1, 0)));
-    assertEquals(real, rgbAt(image, plot.pixelOf(2, 1)));
-    assertEquals(generated, rgbAt(image, plot.pixelOf(1.5, -0.5)));
-    assertEquals(generated, rgbAt(image, plot.pixelOf(0.5, 2.5)));
-    // Half-way between two points there is no point of either colour.
-    int empty = rgbAt(image, plot.pixelOf(1, 2));
-    assertNotEquals(real, empty);
-    assertNotEquals(generated, empty);
+    double[] r = plot.ranges();
+    Color real = Palette.seriesColor(0);
+    Color generated = Palette.seriesColor(1);
+    assertTrue(colorNear(image, pixelOf(image, r, -1, 0), real, 1));
+    assertTrue(colorNear(image, pixelOf(image, r, 2, 1), real, 1));
+    assertTrue(colorNear(image, pixelOf(image, r, 1.5, -0.5), generated, 1));
+    assertTrue(colorNear(image, pixelOf(image, r, 0.5, 2.5), generated, 1));
+    // Half-way between points there is no point of either colour.
+    assertFalse(colorNear(image, pixelOf(image, r, 1, 2), real, 3));
+    assertFalse(colorNear(image, pixelOf(image, r, 1, 2), generated, 3));
   }
 
   @Test
   void explicitRangesPlaceTheAxes() {
-    ScatterPlot plot =
-        ScatterPlot.builder()
-            .series("a", new double[] {0.5}, new double[] {0.5})
-            .xRange(0, 1)
-            .yRange(0, 1)
-            .size(300, 300)
-            .pointRadius(5)
-            .build();
-    double[] lowerLeft = plot.pixelOf(0, 0);
-    double[] upperRight = plot.pixelOf(1, 1);
-    double[] centre = plot.pixelOf(0.5, 0.5);
-    assertEquals((lowerLeft[0] + upperRight[0]) / 2, centre[0], 1e-9);
-    assertEquals((lowerLeft[1] + upperRight[1]) / 2, centre[1], 1e-9);
-    assertEquals(rgb(Palette.seriesColor(0)), rgbAt(plot.render(), centre));
+    ScatterPlot plot = ScatterPlot.builder().series("a", new double[] {0.25}, new double[] {0.75})
+        .xRange(0, 1).yRange(0, 1).size(300, 300).pointRadius(5).build();
+    assertArrayEquals(new double[] {0, 1, 0, 1}, plot.ranges());
+    BufferedImage image = plot.render();
+    assertTrue(colorNear(image, pixelOf(image, plot.ranges(), 0.25, 0.75), Palette.seriesColor(0), 1));
+    assertFalse(colorNear(image, pixelOf(image, plot.ranges(), 0.75, 0.25), Palette.seriesColor(0), 4));
   }
 
   @Test

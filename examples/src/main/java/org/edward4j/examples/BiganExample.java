@@ -98,20 +98,9 @@ public final class BiganExample {
    * Runs the example.
    *
    * @param argv {@code --iterations N --print N --out DIR --seed S}
-   * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
-  public static void main(String[] argv) throws IOException {
-    ExampleArgs args = TrainingCheckpoints.addFlags(ExampleArgs.define("bigan", "ALI/BiGAN on MNIST (samples and reconstructions)"))
-        .flag("iterations", "20000", "training iterations (Edward's script runs 100000)")
-        .flag("print", "2000", "iterations between progress reports and pictures")
-        .flag("binarize", "false", "binarize the data stochastically, as Edward's script does")
-        .parse(argv);
-    if (args.helpRequested()) {
-      System.out.print(args.usage());
-      return;
-    }
-    run(args.getPositiveInt("iterations"), args.getPositiveInt("print"), Boolean.parseBoolean(args.get("binarize")),
-        args.getPath("out"), args.getLong("seed"), TrainingCheckpoints.of(args, args.getPath("out")));
+  public static void main(String[] argv) {
+    Main.main(Main.withCommand("bigan", argv));
   }
 
   static void run(int nIter, int nPrint, boolean binarize, Path out, long seed) throws IOException {

@@ -34,21 +34,13 @@ public final class BuildBenchmark {
   private BuildBenchmark() {}
 
   /**
-   * Runs the benchmark.
+   * Runs the benchmark and prints its table.
    *
-   * @param argv {@code --max-ops N --k K --seed S}
+   * @param maxOps the largest MLP to build, in ops
+   * @param k importance samples of the sbn marginal-likelihood graph
+   * @param seed graph seed
    */
-  public static void main(String[] argv) {
-    ExampleArgs args = ExampleArgs.define("bench build", "graph build time against op count")
-        .flag("max-ops", "64000", "largest MLP to build, in ops (the sizes double from 1,000)")
-        .flag("k", "100", "importance samples of the sbn marginal-likelihood graph")
-        .parse(argv);
-    if (args.helpRequested()) {
-      System.out.print(args.usage());
-      return;
-    }
-    int maxOps = args.getPositiveInt("max-ops");
-    long seed = args.getLong("seed");
+  static void run(int maxOps, int k, long seed) {
     int opsPerLayer = opsPerLayer(seed);
     // Warm the JIT and the native library on a small graph first, so the first row is not start-up.
     buildMlp(seed, 2000 / opsPerLayer);
@@ -63,7 +55,6 @@ public final class BuildBenchmark {
           Double.isNaN(ratio) ? "" : String.format("%.2f", ratio));
       previous = m.millis();
     }
-    int k = args.getPositiveInt("k");
     Measurement sbn = buildSbnMarginal(seed, k);
     System.out.printf("sbn marginal likelihood, K=%d samples in one graph: %d ops in %.1f ms%n", k, sbn.ops(), sbn.millis());
   }

@@ -40,20 +40,20 @@ public final class GanBenchmark {
    * @param argv {@code --steps N --rounds R --seed S}
    */
   public static void main(String[] argv) {
-    ExampleArgs args = ExampleArgs.define("bench gan", "steps/s of GANInference.update vs a raw TF Java loop")
-        .flag("steps", "500", "update steps per round")
-        .flag("rounds", "7", "rounds per loop (alternating)")
-        .flag("warmup", "300", "steps of each loop before measuring")
-        .parse(argv);
-    if (args.helpRequested()) {
-      System.out.print(args.usage());
-      return;
-    }
-    int steps = args.getPositiveInt("steps");
-    int rounds = args.getPositiveInt("rounds");
-    int warmup = args.getPositiveInt("warmup");
+    Main.main(Main.withCommand("bench", Main.withCommand("gan", argv)));
+  }
+
+  /**
+   * Runs the benchmark and prints both rates and their ratio.
+   *
+   * @param steps update steps per round
+   * @param rounds rounds per loop, alternating
+   * @param warmup steps of each loop before measuring
+   * @param seed the graph seed
+   */
+  static void run(int steps, int rounds, int warmup, long seed) {
     int m = GanExample.M;
-    try (ModelContext ctx = ModelContext.withSeed(args.getLong("seed"))) {
+    try (ModelContext ctx = ModelContext.withSeed(seed)) {
       Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, 784)));
       VariableScope gen = ctx.scope("Gen");
       Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(m, GanExample.D).build();

@@ -69,20 +69,10 @@ public final class GanExample {
   /**
    * Runs the tutorial.
    *
-   * @param argv {@code --iterations N --print N --out DIR --seed S}
-   * @throws IOException if MNIST cannot be loaded or a picture cannot be written
+   * @param argv {@code --iterations N --print N --out DIR --seed S}; {@code --help} lists them all
    */
-  public static void main(String[] argv) throws IOException {
-    ExampleArgs args = TrainingCheckpoints.addFlags(ExampleArgs.define("gan", "Edward's GAN tutorial on MNIST (writes 4x4 sample grids)"))
-        .flag("iterations", "15000", "training iterations")
-        .flag("print", "1000", "iterations between progress reports and sample grids")
-        .parse(argv);
-    if (args.helpRequested()) {
-      System.out.print(args.usage());
-      return;
-    }
-    run(args.getPositiveInt("iterations"), args.getPositiveInt("print"), args.getPath("out"), args.getLong("seed"), null,
-        TrainingCheckpoints.of(args, args.getPath("out")));
+  public static void main(String[] argv) {
+    Main.main(Main.withCommand("gan", argv));
   }
 
   static void run(int nIter, int nPrint, Path out, long seed) throws IOException {

@@ -30,28 +30,17 @@ final class HeldOutLikelihood {
   }
 
   /**
-   * Adds {@code --k} and {@code --test-images}, the flags {@link #printTestNll} reads.
-   *
-   * @param args the example's flag definitions
-   * @return {@code args}
-   */
-  static ExampleArgs addFlags(ExampleArgs args) {
-    return args.flag("k", "100", "importance samples per test image for the test NLL")
-        .flag("test-images", "10000", "test images for the NLL (whole batches)");
-  }
-
-  /**
    * Estimates the test NLL of the model {@code x} observed through {@code xPh} with {@code --k}
    * importance samples per image from the recognition model in {@code latentVars}, over {@code
    * --test-images} test images binarized with {@code seed} (see {@link #testNll}), prints it and
    * returns it.
    */
-  static Result printTestNll(ExampleArgs args, Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
+  static Result printTestNll(LikelihoodOptions args, Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
       Operand<?> x, Placeholder<TFloat32> xPh, MnistSplit test, int batch, long seed) {
-    int k = args.getPositiveInt("k");
+    int k = args.k;
     MarginalLikelihood ml = MarginalLikelihood.builder(latentVars, Map.of(x, xPh))
         .samples(k).samplesPerRun(Math.min(k, 10)).build();
-    Result nll = testNll(ml, xPh, test, batch, args.getPositiveInt("test-images"), seed);
+    Result nll = testNll(ml, xPh, test, batch, args.testImages, seed);
     System.out.printf("test NLL (K=%d importance samples from q): %s%n", k, nll);
     return nll;
   }

@@ -40,38 +40,9 @@ public final class InvertExample {
    *
    * @param argv {@code --model gan|bigan --checkpoint DIR --count N --steps N --restarts N --lr X
    *     --clip X --init random|encoder --realism W --out DIR --seed S}
-   * @throws IOException if MNIST, the checkpoint or the pictures cannot be read or written
    */
-  public static void main(String[] argv) throws IOException {
-    ExampleArgs args = ExampleArgs.define("invert", "recover the codes of MNIST test digits through a trained gan or bigan")
-        .flag("model", "gan", "`gan` or `bigan`: whose checkpoint to invert")
-        .flag("checkpoint", "", "checkpoint directory (default out/<model>/checkpoints)")
-        .flag("count", "64", "test digits to invert, in one batch")
-        .flag("steps", "500", "optimizer steps per start")
-        .flag("restarts", "1", "random starts per digit, the best kept")
-        .flag("lr", "0.05", "Adam's learning rate on the codes")
-        .flag("clip", "", "bound of each code component (default 1 for gan's uniform codes, 3 for bigan's normal ones)")
-        .flag("init", "", "`random` or `encoder` (bigan only; default encoder for bigan)")
-        .flag("realism", "0", "weight of the discriminator's realism term added to pixel L2")
-        .parse(argv);
-    if (args.helpRequested()) {
-      System.out.print(args.usage());
-      return;
-    }
-    String model = args.get("model");
-    if (!model.equals("gan") && !model.equals("bigan")) {
-      throw new ExampleArgs.UsageException("--model must be `gan` or `bigan`, got `" + model + "`\n" + args.usage());
-    }
-    boolean bigan = model.equals("bigan");
-    String init = args.get("init").isEmpty() ? (bigan ? "encoder" : "random") : args.get("init");
-    if (!init.equals("random") && !(init.equals("encoder") && bigan)) {
-      throw new ExampleArgs.UsageException("--init must be `random`" + (bigan ? " or `encoder`" : " for gan") + ", got `"
-          + init + "`\n" + args.usage());
-    }
-    Path checkpoint = args.get("checkpoint").isEmpty() ? Path.of("out", model, "checkpoints") : args.getPath("checkpoint");
-    double clip = args.get("clip").isEmpty() ? (bigan ? 3.0 : 1.0) : args.getDouble("clip");
-    run(bigan, checkpoint, args.getPositiveInt("count"), args.getInt("steps"), args.getPositiveInt("restarts"),
-        args.getDouble("lr"), clip, init.equals("encoder"), args.getDouble("realism"), args.getPath("out"), args.getLong("seed"));
+  public static void main(String[] argv) {
+    Main.main(Main.withCommand("invert", argv));
   }
 
   static LatentGanResult run(boolean bigan, Path checkpoint, int count, int steps, int restarts, double lr, double clip,

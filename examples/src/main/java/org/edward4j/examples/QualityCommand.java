@@ -1,18 +1,16 @@
 package org.edward4j.examples;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.checkpoints.CheckpointException;
 import org.edward4j.core.checkpoints.CheckpointReader;
 import org.edward4j.core.checkpoints.Checkpoints;
-import org.edward4j.criticisms.quality.ClassifierCache;
-import org.edward4j.criticisms.quality.MnistConvNet;
+import org.edward4j.examples.classifier.ClassifierCache;
+import org.edward4j.examples.classifier.MnistConvNet;
 import org.edward4j.criticisms.quality.QualityReport;
 import org.edward4j.datasets.Mnist;
 import org.edward4j.models.Uniform;
@@ -21,6 +19,11 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code bin/edward quality <example>}: trains an example with its default settings (or restores
@@ -36,53 +39,58 @@ import org.tensorflow.types.TFloat32;
  * {@code sbn}, {@code vae}: the importance-sampled test negative log-likelihood the example computes
  * at the end of its run.
  */
-final class QualityCommand {
+@Command(name = "quality", mixinStandardHelpOptions = true,
+    description = "Trains (or restores) an example and prints its quality, as a table and as JSON in <out>/<example>.json:"
+        + " classifier score and Frechet distance (gan, wgan, bigan), 1-NN accuracy of codes (bigan), test NLL (sbn, vae).")
+final class QualityCommand extends ExampleCommand {
 
-  /** The examples this command knows, in the order of its usage text. */
-  static final List<String> EXAMPLES = List.of("gan", "wgan", "bigan", "sbn", "vae");
+  /** The examples this command measures. */
+  enum Example { gan, wgan, bigan, sbn, vae }
 
-  private QualityCommand() {}
+  @Parameters(index = "0", paramLabel = "EXAMPLE", description = "the example to measure: ${COMPLETION-CANDIDATES}")
+  Example example;
 
-  /**
-   * Runs the command.
-   *
-   * @param argv the example's name, then flags
-   * @throws IOException if MNIST, the classifier or a checkpoint cannot be read, or the report written
-   */
-  static void main(String[] argv) throws IOException {
-    String example = argv.length == 0 ? "--help" : argv[0];
-    ExampleArgs args = ExampleArgs.define("quality", "sample quality of a trained example, as a table and JSON")
-        .flag("iterations", "", "training iterations (default: the example's own)")
-        .flag("checkpoint", "", "restore the generator (and encoder) from this checkpoint instead of training")
-        .flag("samples", "10000", "generated images to measure")
-        .parse(Arrays.copyOfRange(argv, Math.min(1, argv.length), argv.length));
-    if (example.equals("--help") || example.equals("-h") || args.helpRequested()) {
-      System.out.print("usage: bin/edward quality <" + String.join("|", EXAMPLES) + "> [flags]\n" + args.usage());
-      return;
+  @Option(names = "--iterations", paramLabel = "N", description = "training iterations (default: the example's own)")
+  Integer iterations;
+
+  @Option(names = "--checkpoint", paramLabel = "DIR",
+      description = "restore the generator (and encoder) from this checkpoint instead of training (gan, wgan, bigan)")
+  Path checkpoint;
+
+  @Option(names = "--samples", paramLabel = "N", defaultValue = "10000",
+      description = "generated images to measure (default: ${DEFAULT-VALUE})")
+  int samples;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() throws IOException {
+    if (iterations != null) {
+      positive("--iterations", iterations);
     }
-    if (!EXAMPLES.contains(example)) {
-      throw new ExampleArgs.UsageException("unknown example `" + example + "`; `quality` measures " + EXAMPLES);
-    }
-    if (example.equals("sbn") || example.equals("vae")) {
-      runLikelihood(example, args);
-      return;
-    }
-    run(example, args);
-  }
-
-  private static void run(String example, ExampleArgs args) throws IOException {
-    int samples = args.getPositiveInt("samples");
-    long seed = args.getLong("seed");
-    Path out = args.getPath("out");
-    Files.createDirectories(out);
-    Path checkpoint = args.get("checkpoint").isEmpty() ? null : args.getPath("checkpoint");
+    positive("--samples", samples);
     if (checkpoint != null) {
+      if (example == Example.sbn || example == Example.vae) {
+        throw usage("--checkpoint is not supported for `quality " + example
+            + "`: it trains the model and measures the test NLL at the end of the run");
+      }
       try {
         CheckpointReader.open(checkpoint);
       } catch (CheckpointException e) {
-        throw new ExampleArgs.UsageException("--checkpoint: " + e.getMessage());
+        throw usage("--checkpoint: " + e.getMessage());
       }
     }
+    Path out = output.createOut();
+    if (example == Example.sbn || example == Example.vae) {
+      runLikelihood(example.name(), out);
+    } else {
+      run(example.name(), out);
+    }
+    return 0;
+  }
+
+  private void run(String example, Path out) throws IOException {
+    long seed = output.seed;
     Mnist mnist = Mnist.load();
     QualityReport.Builder report = QualityReport.builder(example).setting("seed", seed).setting("samples", samples);
     try (MnistConvNet classifier = ClassifierCache.loadOrTrain(mnist, System.out)) {
@@ -94,8 +102,8 @@ final class QualityCommand {
         report.setting("checkpoint", checkpoint.toAbsolutePath().toString());
         measureCheckpoint(example, checkpoint, seed, trained -> measurement.measure(trained, samples, grid, report));
       } else {
-        int iterations = args.get("iterations").isEmpty() ? defaultIterations(example) : args.getPositiveInt("iterations");
-        report.setting("iterations", iterations);
+        int nIter = iterations == null ? defaultIterations(example) : iterations;
+        report.setting("iterations", nIter);
         long start = System.nanoTime();
         TrainedExample.AfterTraining hook = trained -> {
           report.setting("train_seconds", QualityMeasurement.round((System.nanoTime() - start) / 1e9));
@@ -104,14 +112,13 @@ final class QualityCommand {
         if (example.equals("bigan")) {
           // The BiGAN example saves a checkpoint at the end of its run; measure what it saved.
           Path dir = out.resolve(example);
-          BiganExample.main(new String[] {"--iterations", Integer.toString(iterations), "--print",
-              Integer.toString(printEvery(iterations)), "--out", dir.toString(), "--seed", Long.toString(seed)});
+          BiganExample.run(nIter, printEvery(nIter), false, dir, seed);
           Path saved = Checkpoints.latest(dir.resolve("checkpoints")).orElseThrow(() -> new IllegalStateException(
               "the bigan example saved no checkpoint in " + dir.resolve("checkpoints")));
           report.setting("train_seconds", QualityMeasurement.round((System.nanoTime() - start) / 1e9));
           measureCheckpoint(example, saved, seed, trained -> measurement.measure(trained, samples, grid, report));
         } else {
-          train(example, iterations, out.resolve(example), seed, hook);
+          train(example, nIter, out.resolve(example), seed, hook);
         }
       }
     }
@@ -122,28 +129,39 @@ final class QualityCommand {
   }
 
   /** sbn, vae: the example's own run, which ends with the importance-sampled test NLL. */
-  private static void runLikelihood(String example, ExampleArgs args) throws IOException {
-    if (!args.get("checkpoint").isEmpty()) {
-      throw new ExampleArgs.UsageException("--checkpoint is not supported for `quality " + example
-          + "`: it trains the model and measures the test NLL at the end of the run");
+  private void runLikelihood(String example, Path out) throws IOException {
+    List<String> argv = new ArrayList<>(List.of("--out", out.resolve(example).toString(), "--seed", Long.toString(output.seed)));
+    if (iterations != null) {
+      argv.addAll(List.of("--iterations", Integer.toString(iterations)));
     }
-    Path out = args.getPath("out");
-    List<String> argv = new ArrayList<>(List.of("--out", out.resolve(example).toString(), "--seed", args.get("seed")));
-    if (!args.get("iterations").isEmpty()) {
-      argv.addAll(List.of("--iterations", Integer.toString(args.getPositiveInt("iterations"))));
-    }
-    ExampleArgs exampleArgs = (example.equals("sbn") ? SbnExample.flags() : VaeExample.flags())
-        .parse(argv.toArray(String[]::new));
+    String[] args = argv.toArray(String[]::new);
     long start = System.nanoTime();
-    HeldOutLikelihood.Result nll = example.equals("sbn") ? SbnExample.run(exampleArgs) : VaeExample.run(exampleArgs);
+    HeldOutLikelihood.Result nll;
+    int nIter;
+    int k;
+    if (example.equals("sbn")) {
+      SbnCommand sbn = new SbnCommand();
+      new CommandLine(sbn).parseArgs(args);
+      sbn.check();
+      nll = SbnExample.run(sbn);
+      nIter = sbn.iterations;
+      k = sbn.likelihood.k;
+    } else {
+      VaeCommand vae = new VaeCommand();
+      new CommandLine(vae).parseArgs(args);
+      vae.check();
+      nll = VaeExample.run(vae);
+      nIter = vae.iterations;
+      k = vae.likelihood.k;
+    }
     double total = (System.nanoTime() - start) / 1e9;
     QualityReport report = QualityReport.builder(example)
-        .setting("seed", args.getLong("seed"))
-        .setting("iterations", exampleArgs.getPositiveInt("iterations"))
+        .setting("seed", output.seed)
+        .setting("iterations", nIter)
         .setting("train_seconds", QualityMeasurement.round(total - nll.seconds()))
         .setting("measure_seconds", QualityMeasurement.round(nll.seconds()))
         .metric("test_nll", nll.nats(), String.format("nats per image: -log p(x) importance-sampled with K=%d from q,"
-            + " over %d stochastically binarized test images", exampleArgs.getPositiveInt("k"), nll.images()))
+            + " over %d stochastically binarized test images", k, nll.images()))
         .build();
     System.out.print(report.toTable());
     Path json = report.writeJson(out.resolve(example + ".json"));

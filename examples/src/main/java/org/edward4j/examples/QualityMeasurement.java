@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.edward4j.criticisms.quality.ClassifierScore;
 import org.edward4j.criticisms.quality.FeatureGaussian;
 import org.edward4j.criticisms.quality.FrechetDistance;
-import org.edward4j.criticisms.quality.MnistConvNet;
+import org.edward4j.examples.classifier.MnistConvNet;
 import org.edward4j.criticisms.quality.NearestNeighbourAccuracy;
 import org.edward4j.criticisms.quality.QualityReport;
 import org.edward4j.criticisms.quality.SampleQuality;

@@ -1,7 +1,6 @@
 package org.edward4j.examples;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.edward4j.core.ModelContext;
@@ -49,37 +48,18 @@ public final class SbnExample {
    * Runs the example.
    *
    * @param argv the flags; {@code --help} lists them
-   * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
-  public static void main(String[] argv) throws IOException {
-    ExampleArgs args = flags().parse(argv);
-    if (args.helpRequested()) {
-      System.out.print(args.usage());
-      return;
-    }
-    run(args);
-  }
-
-  /** The example's flags and their defaults (also used by {@code bin/edward quality}). */
-  static ExampleArgs flags() {
-    return HeldOutLikelihood.addFlags(ExampleArgs.define("sbn", "a sigmoid belief network (200 binary latents) on MNIST with wake-sleep")
-        .flag("iterations", "20000", "training iterations")
-        .flag("print", "1000", "iterations between progress reports and fantasy grids")
-        .flag("batch", "100", "images per minibatch")
-        .flag("lr", "0.001", "Adam learning rate")
-        .flag("samples", "1", "samples of q per phase and update (K of reweighted wake-sleep)")
-        .flag("phase-q", "sleep", "q's update: sleep (fantasies) or wake (own samples; use with --reweighted)")
-        .flag("reweighted", "false", "reweighted wake-sleep: importance-weight the wake phase over --samples"));
+  public static void main(String[] argv) {
+    Main.main(Main.withCommand("sbn", argv));
   }
 
   /** Trains, writes the grids, and returns the test NLL (also used by {@code bin/edward quality}). */
-  static HeldOutLikelihood.Result run(ExampleArgs args) throws IOException {
-    int nIter = args.getPositiveInt("iterations");
-    int nPrint = args.getPositiveInt("print");
-    int m = args.getPositiveInt("batch");
-    long seed = args.getLong("seed");
-    Path out = args.getPath("out");
-    Files.createDirectories(out);
+  static HeldOutLikelihood.Result run(SbnCommand args) throws IOException {
+    int nIter = args.iterations;
+    int nPrint = args.print;
+    int m = args.batch;
+    long seed = args.output.seed;
+    Path out = args.output.out();
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
@@ -99,10 +79,10 @@ public final class SbnExample {
       WakeSleep inference = new WakeSleep(Map.of(z, qz), Map.of(x, xPh));
       inference.initialize(InferenceOptions.builder()
           .nIter(nIter).nPrint(nPrint)
-          .optimizer(Adam.builder().learningRate(args.getDouble("lr")).build())
-          .nSamples(args.getPositiveInt("samples"))
-          .phaseQ(args.get("phase-q"))
-          .reweighted(Boolean.parseBoolean(args.get("reweighted")))
+          .optimizer(Adam.builder().learningRate(args.lr).build())
+          .nSamples(args.samples)
+          .phaseQ(args.phaseQ.name())
+          .reweighted(args.reweighted)
           .build());
       System.out.println(inference);
 
@@ -124,7 +104,7 @@ public final class SbnExample {
       System.out.printf("trained %d iterations in %.1f s (%.0f it/s); fantasies in %s%n",
           nIter, trainSeconds, nIter / trainSeconds, fantasies.toAbsolutePath());
 
-      return HeldOutLikelihood.printTestNll(args, Map.of(z, qz), x, xPh, mnist.test(), m, seed + 2);
+      return HeldOutLikelihood.printTestNll(args.likelihood, Map.of(z, qz), x, xPh, mnist.test(), m, seed + 2);
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.edward4j.examples;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.edward4j.core.ModelContext;
@@ -46,35 +45,19 @@ public final class VaeExample {
    * Runs the example.
    *
    * @param argv the flags; {@code --help} lists them
-   * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
-  public static void main(String[] argv) throws IOException {
-    ExampleArgs args = flags().parse(argv);
-    if (args.helpRequested()) {
-      System.out.print(args.usage());
-      return;
-    }
-    run(args);
-  }
-
-  /** The example's flags and their defaults (also used by {@code bin/edward quality}). */
-  static ExampleArgs flags() {
-    return HeldOutLikelihood.addFlags(ExampleArgs.define("vae", "Edward's variational auto-encoder on MNIST with KLqp")
-        .flag("iterations", "60000", "training iterations (600 per epoch at batch 100; Edward runs 100 epochs)")
-        .flag("print", "1000", "iterations between progress reports and sample grids")
-        .flag("batch", "100", "images per minibatch (Edward's M)")
-        .flag("latent", "2", "latent dimension (Edward's d)"));
+  public static void main(String[] argv) {
+    Main.main(Main.withCommand("vae", argv));
   }
 
   /** Trains, writes the grids, and returns the test NLL (also used by {@code bin/edward quality}). */
-  static HeldOutLikelihood.Result run(ExampleArgs args) throws IOException {
-    int nIter = args.getPositiveInt("iterations");
-    int nPrint = args.getPositiveInt("print");
-    int m = args.getPositiveInt("batch");
-    int d = args.getPositiveInt("latent");
-    long seed = args.getLong("seed");
-    Path out = args.getPath("out");
-    Files.createDirectories(out);
+  static HeldOutLikelihood.Result run(VaeCommand args) throws IOException {
+    int nIter = args.iterations;
+    int nPrint = args.print;
+    int m = args.batch;
+    int d = args.latent;
+    long seed = args.output.seed;
+    Path out = args.output.out();
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
@@ -124,7 +107,7 @@ public final class VaeExample {
       System.out.printf("trained %d iterations in %.1f s (%.0f it/s); samples in %s%n",
           nIter, trainSeconds, nIter / trainSeconds, samples.toAbsolutePath());
 
-      return HeldOutLikelihood.printTestNll(args, Map.of(z, qz), x, xPh, mnist.test(), m, seed + 2);
+      return HeldOutLikelihood.printTestNll(args.likelihood, Map.of(z, qz), x, xPh, mnist.test(), m, seed + 2);
     }
   }
 }

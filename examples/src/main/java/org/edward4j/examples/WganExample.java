@@ -43,30 +43,9 @@ public final class WganExample {
    * Runs the example.
    *
    * @param argv {@code --data mnist|mixture --iterations N --print N --out DIR --seed S}
-   * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
-  public static void main(String[] argv) throws IOException {
-    ExampleArgs args = TrainingCheckpoints.addFlags(ExampleArgs.define("wgan", "WGAN-GP on MNIST or on a 2-D mixture of Gaussians"))
-        .flag("data", "mnist", "`mnist` or `mixture`")
-        .flag("iterations", "", "generator iterations (default 15000 for mnist, 3000 for mixture)")
-        .flag("print", "", "iterations between progress reports and pictures (default iterations / 15)")
-        .flag("critic", "5", "critic updates per generator update")
-        .flag("lr", "", "Adam learning rate (default 1e-4 for mnist as in the paper, 5e-4 for mixture)")
-        .parse(argv);
-    if (args.helpRequested()) {
-      System.out.print(args.usage());
-      return;
-    }
-    String data = args.get("data");
-    if (!data.equals("mnist") && !data.equals("mixture")) {
-      throw new ExampleArgs.UsageException("--data must be `mnist` or `mixture`, got `" + data + "`\n" + args.usage());
-    }
-    boolean mnist = data.equals("mnist");
-    int nIter = args.get("iterations").isEmpty() ? (mnist ? 15000 : 3000) : args.getPositiveInt("iterations");
-    int nPrint = args.get("print").isEmpty() ? Math.max(1, nIter / 15) : args.getPositiveInt("print");
-    double lr = args.get("lr").isEmpty() ? (mnist ? 1e-4 : 5e-4) : args.getDouble("lr");
-    run(mnist, nIter, nPrint, args.getPositiveInt("critic"), lr, args.getPath("out"), args.getLong("seed"), null,
-        TrainingCheckpoints.of(args, args.getPath("out")));
+  public static void main(String[] argv) {
+    Main.main(Main.withCommand("wgan", argv));
   }
 
   static void run(boolean mnist, int nIter, int nPrint, int nCritic, double lr, Path out, long seed) throws IOException {

@@ -67,14 +67,18 @@ final class CheckpointFiles {
     return Files.createDirectory(dir.resolve(STAGING + name.substring(BASENAME.length() + 1) + "-" + java.util.UUID.randomUUID()));
   }
 
-  /** Moves a staged bundle into the directory: data files first, the index last. */
+  /**
+   * Moves a staged bundle into the directory: data files first, the index last, each fsynced
+   * before its rename and the directory after it, so the state file written next never names
+   * files a power loss could leave empty.
+   */
   static void moveIn(Path stagedPrefix, Path dir, int shards) throws IOException {
     String name = stagedPrefix.getFileName().toString();
     for (int s = 0; s < shards; s++) {
       Path data = CheckpointReader.dataFile(stagedPrefix, s, shards);
-      AtomicFiles.moveAtomically(data, dir.resolve(data.getFileName()));
+      AtomicFiles.moveDurably(data, dir.resolve(data.getFileName()));
     }
-    AtomicFiles.moveAtomically(CheckpointReader.indexFile(stagedPrefix), dir.resolve(name + ".index"));
+    AtomicFiles.moveDurably(CheckpointReader.indexFile(stagedPrefix), dir.resolve(name + ".index"));
   }
 
   /** Deletes the index and data files of one checkpoint name in the directory. */

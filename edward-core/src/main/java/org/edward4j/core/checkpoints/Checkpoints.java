@@ -94,6 +94,20 @@ public final class Checkpoints {
     return CheckpointState.read(abs).map(s -> CheckpointState.resolve(abs, s.current()));
   }
 
+  /**
+   * Every checkpoint a directory keeps, oldest first, ending with the {@linkplain #latest latest}:
+   * what a run writing into the directory must not overwrite.
+   *
+   * @param dir a checkpoint directory
+   * @return their prefixes; empty when the directory or its state file does not exist
+   * @throws CorruptCheckpointException if the state file is damaged
+   */
+  public static java.util.List<Path> all(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    return CheckpointState.read(abs).map(s -> s.all().stream().map(p -> CheckpointState.resolve(abs, p)).toList())
+        .orElse(java.util.List.of());
+  }
+
   private static Saver saver(ModelContext ctx, String scope) {
     Objects.requireNonNull(ctx, "ctx");
     ctx.checkOpen();

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.io.WritableDirectories;
 import org.edward4j.core.variables.GraphCollections;
 import org.edward4j.core.variables.Variable;
 import org.tensorflow.Session;
@@ -51,6 +52,9 @@ public final class Saver {
   interface StageObserver {
     void reached(Stage stage) throws IOException;
   }
+
+  /** The package of TensorFlow Java's status exceptions. */
+  private static final String TF_EXCEPTIONS = "org.tensorflow.exceptions";
 
   private final ModelContext ctx;
   private final String scope;
@@ -164,7 +168,18 @@ public final class Saver {
         CheckpointFiles.deleteRecursively(staging);
       }
     } catch (IOException e) {
-      throw new CheckpointException(abs, "cannot write checkpoint " + name + ": " + e, e);
+      throw new CheckpointException(abs, "cannot write checkpoint " + name + ": "
+          + WritableDirectories.reason(e) + " (" + e.getClass().getSimpleName() + ")", e);
+    } catch (RuntimeException e) {
+      // SaveV2 failed natively: a full disk (RESOURCE_EXHAUSTED), a name over the file system's
+      // limit (INVALID_ARGUMENT), a lost permission. Nothing was moved in, so the previous
+      // checkpoint is still current. TF Java's status exceptions share no base class
+      // (TFInvalidArgumentException is an IllegalArgumentException), so match their package.
+      if (!e.getClass().getPackageName().equals(TF_EXCEPTIONS)) {
+        throw e;
+      }
+      throw new CheckpointException(abs, "cannot write checkpoint " + name + ": TensorFlow's SaveV2 failed ("
+          + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + "); the previous checkpoint stays current", e);
     }
     return abs.resolve(name);
   }
@@ -273,6 +288,14 @@ public final class Saver {
     }
   }
 
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no message";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+
   private static String key(List<Variable<?>> vars, List<String> metadataKeys) {
     StringBuilder sb = new StringBuilder();
     vars.forEach(v -> sb.append(v.name()).append('\n'));
@@ -291,7 +314,8 @@ public final class Saver {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new CheckpointException(dir, "cannot create the checkpoint directory: " + e, e);
+      throw new CheckpointException(dir, "cannot create the checkpoint directory: "
+          + WritableDirectories.reason(e) + " (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 

@@ -6,12 +6,12 @@ import java.util.Objects;
  * A classifier of flattened images that also exposes a feature map: what the classifier score
  * ({@code p(y | x)}) and the Frechet distance (features) need from it.
  *
- * <p>{@link MnistConvNet} is the project's trained one; tests use fixed functions, so the metrics
- * can be checked on inputs with known answers. Implementations must be deterministic: the same
+ * <p>The examples' {@code MnistConvNet} is the project's trained one; tests use fixed functions, so
+ * the metrics can be checked on inputs with known answers. Implementations must be deterministic: the same
  * images give the same outputs.
  *
  * <pre>{@code
- * ImageClassifier classifier = ClassifierCache.loadOrTrain(mnist, System.out);
+ * ImageClassifier classifier = new MyClassifier();   // any implementation, e.g. a trained network
  * double score = ClassifierScore.of(classifier, generatedImages).score();
  * }</pre>
  */

@@ -1,5 +1,7 @@
 package org.edward4j.criticisms.quality;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,8 +20,7 @@ import org.edward4j.core.io.AtomicFiles;
  * <p>Each row is a metric name (snake case, e.g. {@code classifier_score}), its value and a note;
  * settings (example, iterations, wall time, seed, ...) head the table. The JSON is one object,
  * {@code {"example": ..., "settings": {...}, "metrics": {"name": {"value": v, "note": "..."}}}},
- * with non-finite values written as {@code null}. It is written by hand: the schema is fixed and
- * flat, and a JSON library would be this module's only use of one.
+ * with non-finite values written as {@code null}, serialized by Jackson from records.
  *
  * <pre>{@code
  * QualityReport report = QualityReport.builder("gan").setting("iterations", 15000)
@@ -29,6 +30,8 @@ import org.edward4j.core.io.AtomicFiles;
  * }</pre>
  */
 public final class QualityReport {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final String example;
   private final Map<String, Object> settings;
@@ -107,18 +110,19 @@ public final class QualityReport {
   /**
    * The report as a JSON object.
    *
-   * @return the object described above, ending in a newline
+   * @return the object described above, indented, ending in a newline
    */
   public String toJson() {
-    StringBuilder sb = new StringBuilder("{\n  \"example\": ").append(quote(example)).append(",\n  \"settings\": {");
-    List<String> parts = new ArrayList<>();
-    settings.forEach((k, v) -> parts.add("\n    " + quote(k) + ": " + (v instanceof Number n ? number(n) : quote(v.toString()))));
-    sb.append(String.join(",", parts)).append(parts.isEmpty() ? "},\n" : "\n  },\n").append("  \"metrics\": {");
-    parts.clear();
+    Map<String, Metric> rows = new LinkedHashMap<>();
     for (Row r : metrics) {
-      parts.add("\n    " + quote(r.name()) + ": {\"value\": " + number(r.value()) + ", \"note\": " + quote(r.note()) + "}");
+      rows.put(r.name(), new Metric(Double.isFinite(r.value()) ? r.value() : null, r.note()));
     }
-    return sb.append(String.join(",", parts)).append(parts.isEmpty() ? "}\n}\n" : "\n  }\n}\n").toString();
+    try {
+      return JSON.writeValueAsString(new Document(example, settings, rows)) + "\n";
+    } catch (IOException e) {
+      // Records of strings, numbers and maps always serialize; this would be a bug here.
+      throw new IllegalStateException("cannot serialize the quality report of " + example, e);
+    }
   }
 
   /**
@@ -138,34 +142,11 @@ public final class QualityReport {
     return "QualityReport(" + example + ", " + metrics.size() + " metrics)";
   }
 
-  private static String number(Number n) {
-    double d = n.doubleValue();
-    if (!Double.isFinite(d)) {
-      return "null";
-    }
-    return n instanceof Integer || n instanceof Long ? n.toString() : Double.toString(d);
-  }
+  /** The JSON document, serialized as it stands (record components in order). */
+  private record Document(String example, Map<String, Object> settings, Map<String, Metric> metrics) {}
 
-  static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
-  }
+  /** One metric in the JSON: a non-finite value is {@code null}. */
+  private record Metric(Double value, String note) {}
 
   /**
    * One metric.

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,22 +24,26 @@ class QualityReportTest {
   }
 
   @Test
-  void jsonHasTheFixedSchemaWithEscapesAndNullForNaN() {
-    String expected = """
-        {
-          "example": "gan",
-          "settings": {
-            "iterations": 1500,
-            "wall_seconds": 12.5,
-            "note": "a \\"quoted\\"\\nline"
-          },
-          "metrics": {
-            "classifier_score": {"value": 7.25, "note": "ceiling 9.9"},
-            "frechet_distance": {"value": null, "note": ""}
-          }
-        }
-        """;
-    assertEquals(expected, sample().toJson());
+  void jsonHasTheFixedSchemaWithEscapesAndNullForNaN() throws IOException {
+    // Parsed back by an independent reader (Jackson's tree model): the text round-trips exactly.
+    JsonNode json = new ObjectMapper().readTree(sample().toJson());
+    assertEquals("gan", json.get("example").asText());
+    assertEquals(List.of("example", "settings", "metrics"), fieldNames(json));
+    assertEquals(List.of("iterations", "wall_seconds", "note"), fieldNames(json.get("settings")));
+    assertTrue(json.get("settings").get("iterations").isIntegralNumber());
+    assertEquals(1500, json.get("settings").get("iterations").asInt());
+    assertEquals(12.5, json.get("settings").get("wall_seconds").asDouble());
+    assertEquals("a \"quoted\"\nline", json.get("settings").get("note").asText());
+    assertEquals(7.25, json.get("metrics").get("classifier_score").get("value").asDouble());
+    assertEquals("ceiling 9.9", json.get("metrics").get("classifier_score").get("note").asText());
+    assertTrue(json.get("metrics").get("frechet_distance").get("value").isNull(), "NaN is written as null");
+    assertTrue(sample().toJson().contains("\\\"quoted\\\"\\nline"), "escaped, not raw");
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test
@@ -52,8 +59,10 @@ class QualityReportTest {
   }
 
   @Test
-  void anEmptyReportIsValidJson() {
-    assertEquals("{\n  \"example\": \"vae\",\n  \"settings\": {},\n  \"metrics\": {}\n}\n",
-        QualityReport.builder("vae").build().toJson());
+  void anEmptyReportIsValidJson() throws IOException {
+    JsonNode json = new ObjectMapper().readTree(QualityReport.builder("vae").build().toJson());
+    assertEquals("vae", json.get("example").asText());
+    assertTrue(json.get("settings").isObject() && json.get("settings").isEmpty());
+    assertTrue(json.get("metrics").isObject() && json.get("metrics").isEmpty());
   }
 }

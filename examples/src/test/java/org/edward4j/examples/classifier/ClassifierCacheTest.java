@@ -1,4 +1,4 @@
-package org.edward4j.criticisms.quality;
+package org.edward4j.examples.classifier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.edward4j.criticisms.quality;
+package org.edward4j.examples.classifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +19,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.edward4j.criticisms.quality.ClassifierOutputs;
+import org.edward4j.criticisms.quality.ImageClassifier;
 
 /**
  * The project's MNIST digit classifier: a small convolutional network whose softmax gives {@code

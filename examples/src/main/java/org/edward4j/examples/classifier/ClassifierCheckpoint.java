@@ -1,4 +1,4 @@
-package org.edward4j.criticisms.quality;
+package org.edward4j.examples.classifier;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.edward4j.criticisms.quality;
+package org.edward4j.examples.classifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.edward4j.criticisms.quality.ClassifierOutputs;
+import org.edward4j.criticisms.quality.ClassifierScore;
+import org.edward4j.criticisms.quality.FeatureGaussian;
+import org.edward4j.criticisms.quality.FrechetDistance;
+import org.edward4j.criticisms.quality.NearestNeighbourAccuracy;
 
 /**
  * The real classifier on real MNIST: trained once into the cache (a few minutes on two cores) and

@@ -1,4 +1,4 @@
-package org.edward4j.criticisms.quality;
+package org.edward4j.examples.classifier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.edward4j.datasets.MnistSplit;
 import org.junit.jupiter.api.Test;
+import org.edward4j.criticisms.quality.ClassifierOutputs;
 
 class MnistConvNetTest {
 

@@ -1,0 +1,65 @@
+package org.edward4j.examples;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bin/edward bench}: benchmarks, one subcommand each. */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Gan.class, BenchCommand.Build.class},
+    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count.")
+final class BenchCommand extends ExampleCommand {
+
+  @Override
+  public Integer call() {
+    throw usage("name a benchmark: gan or build");
+  }
+
+  /** {@code bin/edward bench gan}: see {@link GanBenchmark}. */
+  @Command(name = "gan", mixinStandardHelpOptions = true,
+      description = "Steps/s of GANInference.update against a hand-written raw TF Java loop on the GAN tutorial's graph.")
+  static final class Gan extends ExampleCommand {
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "500",
+        description = "update steps per round (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "7",
+        description = "rounds per loop, alternating (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
+        description = "steps of each loop before measuring (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "graph seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+      GanBenchmark.run(positive("--steps", steps), positive("--rounds", rounds), positive("--warmup", warmup), seed);
+      return 0;
+    }
+  }
+
+  /** {@code bin/edward bench build}: see {@link BuildBenchmark}. */
+  @Command(name = "build", mixinStandardHelpOptions = true,
+      description = "Graph build time against op count (a deep MLP doubling from 1,000 ops), and the sbn example's K-sample marginal-likelihood graph.")
+  static final class Build extends ExampleCommand {
+
+    @Option(names = "--max-ops", paramLabel = "N", defaultValue = "64000",
+        description = "largest MLP to build, in ops; sizes double from 1,000 (default: ${DEFAULT-VALUE})")
+    int maxOps;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "100",
+        description = "importance samples of the sbn marginal-likelihood graph (default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "graph seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+      BuildBenchmark.run(positive("--max-ops", maxOps), positive("--k", k), seed);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.edward4j.examples;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.edward4j.core.io.WritableDirectories;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code --out} and {@code --seed}, which every example takes. */
+final class OutputOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec mixee;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "directory for pictures, checkpoints and reports (default: out/<command>)")
+  private Path out;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+      description = "graph seed: the same seed gives the same numbers (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  /** The output directory: {@code --out}, else {@code out/<command>}. */
+  Path out() {
+    return out != null ? out : Path.of("out", mixee.name());
+  }
+
+  /**
+   * Creates the output directory, or fails as a usage error saying why in one sentence.
+   *
+   * @return the directory
+   */
+  Path createOut() {
+    try {
+      return WritableDirectories.create(out(), "output directory (--out)");
+    } catch (IOException e) {
+      throw new ParameterException(mixee.commandLine(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.edward4j.examples;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bin/edward sbn}: the settings of {@link SbnExample}. */
+@Command(name = "sbn", mixinStandardHelpOptions = true,
+    description = "A sigmoid belief network (200 binary latents) on binarized MNIST with (reweighted) wake-sleep:"
+        + " fantasy grids, importance-sampled test NLL.")
+final class SbnCommand extends ExampleCommand {
+
+  /** How q is updated. */
+  enum PhaseQ { sleep, wake }
+
+  @Option(names = "--iterations", paramLabel = "N", defaultValue = "20000",
+      description = "training iterations (default: ${DEFAULT-VALUE})")
+  int iterations;
+
+  @Option(names = "--print", paramLabel = "N", defaultValue = "1000",
+      description = "iterations between progress reports and fantasy grids (default: ${DEFAULT-VALUE})")
+  int print;
+
+  @Option(names = "--batch", paramLabel = "M", defaultValue = "100",
+      description = "images per minibatch (default: ${DEFAULT-VALUE})")
+  int batch;
+
+  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001",
+      description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+  double lr;
+
+  @Option(names = "--samples", paramLabel = "K", defaultValue = "1",
+      description = "samples of q per phase and update, K of reweighted wake-sleep (default: ${DEFAULT-VALUE})")
+  int samples;
+
+  @Option(names = "--phase-q", paramLabel = "sleep|wake", defaultValue = "sleep",
+      description = "q's update: sleep (fantasies) or wake (own samples; use with --reweighted) (default: ${DEFAULT-VALUE})")
+  PhaseQ phaseQ;
+
+  @Option(names = "--reweighted", arity = "0..1", paramLabel = "true|false", defaultValue = "false", fallbackValue = "true",
+      description = "reweighted wake-sleep: importance-weight the wake phase over --samples (default: ${DEFAULT-VALUE})")
+  boolean reweighted;
+
+  @Mixin LikelihoodOptions likelihood;
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() throws Exception {
+    check();
+    SbnExample.run(this);
+    return 0;
+  }
+
+  /** Checks every value; also used by {@code bin/edward quality sbn}. */
+  void check() {
+    positive("--iterations", iterations);
+    positive("--print", print);
+    positive("--batch", batch);
+    positive("--lr", lr, false);
+    positive("--samples", samples);
+    likelihood.check(this);
+    output.createOut();
+  }
+}
