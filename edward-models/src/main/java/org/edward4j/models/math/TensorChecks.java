@@ -55,9 +55,14 @@ final class TensorChecks {
     return Arrays.toString(Arrays.stream(s.asArray()).mapToObj(d -> d < 0 ? "?" : Long.toString(d)).toArray());
   }
 
-  /** {@code x} passed through a run-time check that every element is finite. */
+  /**
+   * {@code x} passed through a run-time check that every element is finite. The check is a control
+   * dependency of an identity, as Edward's {@code with_dependencies}: TensorFlow's C++ runtime has
+   * no gradient for {@code CheckNumericsV2}, so it must stay off the data path.
+   */
   static Operand<TFloat32> finite(Ops tf, Operand<TFloat32> x, String argument) {
-    return tf.debugging.checkNumerics(x, "`" + argument + "` must be finite");
+    Operand<TFloat32> check = tf.debugging.checkNumerics(x, "`" + argument + "` must be finite");
+    return tf.withControlDependencies(List.of(check)).identity(x);
   }
 
   /** {@code x} passed through a run-time check that every element is positive. */
