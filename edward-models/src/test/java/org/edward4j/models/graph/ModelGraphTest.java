@@ -1,6 +1,8 @@
 package org.edward4j.models.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.edward4j.core.ModelContext;
@@ -245,5 +247,45 @@ class ModelGraphTest {
     assertEquals(built.subList(0, n - 1), graph.ancestors(prev));
     assertEquals(built.subList(1, n), graph.descendants(built.get(0)));
     assertEquals(List.of(built.get(n - 2)), graph.parents(prev));
+  }
+
+  @Test
+  void randomVariablesInBuildOrderFilterableByScope() {
+    Normal a = standard();
+    VariableScope other = ctx.scope("other");
+    Normal b = Normal.of(other, 1.0, 2.0);
+    Normal c = standard();
+    assertEquals(List.of(a, b, c), graph.randomVariables());
+    assertEquals(List.of(a, c), ctx.collections().randomVariables("model"));
+    assertEquals(List.of(b), ctx.collections().randomVariables("other"));
+    // a model built later in the same context is seen by the same view
+    Normal d = normal(b);
+    assertEquals(List.of(a, b, c, d), graph.randomVariables());
+  }
+
+  @Test
+  void badInputIsRejectedBeforeAnyNativeCall() {
+    Normal a = standard();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> graph.parents(null));
+    assertEquals("`x` must be a random variable or tensor, got null", e.getMessage());
+    try (ModelContext other = ModelContext.withSeed(1)) {
+      Normal foreign = Normal.of(other.scope("m"), 0.0, 1.0);
+      e = assertThrows(IllegalArgumentException.class, () -> graph.children(foreign));
+      assertTrue(e.getMessage().startsWith("`x` must be a tensor of this context's graph"), e.getMessage());
+      e = assertThrows(IllegalArgumentException.class, () -> graph.isIndependent(a, foreign));
+      assertTrue(e.getMessage().startsWith("`b[0]` must be a tensor of this context's graph"), e.getMessage());
+      e = assertThrows(IllegalArgumentException.class, () -> ModelGraph.of(ctx, List.of(a, foreign)));
+      assertTrue(e.getMessage().startsWith("`collection[1]` must be a tensor of this context's graph"), e.getMessage());
+    }
+    e = assertThrows(IllegalArgumentException.class,
+        () -> graph.isIndependent(List.of(a), java.util.Arrays.asList(a, null), List.of()));
+    assertEquals("`b` must hold random variables, got null at index 1", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> graph.isIndependent(List.of(a), List.of(a), null));
+    assertEquals("`condition` must be a list of random variables, got null", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ModelGraph.of(null));
+    assertEquals("`ctx` must be a model context, got null", e.getMessage());
+    ctx.close();
+    IllegalStateException closed = assertThrows(IllegalStateException.class, () -> graph.parents(a));
+    assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
   }
 }
