@@ -9,6 +9,7 @@ import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.random.RandomVariable;
 import org.edward4j.models.Normal;
+import org.edward4j.models.math.ControlVariates;
 import org.edward4j.models.math.Kernels;
 import org.edward4j.models.math.LinearAlgebra;
 import org.edward4j.models.math.StickBreaking;
@@ -61,6 +62,10 @@ class GraphJavadocExamplesTest {
 
       Operand<TFloat32> pi = StickBreaking.toSimplex(tf, tf.constant(new float[] {0f, 0f, 0f})); // [1/4, 1/4, 1/4, 1/4]
       assertArrayEquals(new float[] {0.25f, 0.25f, 0.25f, 0.25f}, ctx.eval(pi).data(), 1e-7f);
+
+      Operand<TFloat32> c = ControlVariates.coefficient(tf,
+          tf.constant(new float[] {1f, 2f, 3f, 4f}), tf.constant(new float[] {2f, 3f, 8f, 1f})); // 1/29
+      assertEquals(1 / 29.0, ctx.eval(c).data()[0], 1e-7);
     }
   }
 }

@@ -334,6 +334,24 @@ class TensorFunctionsTest {
         () -> StickBreaking.toSimplex(tf, castForTest(tf.constant(new int[] {1}))));
   }
 
+  @Test
+  void controlVariateCoefficientIsCovarianceOverVariance() {
+    // Edward's test value, 1/29 (the sample covariance 1/3 over the variance 29/3)
+    float c = eval(ControlVariates.coefficient(tf, vector(new double[] {1, 2, 3, 4}), vector(new double[] {2, 3, 8, 1})))[0];
+    assertEquals(1 / 29.0, c, 1e-7);
+    // h = 2 f + 1 exactly: c = Cov(f, 2f) / Var(2f) = 1/2
+    double[] f = randomVector(50);
+    double[] h = new double[50];
+    for (int i = 0; i < 50; i++) {
+      h[i] = 2 * f[i] + 1;
+    }
+    assertEquals(0.5, eval(ControlVariates.coefficient(tf, vector(f), vector(h)))[0], 1e-5);
+    assertMessage("`h` must have shape [4] to match `f`, got [3]",
+        () -> ControlVariates.coefficient(tf, vector(new double[4]), vector(new double[3])));
+    assertMessage("`f` must hold at least 2 draws, got 1",
+        () -> ControlVariates.coefficient(tf, vector(new double[1]), vector(new double[1])));
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Operand<TFloat32> castForTest(Operand<?> x) {
     return (Operand) x;
