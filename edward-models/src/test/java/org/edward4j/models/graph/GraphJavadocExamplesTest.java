@@ -68,4 +68,30 @@ class GraphJavadocExamplesTest {
       assertEquals(1 / 29.0, ctx.eval(c).data()[0], 1e-7);
     }
   }
+
+  @Test
+  void portingGuideBlock() {
+    // docs/PORTING.md, the ed.util block, with the values its comments give
+    try (ModelContext ctx = ModelContext.withSeed(1)) {
+      VariableScope model = ctx.scope("model");
+      Ops tf = model.tf();
+      Normal a = Normal.of(model, 0.0, 1.0);
+      Normal b = Normal.builder(model).loc(a).scale(1.0).build();
+      Normal c = Normal.of(model, 0.0, 1.0);
+      Normal d = Normal.builder(model).loc(tf.math.mul(b, c)).scale(1.0).build();
+      ModelGraph graph = ModelGraph.of(ctx);
+      assertEquals(List.of(a, b, c, d), graph.randomVariables());
+      assertEquals(List.of(b, c), graph.parents(d));
+      assertEquals(List.of(a, c, d), graph.markovBlanket(b));
+      assertTrue(graph.isIndependent(a, c));
+      assertTrue(!graph.isIndependent(a, c, d));
+      Operand<TFloat32> x = tf.constant(new float[][] {{0f, 1f}, {2f, 3f}});
+      // |x0 - x1|^2 = 8, lengthscale 2: exp(-8 / (2 * 4)) = exp(-1)
+      assertEquals(Math.exp(-1), ctx.eval(Kernels.rbf(tf, x, null, 2.0, 1.0)).data()[1], 1e-6);
+      assertArrayEquals(new float[] {1 / 3f, 1 / 3f, 1 / 3f},
+          ctx.eval(StickBreaking.toSimplex(tf, tf.constant(new float[] {0f, 0f}))).data(), 1e-7f);
+      assertArrayEquals(new float[] {-1f, -1f},
+          ctx.eval(LinearAlgebra.dot(tf, x, tf.constant(new float[] {1f, -1f}))).data());
+    }
+  }
 }
