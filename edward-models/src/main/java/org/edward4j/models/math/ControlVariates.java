@@ -43,11 +43,11 @@ public final class ControlVariates {
     if (sf.numDimensions() != 1) {
       throw new IllegalArgumentException("`f` must be a vector of draws, got shape " + TensorChecks.format(sf));
     }
-    if (sh.numDimensions() != 1 || (sf.size(0) >= 0 && sh.size(0) >= 0 && sf.size(0) != sh.size(0))) {
-      throw new IllegalArgumentException("`h` must have shape [" + (sf.size(0) < 0 ? "n" : sf.size(0))
+    if (sh.numDimensions() != 1 || (sf.get(0) >= 0 && sh.get(0) >= 0 && sf.get(0) != sh.get(0))) {
+      throw new IllegalArgumentException("`h` must have shape [" + (sf.get(0) < 0 ? "n" : sf.get(0))
           + "] to match `f`, got " + TensorChecks.format(sh));
     }
-    long n = Math.max(sf.size(0), sh.size(0));
+    long n = Math.max(sf.get(0), sh.get(0));
     if (n >= 0 && n < 2) {
       throw new IllegalArgumentException("`f` must hold at least 2 draws, got " + n);
     }

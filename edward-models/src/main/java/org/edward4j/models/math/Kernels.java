@@ -89,7 +89,7 @@ public final class Kernels {
     Operand<TFloat32> v = TensorChecks.float32(tf, variance, "variance");
     Shape ls = l.shape();
     boolean lengthscaleOk = ls.numDimensions() == 0
-        || (ls.numDimensions() == 1 && (ls.size(0) < 0 || d < 0 || ls.size(0) == d));
+        || (ls.numDimensions() == 1 && (ls.get(0) < 0 || d < 0 || ls.get(0) == d));
     if (!lengthscaleOk) {
       throw new IllegalArgumentException("`lengthscale` must be a scalar or have shape [" + (d < 0 ? "D" : d)
           + "] to match the columns of `x`, got " + TensorChecks.format(ls));
@@ -109,14 +109,14 @@ public final class Kernels {
     if (sx.numDimensions() != 2) {
       throw new IllegalArgumentException("`x` must be a matrix [N, D], got shape " + TensorChecks.format(sx));
     }
-    long d = sx.size(1);
+    long d = sx.get(1);
     if (x2 != null) {
       Shape s2 = TensorChecks.float32(tf, x2, "x2").shape();
-      if (s2.numDimensions() != 2 || (d >= 0 && s2.size(1) >= 0 && s2.size(1) != d)) {
+      if (s2.numDimensions() != 2 || (d >= 0 && s2.get(1) >= 0 && s2.get(1) != d)) {
         throw new IllegalArgumentException("`x2` must have shape [M, " + (d < 0 ? "D" : d) + "] to match `x` of shape "
             + TensorChecks.format(sx) + ", got " + TensorChecks.format(s2));
       }
-      d = d >= 0 ? d : s2.size(1);
+      d = d >= 0 ? d : s2.get(1);
     }
     return d;
   }

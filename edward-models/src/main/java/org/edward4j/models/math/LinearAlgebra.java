@@ -48,7 +48,7 @@ public final class LinearAlgebra {
         throw new IllegalArgumentException("`y` must be a matrix [" + dim(sx, 0) + ", N] when `x` is a vector of shape "
             + TensorChecks.format(sx) + ", got shape " + TensorChecks.format(sy));
       }
-      checkInner(sx.size(0), sy.size(0), "[" + dim(sx, 0) + ", N]", "x", sx, sy);
+      checkInner(sx.get(0), sy.get(0), "[" + dim(sx, 0) + ", N]", "x", sx, sy);
       Operand<TFloat32> vec = scoped.expandDims(TensorChecks.finite(scoped, xs, "x"), scoped.constant(0));
       Operand<TFloat32> mat = TensorChecks.finite(scoped, ys, "y");
       return scoped.reshape(scoped.linalg.matMul(vec, mat), scoped.constant(new int[] {-1}));
@@ -58,7 +58,7 @@ public final class LinearAlgebra {
         throw new IllegalArgumentException("`y` must be a vector [" + dim(sx, 1) + "] when `x` is a matrix of shape "
             + TensorChecks.format(sx) + ", got shape " + TensorChecks.format(sy));
       }
-      checkInner(sx.size(1), sy.size(0), "[" + dim(sx, 1) + "]", "x", sx, sy);
+      checkInner(sx.get(1), sy.get(0), "[" + dim(sx, 1) + "]", "x", sx, sy);
       Operand<TFloat32> mat = TensorChecks.finite(scoped, xs, "x");
       Operand<TFloat32> vec = scoped.expandDims(TensorChecks.finite(scoped, ys, "y"), scoped.constant(1));
       return scoped.reshape(scoped.linalg.matMul(mat, vec), scoped.constant(new int[] {-1}));
@@ -67,7 +67,7 @@ public final class LinearAlgebra {
   }
 
   private static String dim(Shape s, int i) {
-    return s.size(i) < 0 ? "?" : Long.toString(s.size(i));
+    return s.get(i) < 0 ? "?" : Long.toString(s.get(i));
   }
 
   private static void checkInner(long a, long b, String expected, String other, Shape sx, Shape sy) {

@@ -44,11 +44,11 @@ public final class StickBreaking {
     }
     Operand<TFloat32> xs = TensorChecks.float32(tf, x, "x");
     Shape s = xs.shape();
-    if (s.numDimensions() < 1 || s.size(s.numDimensions() - 1) < 0) {
+    if (s.numDimensions() < 1 || s.get(s.numDimensions() - 1) < 0) {
       throw new IllegalArgumentException(
           "`x` must have shape [..., K-1] with K-1 known, got " + TensorChecks.format(s));
     }
-    int kMinusOne = (int) s.size(s.numDimensions() - 1);
+    int kMinusOne = (int) s.get(s.numDimensions() - 1);
     float[] offsets = new float[kMinusOne];
     for (int k = 0; k < kMinusOne; k++) {
       offsets[k] = (float) -Math.log(kMinusOne - k);

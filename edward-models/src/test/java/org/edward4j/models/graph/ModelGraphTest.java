@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
@@ -287,5 +288,34 @@ class ModelGraphTest {
     ctx.close();
     IllegalStateException closed = assertThrows(IllegalStateException.class, () -> graph.parents(a));
     assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+  }
+
+  @Test
+  void whileLoopBetweenRandomVariables() {
+    // Edward's test_scan, with a while loop: b ~ N(halve a three times, 1), c ~ N(b, 1). The loop's
+    // NextIteration edge is a cycle in the graph; each walk still visits every op once.
+    Normal a = standard();
+    Output<?>[] loop = ctx.graph().whileLoop(new Output<?>[] {tf.constant(0).asOutput(), a.asOutput()},
+        (g, in, out) -> {
+          Ops t = Ops.create(g);
+          out[0] = t.math.less(in[0].expect(TInt32.class), t.constant(3)).asOutput();
+        },
+        (g, in, out) -> {
+          Ops t = Ops.create(g);
+          out[0] = t.math.add(in[0].expect(TInt32.class), t.constant(1)).asOutput();
+          out[1] = t.math.mul(in[1].expect(TFloat32.class), t.constant(0.5f)).asOutput();
+        },
+        "halve");
+    // a loop's outputs have unknown shape; a reshape gives the scalar a parameter needs
+    Normal b = normal(tf.reshape(loop[1].expect(TFloat32.class), tf.constant(new int[0])));
+    Normal c = normal(b);
+    assertEquals(List.of(a), graph.parents(b));
+    assertEquals(List.of(b), graph.children(a));
+    assertEquals(List.of(a, b), graph.ancestors(c));
+    assertEquals(List.of(b, c), graph.descendants(a));
+    assertTrue(graph.isIndependent(a, c, b));
+    // the loop really ran: b's loc is a / 8
+    var values = ctx.evalAll(List.of(a, b.mean()), java.util.Map.of());
+    assertEquals(values.get(0).data()[0] / 8, values.get(1).data()[0], 1e-7);
   }
 }
