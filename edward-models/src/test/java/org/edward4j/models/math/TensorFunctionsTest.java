@@ -227,6 +227,43 @@ class TensorFunctionsTest {
   }
 
   @Test
+  void rbfHasGradientsInItsParametersMatchingFiniteDifferences() {
+    // GP hyperparameters are trained through the kernel: the run-time checks must not block gradients
+    double[][] x = randomMatrix(3, 2);
+    double[][] x2 = randomMatrix(2, 2);
+    double[] ls = {0.9, 1.4};
+    double variance = 1.3;
+    Operand<TFloat32> lt = vector(ls);
+    Operand<TFloat32> vt = tf.constant((float) variance);
+    Operand<TFloat32> total = tf.reduceSum(Kernels.rbf(tf, matrix(x), matrix(x2), lt, vt), tf.constant(new int[] {0, 1}));
+    var grads = tf.gradients(total, List.of(lt, vt));
+    float[] gl = eval(grads.<TFloat32>dy(0));
+    float gv = eval(grads.<TFloat32>dy(1))[0];
+    double h = 1e-6;
+    for (int d = 0; d < 2; d++) {
+      double[] up = ls.clone();
+      double[] down = ls.clone();
+      up[d] += h;
+      down[d] -= h;
+      double fd = (sum(rbfReference(x, x2, up, variance)) - sum(rbfReference(x, x2, down, variance))) / (2 * h);
+      // six kernel values of size <= 1.3, each with float32 error ~1e-6 relative in its gradient
+      assertEquals(fd, gl[d], 2e-5 * (1 + Math.abs(fd)), "d sum K / d lengthscale_" + d);
+    }
+    // the kernel is linear in the variance: d sum K / d variance = sum K / variance
+    assertEquals(sum(rbfReference(x, x2, ls, variance)) / variance, gv, 1e-5);
+  }
+
+  private static double sum(double[][] m) {
+    double s = 0;
+    for (double[] row : m) {
+      for (double v : row) {
+        s += v;
+      }
+    }
+    return s;
+  }
+
+  @Test
   void rbfChecksItsParameters() {
     Operand<TFloat32> x = matrix(new double[][] {{0}});
     RuntimeException e = assertThrows(RuntimeException.class,
