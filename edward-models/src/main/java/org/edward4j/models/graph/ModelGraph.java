@@ -27,8 +27,15 @@ import org.tensorflow.Operand;
  * {@code b, c} whatever deterministic ops lie between); its children are those met walking down its
  * consumers, stopping likewise; ancestors and descendants walk on past them. A random variable's
  * inputs are its draw's inputs and its parameter tensors, so an observed variable (built with
- * {@code value(...)}) still has the parents its distribution depends on. Each query visits every op
- * it reaches once: its cost is O(ops reachable), with the variables indexed once per query.
+ * {@code value(...)}) still has the parents its distribution depends on.
+ *
+ * <p>Cost: a walk visits each op it reaches once, so {@code parents}, {@code children}, {@code
+ * ancestors}, {@code descendants} and {@code variables} are one walk each, O(ops reachable); {@code
+ * siblings} and {@code markovBlanket} add one short walk per parent or child; {@code isIndependent}
+ * walks up and down once from each random variable the ball reaches. The random variables are
+ * indexed once per new variable built. TF Java's graph accessors ({@code GraphOperation.inputs},
+ * {@code consumers}) dominate: tens of microseconds per op visited (the ancestors of the last of a
+ * 200-variable chain, 2,600 ops, took 0.2 to 0.5 s on a shared 2-core machine; its parents 0.4 ms).
  *
  * <p>By default the graph holds every random variable built in the context, in build order
  * (including the copies inferences build); {@link #of(ModelContext, Collection)} restricts it, as
