@@ -11,6 +11,7 @@ import org.edward4j.core.ModelContext.OpSeed;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.random.RandomVariable;
 import org.edward4j.core.random.RandomVariableShape;
+import org.edward4j.core.variables.GraphCollections;
 import org.tensorflow.Operand;
 import org.tensorflow.Operation;
 import org.tensorflow.Output;
@@ -95,6 +96,7 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
       seedLog = null;
     }
     this.value = tf.withName("value").identity(v);
+    ctx.collections().add(GraphCollections.Key.RANDOM_VARIABLES, name(), this);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.edward4j.core.random.RandomVariable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.types.family.TNumber;
@@ -32,7 +33,9 @@ public final class GraphCollections {
     /** Ops to run with each training step, such as batch-normalization moving averages. */
     UPDATE_OPS,
     /** Loss tensors a model registers. */
-    LOSSES;
+    LOSSES,
+    /** Every random variable, in build order (Edward's {@code ed.random_variables()}). */
+    RANDOM_VARIABLES;
 
     /**
      * Parses a TF1 name such as {@code "trainable_variables"}.
@@ -139,6 +142,22 @@ public final class GraphCollections {
     List<Op> out = new ArrayList<>();
     for (Object o : get(Key.UPDATE_OPS, scope)) {
       out.add((Op) o);
+    }
+    return out;
+  }
+
+  /**
+   * The random variables built under {@code scope} ({@code null} for all), Edward's {@code
+   * ed.random_variables()}.
+   *
+   * @param scope an op-name prefix such as {@code "model"}, matched by whole path components
+   *     against each random variable's name; {@code null} or {@code ""} for every scope
+   * @return a new list in build order, copies made by inferences included
+   */
+  public List<RandomVariable<?>> randomVariables(String scope) {
+    List<RandomVariable<?>> out = new ArrayList<>();
+    for (Object o : get(Key.RANDOM_VARIABLES, scope)) {
+      out.add((RandomVariable<?>) o);
     }
     return out;
   }
