@@ -35,7 +35,23 @@ public record ParameterSummary(
     double essTail,
     double rhat) {
 
-  /** Checks the name and the counts. */
+  /**
+   * Checks the name and the counts.
+   *
+   * @param name the quantity's name
+   * @param draws the number of draws over all chains, positive
+   * @param chains the number of chains, positive
+   * @param mean the mean of all draws
+   * @param sd their standard deviation
+   * @param mcseMean the Monte Carlo standard error of the mean
+   * @param q5 the 5% quantile
+   * @param q50 the median
+   * @param q95 the 95% quantile
+   * @param essBulk the bulk effective sample size
+   * @param essTail the tail effective sample size
+   * @param rhat the rank-normalized split R-hat
+   * @throws IllegalArgumentException if a count is not positive
+   */
   public ParameterSummary {
     Objects.requireNonNull(name, "name");
     if (draws < 1 || chains < 1) {

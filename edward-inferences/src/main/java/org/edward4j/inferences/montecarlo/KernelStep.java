@@ -23,7 +23,14 @@ import org.tensorflow.types.TFloat32;
 public record KernelStep(
     List<Operand<TFloat32>> state, Operand<TBool> accepted, Operand<TFloat32> logAcceptRatio, List<Op> updates) {
 
-  /** Copies the lists and checks nothing is null. */
+  /**
+   * Copies the lists and checks nothing is null.
+   *
+   * @param state the next value of each latent variable
+   * @param accepted whether the proposal was accepted, a boolean scalar
+   * @param logAcceptRatio the log acceptance ratio, a float32 scalar
+   * @param updates assignments to run with the recording
+   */
   public KernelStep {
     state = List.copyOf(Objects.requireNonNull(state, "state"));
     Objects.requireNonNull(accepted, "accepted");

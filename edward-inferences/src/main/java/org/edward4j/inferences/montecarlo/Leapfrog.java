@@ -37,7 +37,13 @@ public final class Leapfrog {
    */
   public record Trajectory(List<Operand<TFloat32>> state, List<Operand<TFloat32>> momentum, Operand<TFloat32> logJoint) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param state the latent values after the last step
+     * @param momentum the momenta after the last step
+     * @param logJoint {@code log p(x, z)} at {@code state}
+     */
     public Trajectory {
       state = List.copyOf(state);
       momentum = List.copyOf(momentum);

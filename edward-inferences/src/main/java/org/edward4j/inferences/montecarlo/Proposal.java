@@ -24,7 +24,14 @@ import org.tensorflow.types.TFloat32;
  */
 public record Proposal(List<Operand<TFloat32>> proposed, Operand<TFloat32> logForward, Operand<TFloat32> logBackward) {
 
-  /** Copies the list and checks the densities are scalars. */
+  /**
+   * Copies the list and checks the densities are scalars.
+   *
+   * @param proposed {@code z'}, one tensor per latent value
+   * @param logForward {@code log g(z' | z)}, a float32 scalar
+   * @param logBackward {@code log g(z | z')}, a float32 scalar
+   * @throws IllegalArgumentException if a density is not a scalar
+   */
   public Proposal {
     proposed = List.copyOf(Objects.requireNonNull(proposed, "proposed"));
     Objects.requireNonNull(logForward, "logForward");
