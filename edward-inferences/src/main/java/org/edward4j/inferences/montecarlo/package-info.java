@@ -21,7 +21,9 @@
  *   <li>{@link org.edward4j.inferences.montecarlo.SgldKernel}: stochastic gradient Langevin
  *       dynamics (M. Welling and Y. W. Teh, ICML 2011);
  *   <li>{@link org.edward4j.inferences.montecarlo.SghmcKernel}: stochastic gradient Hamiltonian
- *       Monte Carlo (T. Chen, E. B. Fox and C. Guestrin, ICML 2014).
+ *       Monte Carlo (T. Chen, E. B. Fox and C. Guestrin, ICML 2014);
+ *   <li>{@link org.edward4j.inferences.montecarlo.ReplicaExchangeKernel}: replica exchange
+ *       (R. H. Swendsen and J.-S. Wang, 1986; K. Hukushima and K. Nemoto, 1996).
  * </ul>
  *
  * <p>Random draws (momenta, proposals, uniforms of the accept test, Langevin noise) come from

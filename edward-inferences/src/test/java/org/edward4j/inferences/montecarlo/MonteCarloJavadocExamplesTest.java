@@ -55,6 +55,15 @@ class MonteCarloJavadocExamplesTest {
       SghmcKernel sghmc = SghmcKernel.builder().stepSize(0.025).friction(0.1).build();
       KernelStep friction = sghmc.step(ctx.scope("sghmc"), logJoint, current);
 
+      // From ReplicaExchangeKernel's and ProposalFunction's Javadoc:
+      ReplicaExchangeKernel rex = ReplicaExchangeKernel.builder()
+          .inverseTemperatures(1.0, 0.3, 0.1, 0.03, 0.01).exchangeFreq(0.1).build();
+      List<List<Operand<TFloat32>>> replicas = List.of(current, current, current, current, current);
+      List<KernelStep> steps = rex.step(ctx, tf, logJoint, replicas,
+          current2 -> RandomWalkProposal.normal(ctx, tf, current2, 1.0));
+      ProposalFunction walkFunction = current2 -> RandomWalkProposal.normal(ctx, tf, current2, 1.0);
+      assertEquals(5, steps.size());
+      assertEquals(2, walkFunction.at(current).proposed().get(0).shape().size());
       // Unit-mass harmonic motion about 1 with omega = 1 for time 1, from z - 1 = -1 with velocity 1:
       // z = 1 - cos(1) + sin(1) ~ 1.301; leapfrog's error is O(eps^2) = 0.01 times a small constant.
       assertEquals(1 - Math.cos(1) + Math.sin(1), ctx.eval(z10).data()[0], 5e-3);
