@@ -1,7 +1,6 @@
 package org.edward4j.criticisms.diagnostics;
 
 import java.util.Objects;
-import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
@@ -36,20 +35,20 @@ public final class Autocorrelation {
     int n = chain.length;
     double mu = Chains.mean(chain);
     int size = Integer.highestOneBit(2 * n - 1) << 1;
-    double[] padded = new double[size];
+    // Real and imaginary parts in primitive arrays: no Complex object per point.
+    double[][] ri = new double[2][size];
     for (int i = 0; i < n; i++) {
-      padded[i] = chain[i] - mu;
+      ri[0][i] = chain[i] - mu;
     }
-    FastFourierTransformer fft = new FastFourierTransformer(DftNormalization.STANDARD);
-    Complex[] f = fft.transform(padded, TransformType.FORWARD);
-    Complex[] power = new Complex[size];
+    FastFourierTransformer.transformInPlace(ri, DftNormalization.STANDARD, TransformType.FORWARD);
     for (int i = 0; i < size; i++) {
-      power[i] = new Complex(f[i].getReal() * f[i].getReal() + f[i].getImaginary() * f[i].getImaginary(), 0);
+      ri[0][i] = ri[0][i] * ri[0][i] + ri[1][i] * ri[1][i];
+      ri[1][i] = 0;
     }
-    Complex[] back = fft.transform(power, TransformType.INVERSE);
+    FastFourierTransformer.transformInPlace(ri, DftNormalization.STANDARD, TransformType.INVERSE);
     double[] acov = new double[n];
     for (int t = 0; t < n; t++) {
-      acov[t] = back[t].getReal() / n;
+      acov[t] = ri[0][t] / n;
     }
     return acov;
   }

@@ -1,7 +1,6 @@
 package org.edward4j.criticisms.diagnostics;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -19,27 +18,34 @@ final class RankNormalization {
   static double[][] zScale(double[][] chains) {
     double[] pooled = Chains.pooled(chains);
     int s = pooled.length;
-    Integer[] order = new Integer[s];
-    for (int i = 0; i < s; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> pooled[i]));
+    // Ranks by binary search in a sorted copy (primitive sort, no boxing): a value's tied draws
+    // occupy positions [first, last], so its average 1-based rank is (first + last) / 2 + 1.
+    double[] sorted = pooled.clone();
+    Arrays.sort(sorted);
     double[] z = new double[s];
-    int i = 0;
-    while (i < s) {
-      int j = i;
-      while (j + 1 < s && pooled[order[j + 1]] == pooled[order[i]]) {
-        j++;
-      }
-      double rank = (i + j) / 2.0 + 1;
+    for (int i = 0; i < s; i++) {
+      int first = lowerBound(sorted, pooled[i]);
+      int last = lowerBound(sorted, Math.nextUp(pooled[i])) - 1;
+      double rank = (first + last) / 2.0 + 1;
       double p = (rank - 0.375) / (s + 0.25);
-      double score = Math.sqrt(2) * Erf.erfInv(2 * p - 1);
-      for (int k = i; k <= j; k++) {
-        z[order[k]] = score;
-      }
-      i = j + 1;
+      z[i] = Math.sqrt(2) * Erf.erfInv(2 * p - 1);
     }
     return Chains.unpooled(z, chains.length);
+  }
+
+  /** The first position in {@code sorted} holding a value {@code >= x}. */
+  private static int lowerBound(double[] sorted, double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** {@code |x - median|} over all draws: R-hat of the folded draws checks the chains' spreads agree. */

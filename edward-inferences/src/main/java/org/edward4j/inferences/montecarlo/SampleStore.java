@@ -25,8 +25,10 @@ import org.tensorflow.types.TInt64;
  *
  * <p>{@link #record} returns one op to run per update, with reads of both counters ordered after
  * it, so a driver fetches a whole update in one {@code Session.run}. Writing past the last row
- * fails with an error naming the store rather than writing out of bounds; a driver stops after
- * {@link #capacity()} updates, as Edward's {@code n_iter} is the smallest {@code T}.
+ * fails with an error naming the store rather than writing out of bounds (a graph assertion: the
+ * run throws TensorFlow's {@code TFInvalidArgumentException}, which is an {@code
+ * IllegalArgumentException}); a driver stops after {@link #capacity()} updates, as Edward's {@code
+ * n_iter} is the smallest {@code T}.
  *
  * <pre>{@code
  * Variable<TFloat32> params = scope.getVariable("params", Shape.of(1000, 2), Initializers.zeros());
