@@ -14,11 +14,16 @@ import org.edward4j.inferences.montecarlo.HmcKernel;
 import org.edward4j.inferences.montecarlo.KernelStep;
 import org.edward4j.inferences.montecarlo.LogJoint;
 import org.edward4j.inferences.montecarlo.SampleStore;
+import org.edward4j.inferences.montecarlo.Support;
+import org.edward4j.inferences.montecarlo.UnconstrainedLogJoint;
+import org.edward4j.models.Bernoulli;
+import org.edward4j.models.Beta;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -88,6 +93,38 @@ class HmcPosteriorTest {
     // E[(mu - m)^2] = sd^2 with sd((mu - m)^2) = sqrt(2) sd^2 for a normal.
     double[][] sq = ChainRunner.map(mu, v -> (v - m) * (v - m));
     assertEquals(sd * sd, ChainRunner.mean(sq), Z * ChainRunner.mcse(sq, Math.sqrt(2) * sd * sd), "posterior variance");
+  }
+
+  @Test
+  void betaBernoulliPosteriorIsRecoveredThroughTheSigmoid() {
+    // Edward's beta_bernoulli (posterior Beta(3, 9): mean 0.25, variance 27 / (144 13)) sampled by
+    // HMC on u = logit(p), with the log Jacobian of the sigmoid added (Edward's auto_transform).
+    int[] flips = {0, 1, 0, 0, 0, 0, 0, 0, 0, 1};
+    double[] acceptance = new double[4];
+    double[][] u;
+    try (ModelContext ctx = ModelContext.withSeed(33)) {
+      org.edward4j.core.VariableScope model = ctx.scope("model");
+      java.util.function.Function<Ops, LogJoint> onReals = tf -> UnconstrainedLogJoint.of(tf, p -> {
+        Operand<TFloat32> prior = Beta.of(model, 1.0, 1.0).logProb(p.get(0));
+        Bernoulli<TInt32> x = Bernoulli.builder(model).probs(p.get(0)).sampleShape(flips.length).build();
+        return tf.math.add(prior, tf.reduceSum(x.logProb(tf.constant(flips)), tf.constant(0)));
+      }, List.of(Support.UNIT_INTERVAL));
+      float start = (float) Support.UNIT_INTERVAL.unconstrain(0.5);
+      u = runChains(ctx, HmcKernel.builder().stepSize(0.3).nSteps(5).build(), onReals,
+          new float[][] {{start}, {start - 2}, {start + 2}, {start - 1}}, 1500, 100, acceptance)[0];
+    }
+    double[][] p = ChainRunner.map(u, v -> 1 / (1 + Math.exp(-v)));
+    System.out.println("HMC on logit(p), Beta-Bernoulli\n" + McmcSummary.builder().add("p", p).build());
+    double mean = 0.25;
+    double variance = 27.0 / (144 * 13);
+    double fourth = 3 * 3 * 9 * (3 * 9 * (12 - 6) + 2 * 144) / (Math.pow(12, 4) * 13 * 14 * 15);
+    assertEquals(mean, ChainRunner.mean(p), Z * ChainRunner.mcse(p, Math.sqrt(variance)), "posterior mean");
+    double[][] sq = ChainRunner.map(p, v -> (v - mean) * (v - mean));
+    assertEquals(variance, ChainRunner.mean(sq), Z * ChainRunner.mcse(sq, Math.sqrt(fourth - variance * variance)),
+        "posterior variance");
+    for (double a : acceptance) {
+      assertTrue(a > 0.5, "acceptance " + a);
+    }
   }
 
   @Test

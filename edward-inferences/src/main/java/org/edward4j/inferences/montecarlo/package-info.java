@@ -26,6 +26,11 @@
  *       (R. H. Swendsen and J.-S. Wang, 1986; K. Hukushima and K. Nemoto, 1996).
  * </ul>
  *
+ * <p>Gradient-based kernels move in the reals; {@link
+ * org.edward4j.inferences.montecarlo.UnconstrainedLogJoint} re-expresses a log joint over
+ * constrained latents (each with its {@link org.edward4j.inferences.montecarlo.Support}) on the
+ * reals, as Edward's {@code auto_transform}.
+ *
  * <p>Random draws (momenta, proposals, uniforms of the accept test, Langevin noise) come from
  * stateless random ops keyed by the context's random step, so a run restored from a checkpoint
  * continues the same stream.

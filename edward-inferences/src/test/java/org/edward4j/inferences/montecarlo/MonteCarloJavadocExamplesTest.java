@@ -64,6 +64,9 @@ class MonteCarloJavadocExamplesTest {
       ProposalFunction walkFunction = current2 -> RandomWalkProposal.normal(ctx, tf, current2, 1.0);
       assertEquals(5, steps.size());
       assertEquals(2, walkFunction.at(current).proposed().get(0).shape().size());
+      // From UnconstrainedLogJoint's Javadoc:
+      LogJoint onReals = UnconstrainedLogJoint.of(tf, logJoint, List.of(Support.UNIT_INTERVAL));
+      assertEquals(0, onReals.at(current).shape().numDimensions());
       // Unit-mass harmonic motion about 1 with omega = 1 for time 1, from z - 1 = -1 with velocity 1:
       // z = 1 - cos(1) + sin(1) ~ 1.301; leapfrog's error is O(eps^2) = 0.01 times a small constant.
       assertEquals(1 - Math.cos(1) + Math.sin(1), ctx.eval(z10).data()[0], 5e-3);
