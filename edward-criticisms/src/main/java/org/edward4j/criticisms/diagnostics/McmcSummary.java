@@ -123,6 +123,66 @@ public final class McmcSummary {
     }
 
     /**
+     * Adds every coordinate of a vector- or matrix-valued latent, as fetched from the {@code params}
+     * of its {@code Empirical} (one array per chain, row-major {@code [draws] + eventShape}): one
+     * row per coordinate, named {@code name[i]}, {@code name[i,j]}, ...
+     *
+     * @param name the latent's name
+     * @param chains per chain, the draws flattened row-major; finite
+     * @param eventShape the latent's shape, empty for a scalar
+     * @return this builder
+     * @throws IllegalArgumentException if a chain's length is not a multiple of the event size, the
+     *     chains differ in length, a name repeats, or a coordinate's draws are bad
+     */
+    public Builder addCoordinates(String name, float[][] chains, long... eventShape) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(eventShape, "eventShape");
+      if (chains == null || chains.length == 0) {
+        throw new IllegalArgumentException("`chains` must hold at least one chain for " + name);
+      }
+      long size = 1;
+      for (long d : eventShape) {
+        if (d < 1) {
+          throw new IllegalArgumentException("`eventShape` must have positive dimensions, got " + java.util.Arrays.toString(eventShape));
+        }
+        size *= d;
+      }
+      int k = Math.toIntExact(size);
+      for (int c = 0; c < chains.length; c++) {
+        if (chains[c] == null || chains[c].length % k != 0 || chains[c].length != chains[0].length) {
+          throw new IllegalArgumentException("`chains[" + c + "]` of " + name + " must hold the same whole number of draws of "
+              + k + " values as chain 0, got " + (chains[c] == null ? "null" : chains[c].length + " values"));
+        }
+      }
+      int draws = chains[0].length / k;
+      for (int j = 0; j < k; j++) {
+        double[][] coordinate = new double[chains.length][draws];
+        for (int c = 0; c < chains.length; c++) {
+          for (int i = 0; i < draws; i++) {
+            coordinate[c][i] = chains[c][i * k + j];
+          }
+        }
+        add(eventShape.length == 0 ? name : name + index(j, eventShape), coordinate);
+      }
+      return this;
+    }
+
+    /** {@code [i,j,...]} of the {@code flat}-th element of a row-major array of {@code shape}. */
+    private static String index(int flat, long[] shape) {
+      long[] idx = new long[shape.length];
+      long rest = flat;
+      for (int d = shape.length - 1; d >= 0; d--) {
+        idx[d] = rest % shape[d];
+        rest /= shape[d];
+      }
+      StringBuilder sb = new StringBuilder("[");
+      for (int d = 0; d < idx.length; d++) {
+        sb.append(d == 0 ? "" : ",").append(idx[d]);
+      }
+      return sb.append(']').toString();
+    }
+
+    /**
      * Computes every row.
      *
      * @return the summary

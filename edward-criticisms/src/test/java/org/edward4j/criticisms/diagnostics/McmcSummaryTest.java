@@ -67,6 +67,29 @@ class McmcSummaryTest {
   }
 
   @Test
+  void coordinatesOfMatrixDrawsGetTheirOwnRows() {
+    // Two chains of 5 draws of a 2 x 3 latent, row-major as fetched from params [5, 2, 3]:
+    // element (i, j) of draw t is 100 t + 10 i + j (+ 0.5 in chain 1).
+    float[][] chains = new float[2][30];
+    for (int c = 0; c < 2; c++) {
+      for (int t = 0; t < 5; t++) {
+        for (int e = 0; e < 6; e++) {
+          chains[c][t * 6 + e] = 100 * t + 10 * (e / 3) + (e % 3) + 0.5f * c;
+        }
+      }
+    }
+    McmcSummary summary = McmcSummary.builder().addCoordinates("w", chains, 2, 3).build();
+    assertEquals(6, summary.rows().size());
+    assertEquals("w[1,2]", summary.rows().get(5).name());
+    // Mean over t = 0..4 and both chains: 200 + 12 + 0.25.
+    assertEquals(212.25, summary.row("w[1,2]").mean(), 1e-4);
+    assertEquals(200.25, summary.row("w[0,0]").mean(), 1e-4);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> McmcSummary.builder().addCoordinates("v", new float[][] {new float[7]}, 2));
+    assertTrue(e.getMessage().contains("whole number of draws of 2 values"), e.getMessage());
+  }
+
+  @Test
   void rejectsBadInput() {
     McmcSummary.Builder b = McmcSummary.builder().add("mu", new double[] {1, 2, 3, 4});
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.add("mu", new double[] {1, 2, 3, 4}));
