@@ -1,5 +1,6 @@
 package org.edward4j.models;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.edward4j.core.ModelContext.OpSeed;
 import org.edward4j.core.VariableScope;
@@ -23,9 +24,14 @@ import org.tensorflow.types.TInt32;
  * standard deviation and variance are over the first axis (the standard deviation divides by
  * {@code n}). Not reparameterized. There is no closed-form entropy.
  *
+ * <p>Monte Carlo inference writes its draws into {@code params} (a variable of leading dimension
+ * {@code T}), so {@code mean}, {@code stddev} and {@code sample} answer from the draws stored when
+ * they run. Edward has no warm-up: drop the burn-in with {@link #withBurnIn(long)}.
+ *
  * <pre>{@code
  * Empirical qz = Empirical.of(scope, new float[] {0.1f, 0.4f, 0.4f, 0.9f});
  * Operand<TFloat32> posteriorMean = qz.mean(); // 0.45
+ * Operand<TFloat32> afterBurnIn = qz.withBurnIn(2).mean(); // 0.65
  * }</pre>
  */
 public final class Empirical extends AbstractRandomVariable<TFloat32> {
@@ -85,6 +91,35 @@ public final class Empirical extends AbstractRandomVariable<TFloat32> {
    */
   public long numSamples() {
     return params().shape().size(0);
+  }
+
+  /**
+   * The empirical distribution of the samples after the first {@code n}: a Markov chain's draws
+   * with its burn-in dropped (Edward leaves this to the user, slicing {@code params} by hand). The
+   * result reads the same {@code params}, so it sees draws written later.
+   *
+   * @param n how many leading samples to drop, {@code 0 <= n < numSamples()} (when the number of
+   *     samples is known statically)
+   * @return a new {@link Empirical} over {@code params[n:]}, built in the same scope
+   * @throws IllegalArgumentException if {@code n} is negative or leaves no sample
+   */
+  public Empirical withBurnIn(long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("`n` must be non-negative, got " + n);
+    }
+    long total = numSamples();
+    if (total >= 0 && n >= total) {
+      throw new IllegalArgumentException(
+          "`n` must leave at least one of the " + total + " samples of " + name() + ", got " + n);
+    }
+    Ops tf = ops();
+    int rank = params().shape().numDimensions();
+    long[] begin = new long[rank];
+    long[] size = new long[rank];
+    begin[0] = n;
+    Arrays.fill(size, -1L);
+    Operand<TFloat32> kept = tf.slice(params(), tf.constant(begin), tf.constant(size));
+    return (Empirical) withParameters(Map.of("params", kept));
   }
 
   /** Always false: which sample is drawn is not differentiable. */
