@@ -1,0 +1,67 @@
+package org.edward4j.spark;
+
+import java.util.Map;
+
+/**
+ * What one averaging round did and where its time went: the progress line of a Spark job.
+ *
+ * @param round the round's number, from 1
+ * @param rounds the job's total rounds
+ * @param replicas the replicas averaged (one per partition)
+ * @param updates the updates made, summed over replicas
+ * @param losses each loss averaged over every update of every replica
+ * @param seconds the round's wall time on the driver
+ * @param buildSeconds graph and session building, mean per replica
+ * @param trainSeconds the k updates, mean per replica
+ * @param transferSeconds writing and reading the variables in TensorFlow, mean per replica
+ * @param bytesDown the serialized broadcast state times the replicas (an upper bound: each
+ *     executor fetches it once)
+ * @param bytesUp the serialized partial sums sent back, times the replicas
+ */
+public record RoundReport(
+    long round,
+    long rounds,
+    long replicas,
+    long updates,
+    Map<String, Double> losses,
+    double seconds,
+    double buildSeconds,
+    double trainSeconds,
+    double transferSeconds,
+    long bytesDown,
+    long bytesUp) {
+
+  /** Copies the losses. */
+  public RoundReport {
+    losses = Map.copyOf(losses);
+  }
+
+  /**
+   * The share of the round's wall time not spent inside a replica's task: Spark's scheduling,
+   * broadcast, serialization and aggregation.
+   *
+   * @return a fraction in [0, 1]
+   */
+  public double communicationShare() {
+    double inTask = buildSeconds + trainSeconds + transferSeconds;
+    return seconds <= 0 ? 0 : Math.max(0, Math.min(1, 1 - inTask / seconds));
+  }
+
+  /**
+   * The share of the round's wall time spent training.
+   *
+   * @return a fraction in [0, 1]
+   */
+  public double trainShare() {
+    return seconds <= 0 ? 0 : Math.min(1, trainSeconds / seconds);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(String.format("round %d/%d: %d updates on %d replicas", round, rounds, updates,
+        replicas));
+    new java.util.TreeMap<>(losses).forEach((k, v) -> sb.append(String.format(", %s %.4f", k, v)));
+    return sb.append(String.format(", %.2f s (train %.0f%%, build %.2f s, communication %.0f%%), %.2f MB down, %.2f MB up",
+        seconds, 100 * trainShare(), buildSeconds, 100 * communicationShare(), bytesDown / 1e6, bytesUp / 1e6)).toString();
+  }
+}
