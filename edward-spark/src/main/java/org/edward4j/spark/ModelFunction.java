@@ -13,12 +13,14 @@ import org.edward4j.core.ModelContext;
  * task's variables with its own and fails the job, naming the difference, when they differ.
  * It must not close the context: the caller closes the returned replica, then the context.
  *
+ * <p>A record of sizes and settings is the natural shape ({@link GanTutorialModel} is one); a lambda
+ * works too when everything it captures is serializable.
+ *
  * <pre>{@code
- * ModelFunction regression = ctx -> {
- *   Placeholder<TFloat32> rows = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(8, 3)));
- *   // ... build a loss over rows and an Inference or a TrainStep over the variables ...
- *   return replica;
- * };
+ * ModelFunction gan = new GanTutorialModel(128);   // serializable: it holds only M
+ * try (ModelContext ctx = ModelContext.withSeed(1); TrainingReplica replica = gan.build(ctx)) {
+ *   replica.parameters().forEach(System.out::println);   // Variable(Gen/dense/kernel, float [100, 128], trainable) ...
+ * }
  * }</pre>
  */
 @FunctionalInterface

@@ -101,6 +101,8 @@ public final class ParameterAveraging {
       long resumedFrom = state.round();
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(rows.context());
       List<RoundReport> reports = new ArrayList<>();
+      long stateBytes = -1;
+      long sumBytes = -1;
       while (state.round() < options.rounds()) {
         long start = System.nanoTime();
         Broadcast<ParameterState> broadcast = sc.broadcast(state);
@@ -114,14 +116,20 @@ public final class ParameterAveraging {
         } finally {
           broadcast.destroy();
         }
-        long bytesDown = serializedSize(state) * sum.replicas();
+        if (stateBytes < 0) { // the layout is fixed, so the sizes are measured once
+          stateBytes = serializedSize(state);
+          sumBytes = serializedSize(sum);
+        }
+        long bytesDown = stateBytes * sum.replicas();
+        long bytesUp = sumBytes * sum.replicas();
         state = new ParameterState(driver.layout(), sum.mean(), state.round() + 1);
-        long bytesUp = serializedSize(sum) * sum.replicas();
+        long averaged = System.nanoTime();
         driver.checkpoint(state);
         double n = sum.replicas();
         RoundReport report = new RoundReport(state.round(), options.rounds(), sum.replicas(), sum.updates(),
-            sum.meanLosses(), (System.nanoTime() - start) / 1e9, sum.buildNanos() / n / 1e9,
-            sum.trainNanos() / n / 1e9, sum.transferNanos() / n / 1e9, bytesDown, bytesUp);
+            sum.meanLosses(), (averaged - start) / 1e9, sum.dataNanos() / n / 1e9, sum.buildNanos() / n / 1e9,
+            sum.trainNanos() / n / 1e9, sum.transferNanos() / n / 1e9, (System.nanoTime() - averaged) / 1e9,
+            bytesDown, bytesUp);
         reports.add(report);
         listener.accept(report);
       }

@@ -19,6 +19,7 @@ final class ParameterSum implements Serializable {
   private long replicas;
   private long updates;
   private final Map<String, Double> lossSums = new LinkedHashMap<>();
+  private long dataNanos;
   private long buildNanos;
   private long trainNanos;
   private long transferNanos;
@@ -42,6 +43,7 @@ final class ParameterSum implements Serializable {
     replicas++;
     updates += r.updates();
     r.lossSums().forEach((k, x) -> lossSums.merge(k, x, Double::sum));
+    dataNanos += r.dataNanos();
     buildNanos += r.buildNanos();
     trainNanos += r.trainNanos();
     transferNanos += r.transferNanos();
@@ -66,6 +68,7 @@ final class ParameterSum implements Serializable {
     replicas += other.replicas;
     updates += other.updates;
     other.lossSums.forEach((k, x) -> lossSums.merge(k, x, Double::sum));
+    dataNanos += other.dataNanos;
     buildNanos += other.buildNanos;
     trainNanos += other.trainNanos;
     transferNanos += other.transferNanos;
@@ -97,6 +100,10 @@ final class ParameterSum implements Serializable {
     Map<String, Double> out = new LinkedHashMap<>();
     lossSums.forEach((k, x) -> out.put(k, x / Math.max(1, updates)));
     return out;
+  }
+
+  long dataNanos() {
+    return dataNanos;
   }
 
   long buildNanos() {

@@ -47,6 +47,7 @@ final class ReplicaTask implements Function2<Integer, Iterator<float[]>, Iterato
 
   @Override
   public Iterator<ReplicaResult> call(Integer partition, Iterator<float[]> rows) {
+    long start = System.nanoTime();
     List<float[]> examples = new ArrayList<>();
     rows.forEachRemaining(examples::add);
     if (examples.size() < plan.batchSize()) {
@@ -84,7 +85,7 @@ final class ReplicaTask implements Function2<Integer, Iterator<float[]>, Iterato
         long t3 = System.nanoTime();
         float[][] values = assigner.read();
         long t4 = System.nanoTime();
-        return List.of(new ReplicaResult(values, plan.updatesPerRound(), lossSums, t1 - t0, t3 - t2,
+        return List.of(new ReplicaResult(values, plan.updatesPerRound(), lossSums, t0 - start, t1 - t0, t3 - t2,
             (t2 - t1) + (t4 - t3))).iterator();
       }
     }

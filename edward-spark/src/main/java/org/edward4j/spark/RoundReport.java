@@ -10,10 +10,14 @@ import java.util.Map;
  * @param replicas the replicas averaged (one per partition)
  * @param updates the updates made, summed over replicas
  * @param losses each loss averaged over every update of every replica
- * @param seconds the round's wall time on the driver
+ * @param seconds the round's wall time on the driver, from the broadcast to the averaged state
+ *     (the checkpoint not included)
+ * @param dataSeconds reading the partition's examples (loading them in the first round, from
+ *     Spark's cache after), mean per replica
  * @param buildSeconds graph and session building, mean per replica
  * @param trainSeconds the k updates, mean per replica
  * @param transferSeconds writing and reading the variables in TensorFlow, mean per replica
+ * @param checkpointSeconds the driver's checkpoint after the round, 0 without a directory
  * @param bytesDown the serialized broadcast state times the replicas (an upper bound: each
  *     executor fetches it once)
  * @param bytesUp the serialized partial sums sent back, times the replicas
@@ -25,9 +29,11 @@ public record RoundReport(
     long updates,
     Map<String, Double> losses,
     double seconds,
+    double dataSeconds,
     double buildSeconds,
     double trainSeconds,
     double transferSeconds,
+    double checkpointSeconds,
     long bytesDown,
     long bytesUp) {
 
@@ -38,12 +44,13 @@ public record RoundReport(
 
   /**
    * The share of the round's wall time not spent inside a replica's task: Spark's scheduling,
-   * broadcast, serialization and aggregation.
+   * broadcast, serialization and aggregation (the replicas' mean task time is subtracted, so on
+   * a cluster a straggler's wait counts here too).
    *
    * @return a fraction in [0, 1]
    */
   public double communicationShare() {
-    double inTask = buildSeconds + trainSeconds + transferSeconds;
+    double inTask = dataSeconds + buildSeconds + trainSeconds + transferSeconds;
     return seconds <= 0 ? 0 : Math.max(0, Math.min(1, 1 - inTask / seconds));
   }
 
@@ -61,7 +68,8 @@ public record RoundReport(
     StringBuilder sb = new StringBuilder(String.format("round %d/%d: %d updates on %d replicas", round, rounds, updates,
         replicas));
     new java.util.TreeMap<>(losses).forEach((k, v) -> sb.append(String.format(", %s %.4f", k, v)));
-    return sb.append(String.format(", %.2f s (train %.0f%%, build %.2f s, communication %.0f%%), %.2f MB down, %.2f MB up",
-        seconds, 100 * trainShare(), buildSeconds, 100 * communicationShare(), bytesDown / 1e6, bytesUp / 1e6)).toString();
+    return sb.append(String.format(", %.2f s (train %.0f%%, build %.2f s, data %.2f s, communication %.0f%%),"
+            + " %.2f MB down, %.2f MB up, checkpoint %.2f s", seconds, 100 * trainShare(), buildSeconds, dataSeconds,
+        100 * communicationShare(), bytesDown / 1e6, bytesUp / 1e6, checkpointSeconds)).toString();
   }
 }
