@@ -43,7 +43,20 @@ public record AveragingOptions(
     int maxCheckpoints,
     int treeDepth) {
 
-  /** Checks every value; the builder's messages name the option. */
+  /**
+   * Checks every value; the builder's messages name the option.
+   *
+   * @param rounds as described above
+   * @param updatesPerRound as described above
+   * @param batchSize as described above
+   * @param partitions as described above
+   * @param averageOptimizerState as described above
+   * @param shuffle as described above
+   * @param seed as described above
+   * @param checkpointDirectory as described above
+   * @param maxCheckpoints as described above
+   * @param treeDepth as described above
+   */
   public AveragingOptions {
     positive("rounds", rounds);
     positive("updatesPerRound", updatesPerRound);

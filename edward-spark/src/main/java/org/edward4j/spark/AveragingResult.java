@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record AveragingResult(ParameterState state, long resumedFrom, List<RoundReport> reports) {
 
-  /** Copies the reports. */
+  /**
+   * Copies the reports.
+   *
+   * @param state as described above
+   * @param resumedFrom as described above
+   * @param reports as described above
+   */
   public AveragingResult {
     reports = List.copyOf(reports);
   }

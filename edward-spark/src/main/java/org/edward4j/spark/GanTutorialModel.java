@@ -19,22 +19,39 @@ import org.tensorflow.types.TFloat32;
  * Edward's GAN tutorial (Goodfellow et al., 2014) as a Spark model function: noise of d = 100
  * dimensions from Uniform(-1, 1), a generator dense(128, ReLU) -> dense(784, sigmoid), a
  * discriminator dense(128, ReLU) -> dense(1), Adam with its defaults on both sides, trained on
- * minibatches of MNIST rows of 784 pixels in [0, 1].
- *
- * @param batchSize images per minibatch, the tutorial's M = 128
+ * minibatches of MNIST rows of 784 pixels in [0, 1]. Serializable: it holds only the batch size.
  */
-public record GanTutorialModel(int batchSize) implements ModelFunction {
+public final class GanTutorialModel implements ModelFunction {
+
+  private static final long serialVersionUID = 1L;
 
   /** The noise dimension d. */
   public static final int NOISE = 100;
   /** Pixels per image. */
   public static final int PIXELS = 784;
 
-  /** Checks the batch size. */
-  public GanTutorialModel {
+  /** Images per minibatch. */
+  private final int batchSize;
+
+  /**
+   * The tutorial's model for minibatches of {@code batchSize} images.
+   *
+   * @param batchSize images per minibatch, the tutorial's M = 128; at least 1
+   */
+  public GanTutorialModel(int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("`batchSize` must be at least 1, got " + batchSize);
     }
+    this.batchSize = batchSize;
+  }
+
+  /**
+   * The batch size.
+   *
+   * @return images per minibatch
+   */
+  public int batchSize() {
+    return batchSize;
   }
 
   @Override
@@ -67,5 +84,10 @@ public record GanTutorialModel(int batchSize) implements ModelFunction {
   private static Operand<TFloat32> discriminator(VariableScope scope, Operand<TFloat32> x) {
     Operand<TFloat32> net = Layers.dense(scope, x, 128, DenseOptions.builder().activation(Activation.relu()).build());
     return Layers.dense(scope, net, 1);
+  }
+
+  @Override
+  public String toString() {
+    return "GanTutorialModel(batchSize=" + batchSize + ")";
   }
 }

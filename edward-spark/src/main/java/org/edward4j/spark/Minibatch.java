@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record Minibatch(int size, int width, float[] values) {
 
-  /** Checks the sizes. */
+  /**
+   * Checks the sizes.
+   *
+   * @param size as described above
+   * @param width as described above
+   * @param values as described above
+   */
   public Minibatch {
     Objects.requireNonNull(values, "values");
     if (size < 1 || width < 1) {

@@ -13,8 +13,8 @@ import org.edward4j.core.ModelContext;
  * task's variables with its own and fails the job, naming the difference, when they differ.
  * It must not close the context: the caller closes the returned replica, then the context.
  *
- * <p>A record of sizes and settings is the natural shape ({@link GanTutorialModel} is one); a lambda
- * works too when everything it captures is serializable.
+ * <p>A small class or record of sizes and settings is the natural shape ({@link GanTutorialModel}
+ * is one); a lambda works too when everything it captures is serializable.
  *
  * <pre>{@code
  * ModelFunction gan = new GanTutorialModel(128);   // serializable: it holds only M

@@ -11,7 +11,9 @@ public final class ModelMismatchException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The partition whose task built the other model. */
   private final int partition;
+  /** One line per variable that differs. */
   private final List<String> differences;
 
   /**

@@ -18,8 +18,11 @@ public final class ParameterLayout implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** The variables' full names, in order. */
   private final List<String> names;
+  /** Their shapes, in the same order. */
   private final List<long[]> shapes;
+  /** How many of the leading variables are parameters. */
   private final int parameterCount;
 
   private ParameterLayout(List<String> names, List<long[]> shapes, int parameterCount) {

@@ -12,8 +12,11 @@ public final class ParameterState implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** The variables' names and shapes. */
   private final ParameterLayout layout;
+  /** One array per variable of the layout. */
   private final float[][] values;
+  /** The averaging rounds done. */
   private final long round;
 
   /**

@@ -37,7 +37,23 @@ public record RoundReport(
     long bytesDown,
     long bytesUp) {
 
-  /** Copies the losses. */
+  /**
+   * Copies the losses.
+   *
+   * @param round as described above
+   * @param rounds as described above
+   * @param replicas as described above
+   * @param updates as described above
+   * @param losses as described above
+   * @param seconds as described above
+   * @param dataSeconds as described above
+   * @param buildSeconds as described above
+   * @param trainSeconds as described above
+   * @param transferSeconds as described above
+   * @param checkpointSeconds as described above
+   * @param bytesDown as described above
+   * @param bytesUp as described above
+   */
   public RoundReport {
     losses = Map.copyOf(losses);
   }
