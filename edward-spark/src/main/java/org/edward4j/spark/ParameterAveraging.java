@@ -46,6 +46,7 @@ public final class ParameterAveraging {
   private final ModelFunction model;
   private final AveragingOptions options;
   private Consumer<RoundReport> listener = r -> { };
+  private Consumer<ParameterState> stateListener = s -> { };
 
   private ParameterAveraging(ModelFunction model, AveragingOptions options) {
     this.model = model;
@@ -75,6 +76,18 @@ public final class ParameterAveraging {
    */
   public ParameterAveraging onRound(Consumer<RoundReport> listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
+   * Hands the averaged state to {@code listener} on the driver after every round, e.g. to draw
+   * samples from the model as training goes.
+   *
+   * @param listener called with each round's state, before the round's report
+   * @return this trainer
+   */
+  public ParameterAveraging onAveraged(Consumer<ParameterState> listener) {
+    this.stateListener = Objects.requireNonNull(listener, "listener");
     return this;
   }
 
@@ -131,6 +144,7 @@ public final class ParameterAveraging {
             sum.trainNanos() / n / 1e9, sum.transferNanos() / n / 1e9, (System.nanoTime() - averaged) / 1e9,
             bytesDown, bytesUp);
         reports.add(report);
+        stateListener.accept(state);
         listener.accept(report);
       }
       return new AveragingResult(state, resumedFrom, reports);

@@ -17,7 +17,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * {@code bin/edward spark gan}: Edward's GAN tutorial on MNIST trained on Spark by synchronous
  * parameter averaging, with a progress line per round, a checkpoint per round (resumed from when
- * the job is started again), and a 4x4 grid of the final generator's samples.
+ * the job is started again), a 4x4 grid of samples each time the updates per replica pass a
+ * multiple of {@code --print} ({@code samples_001000.png}, ...) and of the final generator
+ * ({@code samples_final.png}).
  *
  * <p>The JVM that runs it needs Spark's module options (see docs/DISTRIBUTED.md); on a cluster,
  * submit the shaded jar with {@code spark-submit --class org.edward4j.spark.SparkGan}.
@@ -54,6 +56,12 @@ public final class SparkGan {
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
       sc.setLogLevel("WARN");
       result = ParameterAveraging.of(new GanTutorialModel(128), options)
+          .onAveraged(state -> {
+            long updates = state.round() * args.k();
+            if (updates / args.print() != (updates - args.k()) / args.print()) { // crossed a multiple of --print
+              writeSamplesUnchecked(state, args.seed(), args.out().resolve(String.format("samples_%06d.png", updates)));
+            }
+          })
           .onRound(r -> System.out.println(r))
           .fit(MnistPartitions.train(sc, args.partitions()));
     }
@@ -62,6 +70,14 @@ public final class SparkGan {
     Path grid = writeSamples(result.state(), args.seed(), args.out().resolve("samples_final.png"));
     System.out.printf("trained %d rounds (%d updates, %d examples) in %.1f s (%.0f updates/s); samples in %s%n",
         result.reports().size(), updates, updates * 128, seconds, updates / seconds, grid.toAbsolutePath());
+  }
+
+  private static void writeSamplesUnchecked(ParameterState state, long seed, Path file) {
+    try {
+      writeSamples(state, seed, file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Builds the generator, loads its averaged weights, and writes 16 of its samples as a grid. */

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param master the Spark master URL, e.g. {@code local[2]} or {@code spark://host:7077}
  * @param iterations updates per replica in all, as the single-machine example's iterations
- * @param print updates between sample grids (rounded to whole rounds)
+ * @param print updates per replica between sample grids (a grid after the round that passes each multiple)
  * @param out the output directory
  * @param seed the job's seed
  * @param partitions replicas (partitions of the data)
