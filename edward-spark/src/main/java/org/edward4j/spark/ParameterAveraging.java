@@ -158,6 +158,9 @@ public final class ParameterAveraging {
   /** One cheap job: every partition's size and example widths, checked before any model is trained. */
   private void checkPartitions(JavaRDD<float[]> rows) {
     List<long[]> stats = rows.mapPartitionsWithIndex(ParameterAveraging::partitionStats, true).collect();
+    if (stats.isEmpty()) {
+      throw new IllegalArgumentException("`data` must have at least one partition, got an RDD with none");
+    }
     List<String> small = new ArrayList<>();
     long minWidth = Long.MAX_VALUE;
     long maxWidth = Long.MIN_VALUE;

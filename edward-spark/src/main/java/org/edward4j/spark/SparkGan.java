@@ -65,6 +65,9 @@ public final class SparkGan {
           .onRound(r -> System.out.println(r))
           .fit(MnistPartitions.train(sc, args.partitions()));
     }
+    if (result.resumedFrom() > 0) {
+      System.out.println("resumed from the checkpoint of round " + result.resumedFrom() + " in " + args.checkpoints());
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     long updates = result.reports().stream().mapToLong(RoundReport::updates).sum();
     Path grid = writeSamples(result.state(), args.seed(), args.out().resolve("samples_final.png"));

@@ -39,6 +39,14 @@ class ParameterAveragingInputTest {
   }
 
   @Test
+  void anRddWithoutPartitionsIsRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+        ParameterAveraging.of(LinearRegressionModel.sgd(3, 4, 0.1), AveragingOptions.builder().batchSize(4).build())
+            .fit(LocalSpark.get().<float[]>emptyRDD()));
+    assertEquals("`data` must have at least one partition, got an RDD with none", e.getMessage());
+  }
+
+  @Test
   void examplesOfDifferentWidthsAreRejected() {
     List<float[]> rows = new ArrayList<>(Arrays.asList(ParameterAveragingExactnessTest.rows(16, 1)));
     rows.set(3, new float[] {1, 2});
