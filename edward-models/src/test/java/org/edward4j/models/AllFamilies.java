@@ -38,6 +38,7 @@ final class AllFamilies {
         // dists-b: the catalogue's part B and the families Monte Carlo inference needs.
         new Maker("Dirichlet", s -> Dirichlet.of(s, new float[] {1f, 2f, 3f}), true),
         new Maker("Multinomial", s -> Multinomial.of(s, 5, new float[] {0.2f, 0.3f, 0.5f}), false),
+        new Maker("DirichletMultinomial", s -> DirichletMultinomial.of(s, 5, new float[] {1f, 2f, 3f}), false),
         new Maker("MultivariateNormalTriL",
             s -> MultivariateNormalTriL.of(s, new float[] {0f, 1f}, new float[][] {{1f, 0f}, {0.5f, 2f}}), true),
         new Maker("MultivariateNormalFullCovariance",

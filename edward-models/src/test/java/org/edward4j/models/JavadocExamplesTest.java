@@ -98,6 +98,10 @@ class JavadocExamplesTest extends GraphTestBase {
     Operand<TFloat32> countsMean = counts.mean(); // [2, 3, 5]
     org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {2f, 3f, 5f}, eval(countsMean), 1e-6f);
 
+    DirichletMultinomial<TFloat32> polya = DirichletMultinomial.of(scope, 6, new float[] {1f, 2f, 3f});
+    Operand<TFloat32> polyaMean = polya.mean(); // [1, 2, 3]
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1f, 2f, 3f}, eval(polyaMean), 1e-6f);
+
     MultivariateNormalTriL w = MultivariateNormalTriL.of(scope, new float[] {0f, 0f},
         new float[][] {{1f, 0f}, {0.5f, 2f}});
     Operand<TFloat32> cov = w.covariance(); // [[1, 0.5], [0.5, 4.25]]
