@@ -54,6 +54,7 @@ final class AllFamilies {
         new Maker("NegativeBinomial", s -> NegativeBinomial.of(s, 3, 0.4), false),
         new Maker("Geometric", s -> Geometric.ofProbs(s, 0.3), false),
         new Maker("OneHotCategorical", s -> OneHotCategorical.ofProbs(s, new float[] {0.2f, 0.3f, 0.5f}), false),
+        new Maker("Wishart", s -> Wishart.of(s, 4.0, new float[][] {{1f, 0f}, {0.5f, 1f}}), false),
         new Maker("RelaxedBernoulli", s -> RelaxedBernoulli.ofProbs(s, 0.5, 0.3), true),
         new Maker("RelaxedOneHotCategorical", s -> RelaxedOneHotCategorical.ofLogits(s, 0.5, new float[] {0f, 1f, 2f}), true));
   }

@@ -130,6 +130,10 @@ class JavadocExamplesTest extends GraphTestBase {
     Operand<TFloat32> mixMean = mix.mean(); // 0.4 * -1 + 0.6 * 2
     assertEquals(0.8, eval(mixMean)[0], 1e-6);
 
+    Wishart precision = Wishart.of(scope, 5, new float[][] {{1f, 0f}, {0.5f, 1f}});
+    Operand<TFloat32> precisionMean = precision.mean(); // 5 [[1, 0.5], [0.5, 1.25]]
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {5f, 2.5f, 2.5f, 6.25f}, eval(precisionMean), 1e-5f);
+
     Binomial<TFloat32> heads = Binomial.of(scope, 10, 0.3);
     assertEquals(3f, eval(heads.mean())[0], 1e-6f);
     NegativeBinomial<TFloat32> overdispersed = NegativeBinomial.of(scope, 3, 0.4);
