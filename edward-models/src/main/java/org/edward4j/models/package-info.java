@@ -22,6 +22,17 @@
  * org.edward4j.models.RandomVariableBuilder}, which checks parameters (dtype, graph, broadcasting,
  * and the values of Java numbers and small constants) before any op is built.
  *
+ * <p>Counts: {@link org.edward4j.models.Binomial}, {@link org.edward4j.models.NegativeBinomial},
+ * {@link org.edward4j.models.Geometric}, {@link org.edward4j.models.Multinomial}, {@link
+ * org.edward4j.models.DirichletMultinomial}, {@link org.edward4j.models.OneHotCategorical}. Simplex
+ * and matrices: {@link org.edward4j.models.Dirichlet}, {@link org.edward4j.models.Wishart}.
+ * Correlated normals: {@link org.edward4j.models.MultivariateNormalTriL}, {@link
+ * org.edward4j.models.MultivariateNormalFullCovariance}, {@link
+ * org.edward4j.models.MultivariateNormalDiagPlusLowRank}. Relaxed (reparameterized) discrete
+ * variables: {@link org.edward4j.models.RelaxedBernoulli}, {@link
+ * org.edward4j.models.RelaxedOneHotCategorical}. Mixtures: {@link org.edward4j.models.Mixture}
+ * (TensorFlow's) and {@link org.edward4j.models.ParamMixture} (Edward's, with its assignments).
+ *
  * <p>The examples in this package's class documentation assume {@code VariableScope scope =
  * ctx.scope("model")} and {@code Ops tf = ctx.tf()} for an open {@code ModelContext ctx}; the
  * tests compile each of them.

@@ -47,7 +47,29 @@ final class AllFamilies {
         new Maker("Kumaraswamy", s -> Kumaraswamy.of(s, 2.0, 3.0), true),
         new Maker("VonMises", s -> VonMises.of(s, 0.5, 2.0), false),
         new Maker("InverseGamma", s -> InverseGamma.of(s, 3.0, 2.0), true),
-        new Maker("Deterministic", s -> Deterministic.of(s, 1.5), true));
+        new Maker("Deterministic", s -> Deterministic.of(s, 1.5), true),
+        // dists-b: the catalogue's part B and the families Monte Carlo inference needs.
+        new Maker("Dirichlet", s -> Dirichlet.of(s, new float[] {1f, 2f, 3f}), true),
+        new Maker("Multinomial", s -> Multinomial.of(s, 5, new float[] {0.2f, 0.3f, 0.5f}), false),
+        new Maker("DirichletMultinomial", s -> DirichletMultinomial.of(s, 5, new float[] {1f, 2f, 3f}), false),
+        new Maker("MultivariateNormalTriL",
+            s -> MultivariateNormalTriL.of(s, new float[] {0f, 1f}, new float[][] {{1f, 0f}, {0.5f, 2f}}), true),
+        new Maker("MultivariateNormalFullCovariance",
+            s -> MultivariateNormalFullCovariance.of(s, new float[] {0f, 1f}, new float[][] {{2f, 0.5f}, {0.5f, 1f}}), true),
+        new Maker("MultivariateNormalDiagPlusLowRank", s -> MultivariateNormalDiagPlusLowRank.builder(s)
+            .loc(new float[] {0f, 1f}).scaleDiag(new float[] {1f, 2f}).scalePerturbFactor(new float[][] {{1f}, {0.5f}}).build(), true),
+        new Maker("ParamMixture", s -> ParamMixture.builder(s).mixingWeights(new float[] {0.4f, 0.6f})
+            .components(Normal::builder, java.util.Map.of("loc", s.tf().constant(new float[] {-1f, 1f}),
+                "scale", s.tf().constant(new float[] {1f, 0.5f}))).build(), false),
+        new Maker("Mixture", s -> Mixture.of(s, Categorical.ofProbs(s, new float[] {0.4f, 0.6f}),
+            List.of(Normal.of(s, -1.0, 1.0), Normal.of(s, 1.0, 0.5))), false),
+        new Maker("Binomial", s -> Binomial.of(s, 10, 0.3), false),
+        new Maker("NegativeBinomial", s -> NegativeBinomial.of(s, 3, 0.4), false),
+        new Maker("Geometric", s -> Geometric.ofProbs(s, 0.3), false),
+        new Maker("OneHotCategorical", s -> OneHotCategorical.ofProbs(s, new float[] {0.2f, 0.3f, 0.5f}), false),
+        new Maker("Wishart", s -> Wishart.of(s, 4.0, new float[][] {{1f, 0f}, {0.5f, 1f}}), false),
+        new Maker("RelaxedBernoulli", s -> RelaxedBernoulli.ofProbs(s, 0.5, 0.3), true),
+        new Maker("RelaxedOneHotCategorical", s -> RelaxedOneHotCategorical.ofLogits(s, 0.5, new float[] {0f, 1f, 2f}), true));
   }
 
   /** The families that draw from a random op (all but PointMass and Deterministic). */

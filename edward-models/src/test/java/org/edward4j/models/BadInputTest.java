@@ -121,7 +121,29 @@ class BadInputTest extends GraphTestBase {
         Arguments.of("Deterministic atol -1", (Builder) s -> Deterministic.builder(s).loc(0).atol(-1),
             "`atol` must be non-negative, got -1.0"),
         Arguments.of("Deterministic rtol NaN", (Builder) s -> Deterministic.builder(s).loc(0).rtol(Double.NaN),
-            "`rtol` must be non-negative, got NaN"));
+            "`rtol` must be non-negative, got NaN"),
+        // dists-b
+        Arguments.of("Dirichlet concentration -1", (Builder) s -> Dirichlet.of(s, new float[] {1f, -1f}),
+            "`concentration` must be positive and finite, got -1.0 at flat index 1"),
+        Arguments.of("Multinomial totalCount -1", (Builder) s -> Multinomial.of(s, -1, new float[] {0.5f, 0.5f}),
+            "`totalCount` must be a whole number >= 0, got -1.0"),
+        Arguments.of("Multinomial probs sum 0.8", (Builder) s -> Multinomial.of(s, 3, new float[] {0.5f, 0.3f}),
+            "`probs` must sum to 1 over the last axis, got 0.8"),
+        Arguments.of("Binomial totalCount 1.5", (Builder) s -> Binomial.of(s, 1.5, 0.5), "`totalCount` must be a whole number >= 0, got 1.5"),
+        Arguments.of("NegativeBinomial probs 1", (Builder) s -> NegativeBinomial.of(s, 2, 1), "`probs` must be in [0, 1) (1 never stops), got 1.0"),
+        Arguments.of("Geometric probs 0", (Builder) s -> Geometric.ofProbs(s, 0), "`probs` must be in (0, 1] (0 never succeeds), got 0.0"),
+        Arguments.of("OneHotCategorical probs sum 1.5", (Builder) s -> OneHotCategorical.ofProbs(s, new float[] {0.5f, 1f}),
+            "`probs` must sum to 1 over the last axis, got 1.5"),
+        Arguments.of("RelaxedBernoulli temperature 0", (Builder) s -> RelaxedBernoulli.ofProbs(s, 0, 0.5),
+            "`temperature` must be positive and finite, got 0.0"),
+        Arguments.of("RelaxedOneHotCategorical temperature -1", (Builder) s -> RelaxedOneHotCategorical.ofLogits(s, -1, new float[] {0f, 1f}),
+            "`temperature` must be positive and finite, got -1.0"),
+        Arguments.of("MultivariateNormalTriL diagonal 0", (Builder) s -> MultivariateNormalTriL.of(s, new float[] {0f, 0f},
+            new float[][] {{0f, 0f}, {1f, 1f}}), "`scaleTril` must have a positive diagonal (a Cholesky factor), got 0.0 at [0, 0]"),
+        Arguments.of("MultivariateNormalFullCovariance not positive definite", (Builder) s -> MultivariateNormalFullCovariance.of(s,
+            new float[] {0f, 0f}, new float[][] {{1f, 1f}, {1f, 1f}}), "`covarianceMatrix` must be positive definite"),
+        Arguments.of("ParamMixture weights sum 0.5", (Builder) s -> ParamMixture.builder(s).mixingWeights(new float[] {0.25f, 0.25f}),
+            "`mixingWeights` must sum to 1 over the last axis, got 0.5"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -14,6 +14,8 @@ import org.apache.commons.math3.distribution.LogisticDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
+import org.apache.commons.math3.distribution.GeometricDistribution;
+import org.apache.commons.math3.distribution.PascalDistribution;
 import org.apache.commons.math3.distribution.AbstractIntegerDistribution;
 import org.apache.commons.math3.distribution.LaplaceDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -156,7 +158,22 @@ final class Families {
         new Discrete("Poisson(3.5)", List.of("rate"), new double[] {3.5},
             (s, p) -> Poisson.of(s, p.get(0)), p -> new PoissonDistribution(p[0])),
         new Discrete("Poisson(0.4)", List.of("rate"), new double[] {0.4},
-            (s, p) -> Poisson.of(s, p.get(0)), p -> new PoissonDistribution(p[0])));
+            (s, p) -> Poisson.of(s, p.get(0)), p -> new PoissonDistribution(p[0])),
+        // dists-b: count families (TensorFlow's NegativeBinomial(r, p) is commons-math's Pascal(r, 1 - p)).
+        new Discrete("Binomial(5, probs=0.3)", List.of("totalCount", "probs"), new double[] {5, 0.3},
+            (s, p) -> Binomial.of(s, p.get(0), p.get(1)), p -> new BinomialDistribution((int) p[0], p[1])),
+        new Discrete("Binomial(12, logits=0.4)", List.of("totalCount", "logits"), new double[] {12, 0.4},
+            (s, p) -> Binomial.builder(s).totalCount(p.get(0)).logits(p.get(1)).build(),
+            p -> new BinomialDistribution((int) p[0], sigmoid(p[1]))),
+        new Discrete("NegativeBinomial(3, probs=0.4)", List.of("totalCount", "probs"), new double[] {3, 0.4},
+            (s, p) -> NegativeBinomial.of(s, p.get(0), p.get(1)), p -> new PascalDistribution((int) p[0], 1 - p[1])),
+        new Discrete("NegativeBinomial(2, logits=-0.5)", List.of("totalCount", "logits"), new double[] {2, -0.5},
+            (s, p) -> NegativeBinomial.builder(s).totalCount(p.get(0)).logits(p.get(1)).build(),
+            p -> new PascalDistribution((int) p[0], 1 - sigmoid(p[1]))),
+        new Discrete("Geometric(probs=0.3)", List.of("probs"), new double[] {0.3},
+            (s, p) -> Geometric.ofProbs(s, p.get(0)), p -> new GeometricDistribution(p[0])),
+        new Discrete("Geometric(logits=0.5)", List.of("logits"), new double[] {0.5},
+            (s, p) -> Geometric.builder(s).logits(p.get(0)).build(), p -> new GeometricDistribution(sigmoid(p[0]))));
   }
 
   /** Student's t as {@code loc + scale T_df} over commons-math's standard t. */

@@ -86,4 +86,70 @@ class JavadocExamplesTest extends GraphTestBase {
     Operand<TFloat32> posteriorMean = qz.mean(); // 0.45
     assertEquals(0.45f, eval(posteriorMean)[0], 1e-6f);
   }
+
+  /** dists-b's families: each class's example as written in its Javadoc. */
+  @Test
+  void catalogueFamiliesPartB() {
+    Dirichlet theta = Dirichlet.of(scope, new float[] {1f, 2f, 3f});
+    Operand<TFloat32> mean = theta.mean(); // [1/6, 2/6, 3/6]
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1f / 6, 2f / 6, 3f / 6}, eval(mean), 1e-6f);
+
+    Multinomial<TFloat32> counts = Multinomial.of(scope, 10, new float[] {0.2f, 0.3f, 0.5f});
+    Operand<TFloat32> countsMean = counts.mean(); // [2, 3, 5]
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {2f, 3f, 5f}, eval(countsMean), 1e-6f);
+
+    DirichletMultinomial<TFloat32> polya = DirichletMultinomial.of(scope, 6, new float[] {1f, 2f, 3f});
+    Operand<TFloat32> polyaMean = polya.mean(); // [1, 2, 3]
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1f, 2f, 3f}, eval(polyaMean), 1e-6f);
+
+    MultivariateNormalTriL w = MultivariateNormalTriL.of(scope, new float[] {0f, 0f},
+        new float[][] {{1f, 0f}, {0.5f, 2f}});
+    Operand<TFloat32> cov = w.covariance(); // [[1, 0.5], [0.5, 4.25]]
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1f, 0.5f, 0.5f, 4.25f}, eval(cov), 1e-6f);
+
+    MultivariateNormalFullCovariance full = MultivariateNormalFullCovariance.of(scope, new float[] {1f, -1f},
+        new float[][] {{2f, 0.6f}, {0.6f, 1f}});
+    Operand<TFloat32> sd = full.stddev(); // [sqrt 2, 1]
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {(float) Math.sqrt(2), 1f}, eval(sd), 1e-6f);
+
+    MultivariateNormalDiagPlusLowRank lowRank = MultivariateNormalDiagPlusLowRank.builder(scope)
+        .loc(new float[] {0f, 0f}).scaleDiag(new float[] {1f, 1f})
+        .scalePerturbFactor(new float[][] {{1f}, {1f}}).build();
+    Operand<TFloat32> var = lowRank.variance(); // [5, 5]: S = [[2, 1], [1, 2]], S S^T = [[5, 4], [4, 5]]
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {5f, 5f}, eval(var), 1e-5f);
+
+    ParamMixture<TFloat32> x = ParamMixture.builder(scope)
+        .mixingWeights(new float[] {0.3f, 0.7f})
+        .components(Normal::builder, java.util.Map.of("loc", tf.constant(new float[] {-2f, 2f}), "scale", tf.constant(new float[] {1f, 0.5f})))
+        .sampleShape(100).build();
+    Operand<TInt32> z = x.cat();                                    // which component drew each point
+    assertEquals(100, ctx.eval(z).size());
+
+    Categorical<TInt32> cat = Categorical.ofProbs(scope, new float[] {0.4f, 0.6f});
+    Mixture<TFloat32> mix = Mixture.of(scope, cat, java.util.List.of(Normal.of(scope, -1.0, 0.5), Laplace.of(scope, 2.0, 1.0)));
+    Operand<TFloat32> mixMean = mix.mean(); // 0.4 * -1 + 0.6 * 2
+    assertEquals(0.8, eval(mixMean)[0], 1e-6);
+
+    Wishart precision = Wishart.of(scope, 5, new float[][] {{1f, 0f}, {0.5f, 1f}});
+    Operand<TFloat32> precisionMean = precision.mean(); // 5 [[1, 0.5], [0.5, 1.25]]
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {5f, 2.5f, 2.5f, 6.25f}, eval(precisionMean), 1e-5f);
+
+    Binomial<TFloat32> heads = Binomial.of(scope, 10, 0.3);
+    assertEquals(3f, eval(heads.mean())[0], 1e-6f);
+    NegativeBinomial<TFloat32> overdispersed = NegativeBinomial.of(scope, 3, 0.4);
+    assertEquals(2f, eval(overdispersed.mean())[0], 1e-6f);
+    Geometric<TFloat32> failures = Geometric.ofProbs(scope, 0.25);
+    assertEquals(3f, eval(failures.mean())[0], 1e-6f);
+
+    OneHotCategorical<TInt32> oneHot = OneHotCategorical.ofProbs(scope, new float[] {0.2f, 0.8f});
+    Operand<TFloat32> mode = oneHot.mode(); // [0, 1]
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0f, 1f}, eval(mode));
+
+    RelaxedBernoulli gate = RelaxedBernoulli.ofProbs(scope, 0.5, 0.3);
+    Operand<TFloat32> gateLp = gate.logProb(gate); // finite: draws are inside (0, 1)
+    org.junit.jupiter.api.Assertions.assertTrue(Float.isFinite(eval(gateLp)[0]));
+    RelaxedOneHotCategorical concrete = RelaxedOneHotCategorical.ofLogits(scope, 0.5, new float[] {0f, 1f, 2f});
+    Operand<TFloat32> concreteLp = concrete.logProb(concrete); // a scalar
+    assertEquals(Shape.scalar(), concreteLp.shape());
+  }
 }

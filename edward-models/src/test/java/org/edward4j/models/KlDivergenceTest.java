@@ -58,6 +58,9 @@ class KlDivergenceTest extends GraphTestBase {
     BetaDistribution b2 = new BetaDistribution(0.9, 1.3);
     NormalDistribution[] w1 = {new NormalDistribution(0, 1), new NormalDistribution(1, 2)};
     NormalDistribution[] w2 = {new NormalDistribution(0.5, 2), new NormalDistribution(-1, 0.7)};
+    // L = [[1, 0], [0.8, 0.6]]: covariance L L^T = [[1, 0.8], [0.8, 1]].
+    org.apache.commons.math3.distribution.MultivariateNormalDistribution tril =
+        new org.apache.commons.math3.distribution.MultivariateNormalDistribution(new double[] {0, 1}, new double[][] {{1, 0.8}, {0.8, 1}});
     return List.of(
         new Pair("Normal", s -> Normal.of(s, 1, 2), s -> Normal.of(s, -0.5, 1.2),
             x -> n1.logDensity(x[0]) - n2.logDensity(x[0]), 1),
@@ -82,7 +85,14 @@ class KlDivergenceTest extends GraphTestBase {
         ratio("InverseGamma", s -> InverseGamma.of(s, 3, 2), s -> InverseGamma.of(s, 2, 0.5),
             ReferenceDistributions.inverseGamma(3, 2), ReferenceDistributions.inverseGamma(2, 0.5)),
         ratio("VonMises", s -> VonMises.of(s, 0.5, 4), s -> VonMises.of(s, -0.3, 1.5),
-            ReferenceDistributions.vonMises(0.5, 4), ReferenceDistributions.vonMises(-0.3, 1.5)));
+            ReferenceDistributions.vonMises(0.5, 4), ReferenceDistributions.vonMises(-0.3, 1.5)),
+        // dists-b
+        new Pair("Dirichlet", s -> Dirichlet.of(s, new float[] {3f, 1.5f}), s -> Dirichlet.of(s, new float[] {0.8f, 2f}),
+            x -> DirichletTest.logDensity(new double[] {3, 1.5}, x) - DirichletTest.logDensity(new double[] {0.8, 2}, x), 2),
+        new Pair("MultivariateNormalTriL || MultivariateNormalDiag",
+            s -> MultivariateNormalTriL.of(s, new float[] {0f, 1f}, new float[][] {{1f, 0f}, {0.8f, 0.6f}}),
+            s -> MultivariateNormalDiag.of(s, new float[] {0.5f, -1f}, new float[] {2f, 0.7f}),
+            x -> Math.log(tril.density(x)) - w2[0].logDensity(x[0]) - w2[1].logDensity(x[1]), 2));
   }
 
   /** A scalar pair whose log-ratio comes from two reference densities. */

@@ -39,9 +39,13 @@ class MixtureTest extends GraphTestBase {
         .components(Normal::builder, Map.of("loc", vector(MU), "scale", vector(SIGMA))).sampleShape(sampleShape).build();
   }
 
+  static final NormalDistribution FIRST = new NormalDistribution(MU[0], SIGMA[0]);
+  static final NormalDistribution SECOND = new NormalDistribution(MU[1], SIGMA[1]);
+  static final NormalDistribution NORMAL_PART = new NormalDistribution(-1, 0.5);
+  static final LaplaceDistribution LAPLACE_PART = new LaplaceDistribution(2, 1);
+
   static double mixtureCdf(double x) {
-    return W[0] * new NormalDistribution(MU[0], SIGMA[0]).cumulativeProbability(x)
-        + W[1] * new NormalDistribution(MU[1], SIGMA[1]).cumulativeProbability(x);
+    return W[0] * FIRST.cumulativeProbability(x) + W[1] * SECOND.cumulativeProbability(x);
   }
 
   @Test
@@ -184,7 +188,7 @@ class MixtureTest extends GraphTestBase {
   }
 
   static double normalLaplaceCdf(double x) {
-    return 0.4 * new NormalDistribution(-1, 0.5).cumulativeProbability(x) + 0.6 * new LaplaceDistribution(2, 1).cumulativeProbability(x);
+    return 0.4 * NORMAL_PART.cumulativeProbability(x) + 0.6 * LAPLACE_PART.cumulativeProbability(x);
   }
 
   Mixture<TFloat32> normalLaplace(long... sampleShape) {

@@ -141,4 +141,59 @@ class MultinomialTest extends GraphTestBase {
         "exactly one of `probs` and `logits` must be given for Multinomial, got neither");
     assertMessage(() -> Multinomial.builder(scope).probs(new float[] {1f}).build(), "`totalCount` must be given for Multinomial");
   }
+
+  /** {@code log p(x)} of the Dirichlet-multinomial, in double precision. */
+  static double dirichletMultinomialLogMass(int[] x, double[] a) {
+    int n = 0;
+    double a0 = 0;
+    double lp = 0;
+    for (int k = 0; k < x.length; k++) {
+      n += x[k];
+      a0 += a[k];
+      lp += Families.logGamma(x[k] + a[k]) - Families.logGamma(a[k]) - Families.logGamma(x[k] + 1);
+    }
+    return lp + Families.logGamma(n + 1) + Families.logGamma(a0) - Families.logGamma(n + a0);
+  }
+
+  @Test
+  void dirichletMultinomialMassDrawsAndMoments() {
+    double[] a = {0.5, 2, 1.5};
+    DirichletMultinomial<TFloat32> dm = DirichletMultinomial.of(scope, 4, new float[] {0.5f, 2f, 1.5f});
+    float[] draws = eval(dm.sample(N));
+    Map<String, Integer> observed = new HashMap<>();
+    for (int r = 0; r < N; r++) {
+      observed.merge((int) draws[3 * r] + "," + (int) draws[3 * r + 1] + "," + (int) draws[3 * r + 2], 1, Integer::sum);
+    }
+    Map<String, Double> probabilities = new LinkedHashMap<>();
+    double total = 0;
+    float[] flat = new float[3 * 15];
+    double[] expected = new double[15];
+    int i = 0;
+    for (int x0 = 0; x0 <= 4; x0++) {
+      for (int x1 = 0; x0 + x1 <= 4; x1++) {
+        int[] x = {x0, x1, 4 - x0 - x1};
+        expected[i] = dirichletMultinomialLogMass(x, a);
+        flat[3 * i] = x0;
+        flat[3 * i + 1] = x1;
+        flat[3 * i + 2] = 4 - x0 - x1;
+        probabilities.put(x0 + "," + x1 + "," + (4 - x0 - x1), Math.exp(expected[i]));
+        total += Math.exp(expected[i]);
+        i++;
+      }
+    }
+    assertEquals(1, total, 1e-12, "the reference mass sums to 1");
+    assertClose("DirichletMultinomial(4, [0.5, 2, 1.5])", expected, eval(dm.logProb(constant(new long[] {15, 3}, flat))));
+    MultivariateChecks.assertChiSquare("DirichletMultinomial draws", observed, probabilities, N, 1e-6);
+    assertEquals(Float.NEGATIVE_INFINITY, eval(dm.logProb(vector(1f, 1f, 1f)))[0], "counts summing to 3, not 4");
+    double a0 = 4;
+    float[] mean = eval(dm.mean());
+    float[] var = eval(dm.variance());
+    for (int k = 0; k < 3; k++) {
+      double p = a[k] / a0;
+      assertEquals(4 * p, mean[k], 1e-6);
+      assertEquals(4 * p * (1 - p) * (4 + a0) / (1 + a0), var[k], 1e-5);
+    }
+    assertMessage(() -> DirichletMultinomial.of(scope, 3, new float[] {1f, 0f}), "`concentration` must be positive and finite, got 0.0");
+    assertMessage(() -> DirichletMultinomial.of(scope, -2, new float[] {1f, 1f}), "`totalCount` must be a whole number >= 0, got -2.0");
+  }
 }

@@ -25,7 +25,15 @@ class ResumableSamplingTest {
         Arguments.of("Gamma", (Function<VariableScope, RandomVariable<?>>) s -> Gamma.builder(s).concentration(2.0).rate(1.0).sampleShape(5).build()),
         Arguments.of("Bernoulli", (Function<VariableScope, RandomVariable<?>>) s -> Bernoulli.builder(s).probs(0.3).sampleShape(5).build()),
         Arguments.of("Poisson", (Function<VariableScope, RandomVariable<?>>) s -> Poisson.builder(s).rate(3.0).sampleShape(5).build()),
-        Arguments.of("Categorical", (Function<VariableScope, RandomVariable<?>>) s -> Categorical.ofProbs(s, new float[] {0.2f, 0.3f, 0.5f})));
+        Arguments.of("Categorical", (Function<VariableScope, RandomVariable<?>>) s -> Categorical.ofProbs(s, new float[] {0.2f, 0.3f, 0.5f})),
+        // dists-b
+        Arguments.of("Dirichlet", (Function<VariableScope, RandomVariable<?>>) s -> Dirichlet.builder(s).concentration(new float[] {1f, 2f}).sampleShape(5).build()),
+        Arguments.of("Multinomial", (Function<VariableScope, RandomVariable<?>>) s -> Multinomial.builder(s).totalCount(20).probs(new float[] {0.5f, 0.5f}).sampleShape(5).build()),
+        Arguments.of("Binomial", (Function<VariableScope, RandomVariable<?>>) s -> Binomial.builder(s).totalCount(20).probs(0.5).sampleShape(5).build()),
+        Arguments.of("MultivariateNormalTriL", (Function<VariableScope, RandomVariable<?>>) s -> MultivariateNormalTriL.builder(s).loc(new float[] {0f, 0f}).scaleTril(new float[][] {{1f, 0f}, {0.5f, 1f}}).sampleShape(5).build()),
+        Arguments.of("ParamMixture", (Function<VariableScope, RandomVariable<?>>) s -> ParamMixture.builder(s).mixingWeights(new float[] {0.5f, 0.5f})
+            .components(Normal::builder, java.util.Map.of("loc", s.tf().constant(new float[] {-1f, 1f}), "scale", s.tf().constant(new float[] {1f, 1f}))).sampleShape(5).build()),
+        Arguments.of("RelaxedOneHotCategorical", (Function<VariableScope, RandomVariable<?>>) s -> RelaxedOneHotCategorical.builder(s).temperature(0.5).logits(new float[] {0f, 1f}).sampleShape(5).build()));
   }
 
   @ParameterizedTest(name = "{0}")
