@@ -2,7 +2,6 @@ package org.edward4j.inferences;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.edward4j.core.VariableScope;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -29,11 +28,11 @@ import org.tensorflow.types.TFloat32;
  * VariableScope gen = ctx.scope("Gen");
  * Operand<TFloat32> xGenerated = generator(gen.child("generator"), zPh);
  * Operand<TFloat32> zEncoded = encoder(gen.child("encoder"), xPh);
- * BiGANInference inference =
- *     new BiGANInference(Map.of(zPh, zEncoded), Map.of(xGenerated, xPh), BiganExample::discriminator);
+ * BiGANInference inference = new BiGANInference(
+ *     Map.of(zPh, zEncoded), Map.of(xGenerated, xPh), (scope, x, z) -> discriminator(scope, x, z));
  * }</pre>
  */
-public class BiGANInference extends Inference {
+public class BiGANInference extends Inference<GanOptions> {
 
   private final JointDiscriminator discriminator;
   private final Operand<TFloat32> zTrue;
@@ -66,12 +65,12 @@ public class BiGANInference extends Inference {
   }
 
   @Override
-  protected Set<String> supportedOptions() {
-    return AdversarialSetup.OPTIONS;
+  protected GanOptions defaultOptions() {
+    return GanOptions.defaults();
   }
 
   @Override
-  protected void build(InferenceOptions options) {
+  protected void build(GanOptions options) {
     Ops tf = ctx.opsAt("");
     AdversarialSetup.Logits d = AdversarialSetup.discriminate(
         this, ctx,

@@ -51,10 +51,10 @@ class BiGANInferenceTest {
       Operand<TFloat32> zEncoded = TestNets.dense(gen.child("encoder"), xPh, 2, UnaryOperator.identity());
       JointDiscriminator d = (s, x, z) -> TestNets.mlp(s, s.tf().concat(List.of(x, z), s.tf().constant(1)), 32);
       BiGANInference inference = new BiGANInference(Map.of(zPh, zEncoded), Map.of(xGenerated, xPh), d);
-      inference.initialize(InferenceOptions.builder()
+      inference.initialize(GanOptions.builder()
           .optimizer(Adam.builder().learningRate(2e-3).beta1(0.5).build())
           .optimizerD(Adam.builder().learningRate(2e-3).beta1(0.5).build()).build());
-      assertEquals(4, inference.trainedVariables(Variables.GEN).size(), "generator and encoder kernels and biases");
+      assertEquals(4, inference.trainedVariables(Side.GEN).size(), "generator and encoder kernels and biases");
 
       Random rng = new Random(3);
       float[] x = new float[2 * M];

@@ -37,7 +37,7 @@ class ResumeFromCheckpointTest {
   @TempDir Path dir;
 
   /** One training run: the model, its inference and the data placeholder. */
-  private record Run(ModelContext ctx, Inference inference, Placeholder<TFloat32> xPh) implements AutoCloseable {
+  private record Run(ModelContext ctx, Inference<?> inference, Placeholder<TFloat32> xPh) implements AutoCloseable {
 
     static Run build() {
       return build(false);
@@ -51,15 +51,19 @@ class ResumeFromCheckpointTest {
       Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(M, 2).build();
       Operand<TFloat32> h = TestNets.dense(gen, eps, 8, gen.tf().math::tanh);
       Operand<TFloat32> x = TestNets.dense(gen, h, 1, UnaryOperator.identity());
-      Inference inference = wgan
-          ? new WGANInference(Map.of(x, xPh), (s, in) -> TestNets.mlp(s, in, 8))
-          : new GANInference(Map.of(x, xPh), (s, in) -> TestNets.mlp(s, in, 8));
-      InferenceOptions.Builder options = InferenceOptions.builder();
+      Discriminator d = (s, in) -> TestNets.mlp(s, in, 8);
+      Inference<?> inference;
       if (wgan) {
-        options.penalty(10);
+        WGANInference w = new WGANInference(Map.of(x, xPh), d);
+        w.initialize(WganOptions.builder().penalty(10).nIter(UPDATES).nPrint(0)
+            .optimizer(Adam.builder().learningRate(0.01).build()).optimizerD(Adam.builder().learningRate(0.01).build()).build());
+        inference = w;
+      } else {
+        GANInference g = new GANInference(Map.of(x, xPh), d);
+        g.initialize(GanOptions.builder().nIter(UPDATES).nPrint(0)
+            .optimizer(Adam.builder().learningRate(0.01).build()).optimizerD(Adam.builder().learningRate(0.01).build()).build());
+        inference = g;
       }
-      inference.initialize(options.nIter(UPDATES).nPrint(0)
-          .optimizer(Adam.builder().learningRate(0.01).build()).optimizerD(Adam.builder().learningRate(0.01).build()).build());
       return new Run(ctx, inference, xPh);
     }
 
@@ -81,7 +85,7 @@ class ResumeFromCheckpointTest {
 
     @Override
     public void close() {
-      inference.finalize();
+      inference.close();
       ctx.close();
     }
   }

@@ -63,8 +63,8 @@ class VariationalJavadocExamplesTest {
     Normal x = Normal.builder(scope).loc(z).scale(1.0).sampleShape(3).build();
     Normal qz = Normal.builder(scope).loc(scope.getVariable("m", Shape.scalar(), Initializers.zeros())).scale(1.0).build();
     // --- VariationalInference
-    VariationalInference inference = new KLqp(Map.of(z, qz), Map.of(x, xPh));
-    inference.initialize(InferenceOptions.builder().nSamples(5).build());
+    KLqp inference = new KLqp(Map.of(z, qz), Map.of(x, xPh));
+    inference.initialize(KLqpOptions.builder().nSamples(5).build());
     // ---
     assertTrue(inference.toString().contains("nIter=1000"), inference.toString());
 
@@ -76,7 +76,7 @@ class VariationalJavadocExamplesTest {
     Normal x50 = Normal.builder(scope).loc(mu).scale(1.0).sampleShape(50).build();
     Normal qmu = Normal.builder(scope).loc(qLoc).scale(tf.math.softplus(qScale)).build();
     KLqp klqp = new KLqp(Map.of(mu, qmu), Map.of(x50, xData));
-    klqp.run(InferenceOptions.builder().nIter(500).nPrint(0).nSamples(5).build());
+    klqp.run(KLqpOptions.builder().nIter(500).nPrint(0).nSamples(5).build());
     // ---
     // Posterior N(0, 1/sqrt(51) = 0.14): the mean is within a few posterior sds of 0 after 500 steps.
     assertEquals(0.0, ctx.eval(qLoc).scalar(), 0.3);
@@ -91,7 +91,7 @@ class VariationalJavadocExamplesTest {
     Variable<TFloat32> w = scope.getVariable("w", Shape.of(3), Initializers.zeros());
     PointMass qbeta = PointMass.of(scope, w);
     MAP inference = new MAP(Map.of(beta, qbeta), Map.of(y, yData));
-    inference.run(InferenceOptions.builder().nIter(500).build());
+    inference.run(VariationalOptions.builder().nIter(500).build());
     // ---
     // Each coordinate's posterior is N(2 / 2, ...): the mode is 1.
     assertEquals(1.0, ctx.eval(w).data()[0], 1e-3);
@@ -108,7 +108,7 @@ class VariationalJavadocExamplesTest {
     Bernoulli<TFloat32> x = Bernoulli.builder(scope).logits(decoder(z)).dtype(TFloat32.class).build();
     Bernoulli<TFloat32> qz = Bernoulli.builder(scope).logits(encoder(xPh)).dtype(TFloat32.class).build();
     WakeSleep inference = new WakeSleep(Map.of(z, qz), Map.of(x, xPh));
-    inference.initialize(InferenceOptions.builder().phaseQ("sleep").optimizer(adam).build());
+    inference.initialize(WakeSleepOptions.builder().phaseQ(PhaseQ.SLEEP).optimizer(adam).build());
     UpdateInfo info = inference.update(Map.of(xPh, batch));
     // ---
     assertEquals(1, info.t());

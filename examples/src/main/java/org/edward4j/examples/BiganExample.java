@@ -17,7 +17,7 @@ import org.edward4j.datasets.Binarization;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
 import org.edward4j.inferences.BiGANInference;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.GanOptions;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.models.Normal;
 import org.edward4j.plots.ImageGrid;
@@ -134,7 +134,7 @@ public final class BiganExample {
 
       BiGANInference inference =
           new BiGANInference(Map.of(zPh, zEncoded), Map.of(xGenerated, xPh), BiganExample::discriminator);
-      inference.initialize(InferenceOptions.builder().nIter(nIter).nPrint(nPrint)
+      inference.initialize(GanOptions.builder().nIter(nIter).nPrint(nPrint)
           .optimizer(Adam.builder().build()).optimizerD(Adam.builder().build()).build());
       System.out.println(inference);
 
@@ -171,7 +171,7 @@ public final class BiganExample {
         checkpoints.afterIteration(ctx, t + 1, batches);
       }
       checkpoints.finish(ctx, nIter, batches);
-      inference.finalize();
+      inference.finish();
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d iterations in %.1f s; pictures in %s%n", nIter, seconds, out.toAbsolutePath());
     }

@@ -9,7 +9,7 @@ import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.Adam;
 import org.edward4j.inferences.GANInference;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.GanOptions;
 import org.edward4j.models.Uniform;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -59,7 +59,7 @@ public final class GanBenchmark {
       Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(m, GanExample.D).build();
       Operand<TFloat32> x = GanExample.generativeNetwork(gen, eps);
       GANInference inference = new GANInference(Map.of(x, xPh), GanExample::discriminativeNetwork);
-      inference.initialize(InferenceOptions.builder().nPrint(0)
+      inference.initialize(GanOptions.builder().nPrint(0)
           .optimizer(Adam.builder().build()).optimizerD(Adam.builder().build()).build());
 
       float[][] batches = new float[8][m * 784];

@@ -14,7 +14,7 @@ import org.edward4j.core.optimizers.Adam;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
 import org.edward4j.inferences.GANInference;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.GanOptions;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.models.Uniform;
 import org.edward4j.plots.ImageGrid;
@@ -108,7 +108,7 @@ public final class GanExample {
       Operand<TFloat32> x = generativeNetwork(gen, eps);
 
       GANInference inference = new GANInference(Map.of(x, xPh), GanExample::discriminativeNetwork);
-      inference.initialize(InferenceOptions.builder()
+      inference.initialize(GanOptions.builder()
           .nIter(nIter).nPrint(nPrint)
           .optimizer(Adam.builder().build()).optimizerD(Adam.builder().build())
           .build());
@@ -133,7 +133,7 @@ public final class GanExample {
         checkpoints.afterIteration(ctx, t + 1, batches);
       }
       checkpoints.finish(ctx, nIter, batches);
-      inference.finalize();
+      inference.finish();
       Path last = writeSamples(ctx.eval(x).data(), idx, out.resolve("samples_final.png"));
       Path curve = LinePlot.builder().series("Gen Loss", tail(losses, first)).series("Disc Loss", tail(lossesD, first))
           .title("GAN losses on MNIST").xLabel("iteration").yLabel("loss").build()

@@ -13,7 +13,8 @@ import org.edward4j.core.variables.Variable;
 import org.edward4j.datasets.Binarization;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.PhaseQ;
+import org.edward4j.inferences.WakeSleepOptions;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.inferences.WakeSleep;
 import org.edward4j.models.Bernoulli;
@@ -97,11 +98,11 @@ public final class SbnExample {
           .dtype(TFloat32.class).name("qz").build();
 
       WakeSleep inference = new WakeSleep(Map.of(z, qz), Map.of(x, xPh));
-      inference.initialize(InferenceOptions.builder()
+      inference.initialize(WakeSleepOptions.builder()
           .nIter(nIter).nPrint(nPrint)
           .optimizer(Adam.builder().learningRate(args.getDouble("lr")).build())
           .nSamples(args.getPositiveInt("samples"))
-          .phaseQ(args.get("phase-q"))
+          .phaseQ(PhaseQ.parse(args.get("phase-q")))
           .reweighted(Boolean.parseBoolean(args.get("reweighted")))
           .build());
       System.out.println(inference);
@@ -118,7 +119,7 @@ public final class SbnExample {
         UpdateInfo info = inference.update(Map.of(xPh, xBatch));
         inference.printProgress(info);
       }
-      inference.finalize();
+      inference.finish();
       Path fantasies = HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8, out.resolve("fantasies_final.png"));
       double trainSeconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d iterations in %.1f s (%.0f it/s); fantasies in %s%n",

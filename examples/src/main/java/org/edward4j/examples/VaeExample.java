@@ -13,7 +13,7 @@ import org.edward4j.core.optimizers.RmsProp;
 import org.edward4j.datasets.Binarization;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.KLqpOptions;
 import org.edward4j.inferences.KLqp;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.models.Bernoulli;
@@ -95,7 +95,7 @@ public final class VaeExample {
           .name("qz").build();
 
       KLqp inference = new KLqp(Map.of(z, qz), Map.of(x, xPh));
-      inference.initialize(InferenceOptions.builder()
+      inference.initialize(KLqpOptions.builder()
           .nIter(nIter).nPrint(nPrint)
           .optimizer(RmsProp.builder().learningRate(0.01).epsilon(1.0).build())
           .build());
@@ -118,7 +118,7 @@ public final class VaeExample {
           lossSinceReport = 0;
         }
       }
-      inference.finalize();
+      inference.finish();
       Path samples = HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8, out.resolve("samples_final.png"));
       double trainSeconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d iterations in %.1f s (%.0f it/s); samples in %s%n",

@@ -17,7 +17,7 @@ import org.edward4j.core.optimizers.Adam;
 import org.edward4j.core.savedmodel.ExportedFunction;
 import org.edward4j.core.savedmodel.SavedModelExport;
 import org.edward4j.inferences.GANInference;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.GanOptions;
 import org.edward4j.inferences.latent.LatentGanEstimator;
 import org.edward4j.inferences.latent.LatentGanParams;
 import org.edward4j.inferences.latent.LatentGanResult;
@@ -50,7 +50,7 @@ class CheckpointingJavadocExamplesTest {
     Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(GanExample.M, GanExample.D).build();
     Operand<TFloat32> x = GanExample.generativeNetwork(gen, eps);
     GANInference inference = new GANInference(Map.of(x, xPh), GanExample::discriminativeNetwork);
-    inference.initialize(InferenceOptions.builder().optimizer(Adam.builder().build()).optimizerD(Adam.builder().build()).build());
+    inference.initialize(GanOptions.builder().optimizer(Adam.builder().build()).optimizerD(Adam.builder().build()).build());
     return inference;
   }
 

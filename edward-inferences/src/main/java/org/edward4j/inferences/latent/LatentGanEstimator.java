@@ -35,8 +35,8 @@ import org.tensorflow.types.TFloat32;
  *
  * <pre>{@code
  * try (LatentGanEstimator estimator = LatentGanEstimator.builder()
- *     .generator(GanExample::generativeNetwork)
- *     .discriminator(GanExample::discriminativeNetwork)
+ *     .generator((scope, z) -> generativeNetwork(scope, z))
+ *     .discriminator((scope, x) -> discriminativeNetwork(scope, x))
  *     .loss(LatentLosses.pixelL2().plus(LatentLosses.realism().times(0.001)))
  *     .params(LatentGanParams.builder().batchSize(16).zShape(100).learningRate(0.05).build())
  *     .warmStartFrom(Path.of("out/gan/checkpoints"))
