@@ -11,7 +11,7 @@ Path out = Path.of(System.getProperty("out", "out/jshell-gan"));
 // DATA. MNIST batches are fed at training time.
 Mnist mnist = Mnist.load();
 ModelContext ctx = ModelContext.withSeed(Long.getLong("seed", 42));
-Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 784)));
+ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(M, 784));
 
 // MODEL
 Operand<TFloat32> generativeNetwork(VariableScope scope, Operand<TFloat32> eps) {

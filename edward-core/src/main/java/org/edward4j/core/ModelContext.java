@@ -1,7 +1,6 @@
 package org.edward4j.core;
 
 import com.google.common.base.Preconditions;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -33,6 +32,14 @@ import org.tensorflow.types.family.TNumber;
  * session and the graph; {@code close()} may be called twice, and any use after it throws {@link
  * IllegalStateException}.
  *
+ * <p>What it owns is reachable from it alone: there is no registry of open contexts. Values made
+ * through a context know it ({@link ContextOwned}: random variables, variables, {@link
+ * #placeholder placeholders}), which is how inferences find their context; per-context caches of
+ * other packages (the checkpoint savers) live in the context ({@link #attachment}) and go with it.
+ * The only JVM-wide state is TensorFlow Java's gradient registry, which is process-global by
+ * design: the first context registers the gradients the runtime lacks ({@link
+ * MissingGradients#registerAll()}), once per JVM.
+ *
  * <pre>{@code
  * try (ModelContext ctx = ModelContext.withSeed(42)) {
  *   VariableScope gen = ctx.scope("Gen");
@@ -43,12 +50,6 @@ import org.tensorflow.types.family.TNumber;
  */
 public final class ModelContext implements AutoCloseable {
 
-  static {
-    MissingGradients.registerAll();
-  }
-
-  /** The open contexts by graph, so an inference can find the context of the tensors it is given. */
-  private static final Map<Graph, ModelContext> OPEN = Collections.synchronizedMap(new IdentityHashMap<>());
 
   private final long seed;
   private final Graph graph;
@@ -59,6 +60,7 @@ public final class ModelContext implements AutoCloseable {
   private final AtomicLong sessionRuns = new AtomicLong();
   private final Map<String, Integer> scopeEntries = new HashMap<>();
   private final Map<String, Ops> opScopes = new HashMap<>();
+  private final Map<Attachment<?>, Object> attachments = new IdentityHashMap<>();
   private Session session;
   private boolean closed;
   private Placeholder<TInt64> randomStep;
@@ -70,33 +72,113 @@ public final class ModelContext implements AutoCloseable {
     this.graph = new Graph();
     this.tf = Ops.create(graph);
     this.variables = new VariableStore(this);
-    OPEN.put(graph, this);
+    // JVM-global by TensorFlow Java's design (one native gradient registry per process): made
+    // explicit here, idempotent, and documented in the class comment.
+    MissingGradients.registerAll();
   }
 
   /**
-   * The open context whose graph holds {@code x}: how an Edward-style constructor such as {@code
-   * new GANInference(data, discriminator)} finds its session without a hidden global one.
+   * Whether {@code x} lives in this context's graph.
    *
-   * @param x a tensor built in some context's graph
-   * @param argument the argument's name, for the error message
-   * @return the context
-   * @throws IllegalArgumentException if {@code x} is not a graph tensor of an open context
+   * @param x any operand
+   * @return true if {@code x} is a tensor of this context's graph
    */
-  public static ModelContext of(Operand<?> x, String argument) {
-    Objects.requireNonNull(x, argument);
-    if (!(x.env() instanceof Graph g)) {
-      throw new IllegalArgumentException(
-          "`" + argument + "` must be a graph tensor built in a ModelContext, got an eager tensor");
-    }
-    ModelContext ctx = OPEN.get(g);
-    if (ctx == null) {
-      throw new IllegalArgumentException(
-          "`" + argument + "` belongs to a graph that no open ModelContext owns (closed, or built"
-              + " outside edward4j); build the model with a ModelContext");
-    }
-    return ctx;
+  public boolean owns(Operand<?> x) {
+    Objects.requireNonNull(x, "x");
+    return x.env() == graph;
   }
 
+  /**
+   * Throws unless {@code x} lives in this context's graph.
+   *
+   * @param x any operand
+   * @param argument the argument's name, for the error message
+   * @throws IllegalArgumentException naming the argument and this context
+   */
+  public void checkOwns(Operand<?> x, String argument) {
+    if (!owns(Objects.requireNonNull(x, argument))) {
+      throw new IllegalArgumentException("`" + argument + "` must belong to " + this + ", got "
+          + (x.env() instanceof Graph ? "a tensor of another graph: " + x.op().name() : "an eager tensor"));
+    }
+  }
+
+  /**
+   * A placeholder that knows this context, Edward's {@code tf.placeholder(dtype, shape)}.
+   *
+   * @param dtype e.g. {@code TFloat32.class}
+   * @param shape its shape, e.g. {@code Shape.of(128, 784)}
+   * @param <T> the type
+   * @return the placeholder
+   */
+  public <T extends org.tensorflow.types.family.TType> ContextPlaceholder<T> placeholder(Class<T> dtype, Shape shape) {
+    Objects.requireNonNull(dtype, "dtype");
+    Objects.requireNonNull(shape, "shape");
+    return new ContextPlaceholder<>(this, tf().placeholder(dtype, Placeholder.shape(shape)));
+  }
+
+  /**
+   * A named placeholder that knows this context, {@code tf.placeholder(dtype, shape, name=name)}.
+   *
+   * @param name the op's name, e.g. {@code "x_ph"}; a suffix {@code _1}, ... is added if taken
+   * @param dtype e.g. {@code TFloat32.class}
+   * @param shape its shape
+   * @param <T> the type
+   * @return the placeholder
+   */
+  public <T extends org.tensorflow.types.family.TType> ContextPlaceholder<T> placeholder(
+      String name, Class<T> dtype, Shape shape) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(dtype, "dtype");
+    Objects.requireNonNull(shape, "shape");
+    return new ContextPlaceholder<>(this, tf().withName(name).placeholder(dtype, Placeholder.shape(shape)));
+  }
+
+  /**
+   * A typed key for something another package keeps per context (the checkpoint savers): the value
+   * lives in the context, is created on first use, and is dropped with the context; an {@link
+   * AutoCloseable} value is closed with it.
+   *
+   * @param <T> the value's type
+   */
+  public static final class Attachment<T> {
+    private final String name;
+
+    /**
+     * A key; keep it in a {@code static final} field of the package that owns the value.
+     *
+     * @param name a description, for {@code toString()}
+     */
+    public Attachment(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public String toString() {
+      return "Attachment(" + name + ")";
+    }
+  }
+
+  /**
+   * The value kept in this context under {@code key}, created by {@code create} on first use.
+   *
+   * @param key the key
+   * @param create makes the value from this context
+   * @param <T> the value's type
+   * @return the value
+   * @throws IllegalStateException if the context is closed
+   */
+  public synchronized <T> T attachment(Attachment<T> key, java.util.function.Function<ModelContext, ? extends T> create) {
+    checkOpen();
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(create, "create");
+    @SuppressWarnings("unchecked")
+    T value = (T) attachments.get(key);
+    if (value == null) {
+      value = Objects.requireNonNull(create.apply(this), "created attachment");
+      attachments.put(key, value);
+    }
+    return value;
+  }
   /**
    * A context with the given graph-level seed.
    *
@@ -184,8 +266,8 @@ public final class ModelContext implements AutoCloseable {
    * The session, created on first use. It runs pending variable initializers before each run, so
    * variables created after a first run are initialized too.
    *
-   * @return the session this context owns and closes; run it through {@link #run} or {@link
-   *     #runner()} so the random step is fed
+   * @return the session this context owns and closes; run its runners through {@link #run}, the
+   *     one way that feeds the random step
    * @throws IllegalStateException if the context is closed
    */
   public synchronized Session session() {
@@ -231,10 +313,12 @@ public final class ModelContext implements AutoCloseable {
   }
 
   /**
-   * Runs a session runner, counting the call. Library code runs the graph only through here, so
-   * {@link #sessionRunCount()} is the number of {@code Session.run} calls made.
+   * Runs a session runner: the one way to run this context's graph. It feeds the random step once
+   * (advancing it) and counts the call, so {@link #sessionRunCount()} is the number of {@code
+   * Session.run} calls made. A runner run directly with {@code runner.run()} is not fed the step,
+   * and fails once the graph has stateless random ops.
    *
-   * @param runner a runner from {@code session().runner()}
+   * @param runner a runner from {@link #runner()} or {@code session().runner()}
    * @return the fetched tensors; the caller closes them
    */
   public Result run(Session.Runner runner) {
@@ -250,18 +334,13 @@ public final class ModelContext implements AutoCloseable {
   }
 
   /**
-   * A session runner already fed with the random step, for code that drives the graph with its own
-   * {@code Session.Runner} (run it at once; each call advances the step). Run it with {@code
-   * runner.run()}, not through {@link #run}, which would feed the step a second time.
+   * A new runner of this context's session, for code that drives the graph with its own feeds and
+   * fetches; run it with {@link #run}, which feeds the random step.
    *
-   * @return a runner of this context's session
+   * @return a runner of this context's session, not yet fed
    */
-  public synchronized Session.Runner runner() {
-    Session.Runner runner = session().runner();
-    if (randomStep != null) {
-      feedRandomStep(runner);
-    }
-    return runner;
+  public Session.Runner runner() {
+    return session().runner();
   }
 
   /**
@@ -322,7 +401,7 @@ public final class ModelContext implements AutoCloseable {
    * How many times {@link #run} has run the graph.
    *
    * @return the count since the context was created, including runs of {@link #eval} and {@link
-   *     #evalAll}; runners from {@link #runner()} run directly are not counted
+   *     #evalAll}
    */
   public long sessionRunCount() {
     return sessionRuns.get();
@@ -339,13 +418,16 @@ public final class ModelContext implements AutoCloseable {
   }
 
   /**
-   * Evaluates one numeric tensor with feeds, copying it out of native memory.
+   * Evaluates one numeric tensor with feeds, copying it out of native memory. An integer tensor
+   * (the sample of a {@code Categorical} or {@code Poisson}) keeps its exact values: {@link
+   * TensorValue#ints()}.
    *
    * @param x the tensor to evaluate
-   * @param feeds placeholder values; not closed by this method
-   * @return its shape and values as floats
+   * @param feeds placeholder to value, the values {@code update} takes: {@code float[]}, {@code
+   *     float[][]}, {@code int[]}, a {@link TensorValue} or a {@link Tensor} (not closed here)
+   * @return its shape and values
    */
-  public TensorValue eval(Operand<? extends TNumber> x, Map<? extends Operand<?>, ? extends Tensor> feeds) {
+  public TensorValue eval(Operand<? extends TNumber> x, Map<? extends Operand<?>, ?> feeds) {
     return evalAll(List.of(x), feeds).get(0);
   }
 
@@ -353,16 +435,24 @@ public final class ModelContext implements AutoCloseable {
    * Evaluates several numeric tensors in one {@code Session.run}.
    *
    * @param xs the tensors to evaluate
-   * @param feeds placeholder values; not closed by this method
+   * @param feeds placeholder to value, as {@link #eval(Operand, Map)} takes them
    * @return their shapes and values, in order
    */
-  public List<TensorValue> evalAll(
-      List<? extends Operand<? extends TNumber>> xs, Map<? extends Operand<?>, ? extends Tensor> feeds) {
+  public List<TensorValue> evalAll(List<? extends Operand<? extends TNumber>> xs, Map<? extends Operand<?>, ?> feeds) {
     Objects.requireNonNull(xs, "xs");
     Objects.requireNonNull(feeds, "feeds");
     Preconditions.checkArgument(!xs.isEmpty(), "`xs` must name at least one tensor to evaluate");
-    Session.Runner runner = session().runner();
-    feeds.forEach(runner::feed);
+    for (Operand<?> x : xs) {
+      checkOwns(Objects.requireNonNull(x, "xs element"), "xs");
+    }
+    try (Feeds f = new Feeds()) {
+      f.putAll(feeds);
+      return evalFed(xs, f);
+    }
+  }
+
+  private List<TensorValue> evalFed(List<? extends Operand<? extends TNumber>> xs, Feeds feeds) {
+    Session.Runner runner = feeds.feed(session().runner());
     xs.forEach(runner::fetch);
     try (Result result = run(runner)) {
       TensorValue[] values = new TensorValue[xs.size()];
@@ -439,7 +529,16 @@ public final class ModelContext implements AutoCloseable {
       return;
     }
     closed = true;
-    OPEN.remove(graph);
+    for (Object a : attachments.values()) {
+      if (a instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // Closing the graph matters more than one attachment's failure to close.
+        }
+      }
+    }
+    attachments.clear();
     if (randomStepTensor != null) {
       randomStepTensor.close();
     }

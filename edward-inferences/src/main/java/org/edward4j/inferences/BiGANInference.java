@@ -2,6 +2,7 @@ package org.edward4j.inferences;
 
 import java.util.Map;
 import java.util.Objects;
+import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -54,7 +55,24 @@ public class BiGANInference extends Inference<GanOptions> {
       Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
       Map<? extends Operand<?>, ? extends Operand<?>> data,
       JointDiscriminator discriminator) {
-    super(latentVars, data);
+    this(null, latentVars, data, discriminator);
+  }
+
+  /**
+   * Creates the inference in an explicitly given context (see {@link
+   * GANInference#GANInference(ModelContext, Map, Discriminator)}).
+   *
+   * @param ctx the context the tensors belong to
+   * @param latentVars as {@link #BiGANInference(Map, Map, JointDiscriminator)}
+   * @param data as {@link #BiGANInference(Map, Map, JointDiscriminator)}
+   * @param discriminator joint logits, one per pair
+   */
+  public BiGANInference(
+      ModelContext ctx,
+      Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
+      Map<? extends Operand<?>, ? extends Operand<?>> data,
+      JointDiscriminator discriminator) {
+    super(ctx, latentVars, data);
     this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
     Operand<TFloat32>[] z = AdversarialSetup.pair(this.latentVars, "latentVars", "prior latent to its encoding");
     Operand<TFloat32>[] x = AdversarialSetup.pair(this.data, "data", "generated tensor to its data");

@@ -2,6 +2,7 @@ package org.edward4j.inferences;
 
 import java.util.Map;
 import java.util.Objects;
+import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -45,7 +46,19 @@ public class GANInference extends Inference<GanOptions> {
    * @throws IllegalArgumentException for an empty or multi-entry map, shape or dtype mismatch
    */
   public GANInference(Map<? extends Operand<?>, ? extends Operand<?>> data, Discriminator discriminator) {
-    super(Map.of(), data);
+    this(null, data, discriminator);
+  }
+
+  /**
+   * Creates the inference in an explicitly given context, for data maps in which no tensor knows
+   * its context (a generated tensor bound to a placeholder made by {@code ctx.tf().placeholder}).
+   *
+   * @param ctx the context the tensors belong to
+   * @param data as {@link #GANInference(Map, Discriminator)}
+   * @param discriminator builds logits, one per example
+   */
+  public GANInference(ModelContext ctx, Map<? extends Operand<?>, ? extends Operand<?>> data, Discriminator discriminator) {
+    super(ctx, Map.of(), data);
     this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
     Operand<TFloat32>[] pair = AdversarialSetup.pair(this.data, "data", "generated tensor to its data");
     this.xFake = pair[0];

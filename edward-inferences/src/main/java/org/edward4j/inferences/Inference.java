@@ -38,23 +38,57 @@ import org.tensorflow.types.family.TNumber;
 public abstract class Inference<O extends InferenceOptions> implements AutoCloseable {
 
   /**
-   * One training step: the side it trains (null when there is only one), its info key and progress
-   * label, its loss, the optimizer's step, and the op to run (the optimizer's step, or ops that
-   * must follow it, such as WGAN's weight clipping).
+   * One step of an update: the side it trains (null when there is only one), its info key and
+   * progress label, the scalar it reports (a loss, or a sampler's acceptance rate), the optimizer's
+   * step (null for an update that no optimizer builds, such as a Monte Carlo sampler's), and the op
+   * to run (the optimizer's step, or ops that must follow it, such as WGAN's weight clipping).
    *
    * @param side the side, or null
-   * @param key Edward's info key, e.g. {@code "loss_d"}
+   * @param key Edward's info key, e.g. {@code "loss_d"} or {@code "accept_rate"}
    * @param label the progress label, e.g. {@code "Disc Loss"}
-   * @param loss the loss the step lowers
-   * @param trainStep what the optimizer built
+   * @param loss the float32 scalar reported under {@code key}
+   * @param trainStep what the optimizer built, or null
    * @param train the op to run
    */
   protected record Step(
       Side side, String key, String label, Operand<TFloat32> loss, TrainStep trainStep, Op train) {
 
-    /** A step whose op is the optimizer's step itself. */
+    /**
+     * Checks the parts; public, so families in other packages can make steps.
+     *
+     * @throws NullPointerException for a null key, label, loss or op
+     */
+    public Step {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(loss, "loss");
+      Objects.requireNonNull(train, "train");
+    }
+
+    /**
+     * A step whose op is the optimizer's step itself.
+     *
+     * @param side the side, or null
+     * @param key Edward's info key
+     * @param label the progress label
+     * @param loss the loss the step lowers
+     * @param trainStep what the optimizer built
+     */
     public Step(Side side, String key, String label, Operand<TFloat32> loss, TrainStep trainStep) {
       this(side, key, label, loss, trainStep, trainStep);
+    }
+
+    /**
+     * A step no optimizer builds: a sampler's update op and the value it reports.
+     *
+     * @param key Edward's info key, e.g. {@code "accept_rate"}
+     * @param label the progress label, e.g. {@code "Acceptance Rate"}
+     * @param value the float32 scalar reported
+     * @param update the op to run
+     * @return the step, for the single side
+     */
+    public static Step update(String key, String label, Operand<TFloat32> value, Op update) {
+      return new Step(null, key, label, value, null, update);
     }
   }
 
@@ -70,20 +104,38 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
   private boolean closed;
 
   /**
-   * Checks the maps and finds their context; builds nothing.
+   * Checks the maps and finds their context from their owner: the first key or value that knows it
+   * ({@link org.edward4j.core.ContextOwned}: a random variable, a variable, a placeholder made by
+   * {@code ctx.placeholder}); builds nothing.
    *
    * @param latentVars prior or model variable (or tensor) to its posterior or approximation; may
    *     be empty
    * @param data observed variable (or generated tensor) to its data (a placeholder or a tensor)
-   * @throws IllegalArgumentException for nulls, empty maps, or tensors of different contexts
+   * @throws IllegalArgumentException for nulls, empty maps, tensors of different contexts, or maps
+   *     in which no tensor knows its context
    */
   protected Inference(
       Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
       Map<? extends Operand<?>, ? extends Operand<?>> data) {
+    this(null, latentVars, data);
+  }
+
+  /**
+   * Checks the maps against an explicitly given context; builds nothing.
+   *
+   * @param ctx the context every tensor of the maps belongs to, or null to find it from the maps
+   * @param latentVars as {@link #Inference(Map, Map)}
+   * @param data as {@link #Inference(Map, Map)}
+   * @throws IllegalArgumentException for nulls, empty maps, or tensors of another context
+   */
+  protected Inference(
+      ModelContext ctx,
+      Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
+      Map<? extends Operand<?>, ? extends Operand<?>> data) {
     this.latentVars = Collections.unmodifiableMap(InferenceData.ordered(latentVars, "latentVars"));
     this.data = Collections.unmodifiableMap(InferenceData.ordered(data, "data"));
-    this.ctx = InferenceData.context(this.latentVars, this.data);
-    this.engine = new UpdateEngine(ctx, new InferenceFeeds(this.latentVars, this.data));
+    this.ctx = InferenceData.context(ctx, this.latentVars, this.data);
+    this.engine = new UpdateEngine(this.ctx, new InferenceFeeds(this.latentVars, this.data));
   }
 
   /** Initializes with Edward's defaults. */
@@ -409,7 +461,8 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
    */
   public List<Variable<?>> trainedVariables(Side side) {
     checkInitialized();
-    return engine.step(side, getClass().getSimpleName()).trainStep().variables();
+    TrainStep trained = engine.step(side, getClass().getSimpleName()).trainStep();
+    return trained == null ? List.of() : trained.variables();
   }
 
   /** The steps built, in order. */

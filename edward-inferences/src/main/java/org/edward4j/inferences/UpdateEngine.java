@@ -82,7 +82,7 @@ final class UpdateEngine implements AutoCloseable {
     for (Inference.Step s : steps) {
       fetchedLosses.put(s.key(), debug ? tf.debugging.checkNumerics(s.loss(), checkTag(s.key())) : s.loss());
       if (log != null) {
-        log.scalar(s.side() == Side.DISC ? "loss/discriminative" : "loss", s.loss());
+        log.scalar(s.side() == Side.DISC ? "loss/discriminative" : s.key().equals("loss") ? "loss" : s.key(), s.loss());
       }
     }
     t = 0;
@@ -181,7 +181,9 @@ final class UpdateEngine implements AutoCloseable {
   void reset() {
     Session.Runner runner = ctx.session().runner().addTarget(iteration.initializer());
     for (Inference.Step s : steps) {
-      s.trainStep().slots().forEach(v -> runner.addTarget(v.initializer()));
+      if (s.trainStep() != null) {
+        s.trainStep().slots().forEach(v -> runner.addTarget(v.initializer()));
+      }
     }
     ctx.run(runner).close();
     t = 0;

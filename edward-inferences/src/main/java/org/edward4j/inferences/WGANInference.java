@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.edward4j.core.ModelContext;
 import org.edward4j.core.optimizers.TrainStep;
 import org.edward4j.core.variables.Variable;
 import org.tensorflow.Operand;
@@ -46,7 +47,19 @@ public class WGANInference extends Inference<WganOptions> {
    * @throws IllegalArgumentException for an empty or multi-entry map, shape or dtype mismatch
    */
   public WGANInference(Map<? extends Operand<?>, ? extends Operand<?>> data, Discriminator critic) {
-    super(Map.of(), data);
+    this(null, data, critic);
+  }
+
+  /**
+   * Creates the inference in an explicitly given context (see {@link
+   * GANInference#GANInference(ModelContext, Map, Discriminator)}).
+   *
+   * @param ctx the context the tensors belong to
+   * @param data as {@link #WGANInference(Map, Discriminator)}
+   * @param critic the critic, one real value per example
+   */
+  public WGANInference(ModelContext ctx, Map<? extends Operand<?>, ? extends Operand<?>> data, Discriminator critic) {
+    super(ctx, Map.of(), data);
     this.critic = Objects.requireNonNull(critic, "discriminator");
     Operand<TFloat32>[] pair = AdversarialSetup.pair(this.data, "data", "generated tensor to its data");
     this.xFake = pair[0];

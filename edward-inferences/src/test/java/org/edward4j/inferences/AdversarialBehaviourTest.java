@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.optimizers.OptimizerName;
 import org.edward4j.core.VariableScope;
@@ -42,7 +43,7 @@ class AdversarialBehaviourTest {
   private static final class Fixture {
     final ModelContext ctx = ModelContext.withSeed(11);
     final Ops tf = ctx.tf();
-    final Placeholder<TFloat32> xPh = tf.withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 2)));
+    final ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(4, 2));
     final Variable<TFloat32> a;
     final Normal x;
     final float[] batch = new float[8];
@@ -99,7 +100,7 @@ class AdversarialBehaviourTest {
   void regularizationPenaltiesAreAddedToEachSidesLoss() {
     try (ModelContext ctx = ModelContext.withSeed(5)) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(3, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(3, 1));
       VariableScope gen = ctx.scope("Gen");
       Variable<TFloat32> a = gen.getVariable(
           VariableSpec.of("a", Shape.of(1), TFloat32.class).withInitializer(Initializers.constant(2)).withRegularizer(Regularizers.l2(0.5)));
@@ -131,7 +132,7 @@ class AdversarialBehaviourTest {
       Discriminator d = (s, in) -> TestNets.mlp(s, in, 3);
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GANInference(Map.of(), d));
       assertTrue(e.getMessage().contains("empty"), e.getMessage());
-      Placeholder<TFloat32> other = f.tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 3)));
+      ContextPlaceholder<TFloat32> other = f.ctx.placeholder(TFloat32.class, Shape.of(4, 3));
       e = assertThrows(IllegalArgumentException.class, () -> new GANInference(Map.of(f.x, other), d));
       assertTrue(e.getMessage().contains("[4, 2]") && e.getMessage().contains("[4, 3]"), e.getMessage());
       Map<Operand<?>, Operand<?>> two = Map.of(f.x, f.xPh, f.a, f.a);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Activation;
@@ -30,16 +31,16 @@ import org.tensorflow.types.TFloat32;
 class AdversarialJavadocExamplesTest {
 
   ModelContext ctx;
-  Placeholder<TFloat32> xPh;
-  Placeholder<TFloat32> zPh;
+  ContextPlaceholder<TFloat32> xPh;
+  ContextPlaceholder<TFloat32> zPh;
   Operand<TFloat32> z;
   float[] batch = new float[12];
 
   @BeforeEach
   void open() {
     ctx = ModelContext.withSeed(5);
-    xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 3)));
-    zPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 2)));
+    xPh = ctx.placeholder(TFloat32.class, Shape.of(4, 3));
+    zPh = ctx.placeholder(TFloat32.class, Shape.of(4, 2));
     z = Uniform.builder(ctx.scope("noise")).low(-1.0).high(1.0).sampleShape(4, 2).build();
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.Adam;
@@ -31,7 +32,7 @@ class GANInferenceTest {
   void learnsTheMeanAndSpreadOfGaussianData() {
     try (ModelContext ctx = ModelContext.withSeed(2024)) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(M, 1));
       VariableScope gen = ctx.scope("Gen");
       Variable<TFloat32> a = gen.getVariable("a", Shape.scalar(), Initializers.zeros());
       Variable<TFloat32> s = gen.getVariable("s", Shape.scalar(), Initializers.zeros());
@@ -64,7 +65,7 @@ class GANInferenceTest {
   void countsUpdatesAndRunsTheGraphOncePerUpdate() {
     try (ModelContext ctx = ModelContext.withSeed(3)) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(4, 1));
       VariableScope gen = ctx.scope("Gen");
       Variable<TFloat32> a = gen.getVariable("a", Shape.scalar(), Initializers.zeros());
       Normal x = Normal.builder(gen).loc(a).scale(1.0).sampleShape(4, 1).build();

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.variables.Initializers;
@@ -26,10 +27,10 @@ import org.tensorflow.types.TFloat32;
 /** Edward's lifecycle under Java's: {@code finish} is Edward's {@code finalize}, {@code close} ends use. */
 class InferenceLifecycleTest {
 
-  private record Gan(ModelContext ctx, Placeholder<TFloat32> xPh, Normal x, float[] batch) {
+  private record Gan(ModelContext ctx, ContextPlaceholder<TFloat32> xPh, Normal x, float[] batch) {
     static Gan create() {
       ModelContext ctx = ModelContext.withSeed(21);
-      Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(4, 1));
       VariableScope gen = ctx.scope("Gen");
       Variable<TFloat32> a = gen.getVariable("a", Shape.of(1), Initializers.zeros());
       Normal x = Normal.builder(gen).loc(a).scale(1.0).sampleShape(4).build();

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.checkpoints.CheckpointReader;
@@ -37,7 +38,7 @@ class ResumeFromCheckpointTest {
   @TempDir Path dir;
 
   /** One training run: the model, its inference and the data placeholder. */
-  private record Run(ModelContext ctx, Inference<?> inference, Placeholder<TFloat32> xPh) implements AutoCloseable {
+  private record Run(ModelContext ctx, Inference<?> inference, ContextPlaceholder<TFloat32> xPh) implements AutoCloseable {
 
     static Run build() {
       return build(false);
@@ -46,7 +47,7 @@ class ResumeFromCheckpointTest {
     /** The GAN, or with {@code wgan} a WGAN-GP whose penalty draws interpolation points in the graph. */
     static Run build(boolean wgan) {
       ModelContext ctx = ModelContext.withSeed(11);
-      Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(M, 1));
       VariableScope gen = ctx.scope("Gen");
       Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(M, 2).build();
       Operand<TFloat32> h = TestNets.dense(gen, eps, 8, gen.tf().math::tanh);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.copy.GraphCopy;
@@ -58,7 +59,7 @@ class VariationalJavadocExamplesTest {
 
   @Test
   void variationalInferenceAndKLqp() {
-    Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(3)));
+    ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(3));
     Normal z = Normal.of(scope, 0.0, 1.0);
     Normal x = Normal.builder(scope).loc(z).scale(1.0).sampleShape(3).build();
     Normal qz = Normal.builder(scope).loc(scope.getVariable("m", Shape.scalar(), Initializers.zeros())).scale(1.0).build();
@@ -99,7 +100,7 @@ class VariationalJavadocExamplesTest {
 
   @Test
   void wakeSleep() {
-    Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 6)));
+    ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(4, 6));
     Operand<TFloat32> zeros = tf.zeros(tf.constant(new int[] {4, 3}), TFloat32.class);
     Adam adam = Adam.builder().learningRate(0.01).build();
     float[] batch = new float[24];
@@ -117,7 +118,7 @@ class VariationalJavadocExamplesTest {
 
   @Test
   void marginalLikelihood() {
-    Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(2)));
+    ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(2));
     Normal z = Normal.builder(scope).loc(tf.zeros(tf.constant(new int[] {2}), TFloat32.class)).scale(1.0).build();
     Normal x = Normal.builder(scope).loc(z).scale(1.0).build();
     Normal qz = Normal.builder(scope).loc(tf.math.mul(xPh, tf.constant(0.5f))).scale(Math.sqrt(0.5)).build();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.Adam;
@@ -26,7 +27,7 @@ class WGANInferenceTest {
   private static double train(long seed, WganOptions options) {
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(M, 1));
       VariableScope gen = ctx.scope("Gen");
       Variable<TFloat32> theta = gen.getVariable("theta", Shape.scalar(), Initializers.zeros());
       Normal x = Normal.builder(gen).loc(theta).scale(0.1).sampleShape(M, 1).build();
@@ -73,7 +74,7 @@ class WGANInferenceTest {
   void clippingKeepsEveryCriticWeightInRange() {
     try (ModelContext ctx = ModelContext.withSeed(3)) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(4, 1));
       VariableScope gen = ctx.scope("Gen");
       Variable<TFloat32> theta = gen.getVariable("theta", Shape.scalar(), Initializers.zeros());
       Normal x = Normal.builder(gen).loc(theta).scale(1.0).sampleShape(4, 1).build();

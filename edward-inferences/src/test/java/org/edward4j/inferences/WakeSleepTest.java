@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.Adam;
@@ -143,7 +144,7 @@ class WakeSleepTest {
   @Test
   void conditionalInferenceHoldsOtherLatentsAtTheirApproximation() {
     try (ModelContext ctx = ModelContext.withSeed(23)) {
-      Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(M)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(M));
       VariableScope model = ctx.scope("model");
       Normal beta = Normal.of(model, 0.0, 1.0);
       Normal z = Normal.builder(model).loc(model.tf().zeros(model.tf().constant(new int[] {M}), TFloat32.class)).scale(1.0).build();

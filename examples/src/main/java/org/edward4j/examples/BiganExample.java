@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.edward4j.core.Feeds;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Activation;
@@ -126,8 +127,8 @@ public final class BiganExample {
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed); Feeds pictureFeeds = new Feeds()) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 784)));
-      Placeholder<TFloat32> zPh = tf.withName("z_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, D)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(M, 784));
+      ContextPlaceholder<TFloat32> zPh = ctx.placeholder("z_ph", TFloat32.class, Shape.of(M, D));
       VariableScope gen = ctx.scope("Gen");
       Operand<TFloat32> xGenerated = generator(gen.child("generator"), zPh);
       Operand<TFloat32> zEncoded = encoder(gen.child("encoder"), xPh);
@@ -179,7 +180,7 @@ public final class BiganExample {
 
   private static void writePictures(
       ModelContext ctx, Feeds feeds, Operand<TFloat32> xGenerated, Operand<TFloat32> zEncoded,
-      Placeholder<TFloat32> xPh, Placeholder<TFloat32> zPh, float[] xBatch, float[] zBatch, int[] idx,
+      Operand<TFloat32> xPh, Operand<TFloat32> zPh, float[] xBatch, float[] zBatch, int[] idx,
       Path out, String tag) throws IOException {
     float[] samples = ctx.eval(xGenerated, feeds.put(zPh, zBatch).asMap()).data();
     float[] codes = ctx.eval(zEncoded, feeds.put(xPh, xBatch).asMap()).data();

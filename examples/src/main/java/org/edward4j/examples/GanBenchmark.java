@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.Adam;
@@ -54,7 +55,7 @@ public final class GanBenchmark {
     int warmup = args.getPositiveInt("warmup");
     int m = GanExample.M;
     try (ModelContext ctx = ModelContext.withSeed(args.getLong("seed"))) {
-      Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, 784)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(m, 784));
       VariableScope gen = ctx.scope("Gen");
       Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(m, GanExample.D).build();
       Operand<TFloat32> x = GanExample.generativeNetwork(gen, eps);
@@ -79,7 +80,7 @@ public final class GanBenchmark {
           buffer.write(batches[i % batches.length]);
           Session.Runner r = ctx.runner().feed(xPh, input);
           trains.forEach(r::addTarget);
-          try (Result res = r.fetch(loss).fetch(lossD).run()) {
+          try (Result res = ctx.run(r.fetch(loss).fetch(lossD))) {
             sink += ((TFloat32) res.get(0)).getFloat() + ((TFloat32) res.get(1)).getFloat();
           }
         };

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Activation;
@@ -102,7 +103,7 @@ public final class GanExample {
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
-      Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 784)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(M, 784));
       VariableScope gen = ctx.scope("Gen");
       Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(M, D).build();
       Operand<TFloat32> x = generativeNetwork(gen, eps);

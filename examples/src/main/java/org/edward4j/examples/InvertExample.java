@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.edward4j.core.checkpoints.Checkpoints;
 import org.edward4j.core.savedmodel.ExportedFunction;
 import org.edward4j.core.savedmodel.SavedModelExport;
 import org.edward4j.datasets.Mnist;
@@ -45,7 +46,7 @@ public final class InvertExample {
   public static void main(String[] argv) throws IOException {
     ExampleArgs args = ExampleArgs.define("invert", "recover the codes of MNIST test digits through a trained gan or bigan")
         .flag("model", "gan", "`gan` or `bigan`: whose checkpoint to invert")
-        .flag("checkpoint", "", "checkpoint directory (default out/<model>/checkpoints)")
+        .flag("checkpoint", "", "a run's output directory or its checkpoints folder (default out/<model>)")
         .flag("count", "64", "test digits to invert, in one batch")
         .flag("steps", "500", "optimizer steps per start")
         .flag("restarts", "1", "random starts per digit, the best kept")
@@ -68,10 +69,21 @@ public final class InvertExample {
       throw new ExampleArgs.UsageException("--init must be `random`" + (bigan ? " or `encoder`" : " for gan") + ", got `"
           + init + "`\n" + args.usage());
     }
-    Path checkpoint = args.get("checkpoint").isEmpty() ? Path.of("out", model, "checkpoints") : args.getPath("checkpoint");
+    Path checkpoint = resolveCheckpoint(args.get("checkpoint").isEmpty() ? Path.of("out", model) : args.getPath("checkpoint"));
     double clip = args.get("clip").isEmpty() ? (bigan ? 3.0 : 1.0) : args.getDouble("clip");
     run(bigan, checkpoint, args.getPositiveInt("count"), args.getInt("steps"), args.getPositiveInt("restarts"),
         args.getDouble("lr"), clip, init.equals("encoder"), args.getDouble("realism"), args.getPath("out"), args.getLong("seed"));
+  }
+
+  /**
+   * The checkpoint directory of {@code --checkpoint}: the path itself when it holds checkpoints (or
+   * is a checkpoint prefix), else its {@code checkpoints} folder, so a run's output directory works.
+   */
+  static Path resolveCheckpoint(Path given) {
+    if (Checkpoints.latest(given).isEmpty() && Files.isDirectory(given.resolve("checkpoints"))) {
+      return given.resolve("checkpoints");
+    }
+    return given;
   }
 
   static LatentGanResult run(boolean bigan, Path checkpoint, int count, int steps, int restarts, double lr, double clip,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Layers;
@@ -84,7 +85,7 @@ public final class SbnExample {
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
-      Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, 784)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(m, 784));
 
       VariableScope model = ctx.scope("model");
       Ops tf = model.tf();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Activation;
@@ -87,7 +88,7 @@ public final class WganExample {
     int dim = mnist ? 784 : 2;
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
-      Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, dim)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(M, dim));
       VariableScope gen = ctx.scope("Gen");
       Operand<TFloat32> x;
       WGANInference inference;

@@ -9,6 +9,7 @@ import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Layers;
 import org.edward4j.core.optimizers.Adam;
+import org.edward4j.core.optimizers.LearningRate;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -77,8 +78,14 @@ class LatentJavadocExamplesTest {
     LatentOptimizer adam = LatentOptimizer.adam();            // options: beta1, beta2, epsilon
     LatentOptimizer custom = (lr, options) -> Adam.builder().learningRate(lr).beta1(0.5).build();
     // ---
-    assertEquals(0.5, ((Adam) custom.create(0.1, Map.of())).beta1());
-    assertTrue(adam.create(0.1, Map.of("beta1", 0.5)) instanceof Adam);
+    assertEquals(0.5, ((Adam) custom.create(LearningRate.constant(0.1), Map.of())).beta1());
+    assertTrue(adam.create(LearningRate.constant(0.1), Map.of("beta1", 0.5)) instanceof Adam);
+    // --- WarmStart
+    WarmStart all = WarmStart.from(Path.of("out/gan/checkpoints"));
+    WarmStart generatorOnly = WarmStart.from(Path.of("out/gan/checkpoints")).onlyVariables("Gen/.*");
+    // ---
+    assertTrue(all.variables().isEmpty());
+    assertEquals("Gen/.*", generatorOnly.variables().orElseThrow().pattern());
   }
 
   /** Compiled, not run: it needs a trained generator's checkpoint. */
