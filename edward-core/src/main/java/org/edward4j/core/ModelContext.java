@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.edward4j.core.gradients.MissingGradients;
+import org.edward4j.core.naming.GraphScope;
 import org.edward4j.core.variables.GraphCollections;
 import org.edward4j.core.variables.VariableStore;
 import org.tensorflow.Graph;
@@ -58,7 +59,6 @@ public final class ModelContext implements AutoCloseable {
   private final GraphCollections collections = new GraphCollections();
   private final AtomicLong opSeeds = new AtomicLong();
   private final AtomicLong sessionRuns = new AtomicLong();
-  private final Map<String, Integer> scopeEntries = new HashMap<>();
   private final Map<String, Ops> opScopes = new HashMap<>();
   private final Map<Attachment<?>, Object> attachments = new IdentityHashMap<>();
   private Session session;
@@ -70,7 +70,7 @@ public final class ModelContext implements AutoCloseable {
   private ModelContext(long seed) {
     this.seed = seed;
     this.graph = new Graph();
-    this.tf = Ops.create(graph);
+    this.tf = GraphScope.rootOps(graph);
     this.variables = new VariableStore(this);
     // JVM-global by TensorFlow Java's design (one native gradient registry per process): made
     // explicit here, idempotent, and documented in the class comment.
@@ -475,16 +475,8 @@ public final class ModelContext implements AutoCloseable {
     if (prefix.isEmpty()) {
       return tf;
     }
-    Ops ops = opScopes.get(prefix);
-    if (ops == null) {
-      // Derive from the cached parent: every Ops.create(graph) shares the graph's root name scope,
-      // so deriving "Disc/dense" from the root again after "Disc" would name it "Disc_1/dense".
-      int slash = prefix.lastIndexOf('/');
-      Ops parent = slash < 0 ? tf : opsAt(prefix.substring(0, slash));
-      ops = parent.withSubScope(prefix.substring(slash + 1));
-      opScopes.put(prefix, ops);
-    }
-    return ops;
+    // An exact path, not made unique again: the variable scopes own their prefixes' uniqueness.
+    return opScopes.computeIfAbsent(prefix, p -> GraphScope.at(tf, p));
   }
 
   /**
@@ -492,14 +484,10 @@ public final class ModelContext implements AutoCloseable {
    * {@code prefix_1}, {@code prefix_2}, ... as TF1 name scopes do.
    */
   synchronized String uniqueOpPrefix(String prefix) {
-    String candidate = prefix;
-    int n = 0;
-    while (scopeEntries.containsKey(candidate) || graph.operation(candidate) != null) {
-      n++;
-      candidate = prefix + "_" + n;
-    }
-    scopeEntries.put(candidate, 1);
-    return candidate;
+    int slash = prefix.lastIndexOf('/');
+    String parent = slash < 0 ? "" : prefix.substring(0, slash);
+    String unique = opsAt(parent).scope().makeUnique(prefix.substring(slash + 1));
+    return parent.isEmpty() ? unique : parent + "/" + unique;
   }
 
   /**

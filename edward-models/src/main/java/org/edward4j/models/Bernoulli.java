@@ -140,6 +140,20 @@ public final class Bernoulli<T extends TNumber> extends AbstractRandomVariable<T
         SpecialFunctions.xLog1pY(tf, tf.math.sub(scalar(tf, 1), x), tf.math.neg(p)));
   }
 
+  /** 0 below 0, {@code 1 - p} on {@code [0, 1)}, 1 from 1 on. */
+  @Override
+  protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> x) {
+    Operand<TFloat32> below1 = DistributionMath.where(tf, tf.math.less(x, scalar(tf, 0)), scalar(tf, 0),
+        tf.math.sub(scalar(tf, 1), probsOf(tf)));
+    return DistributionMath.where(tf, tf.math.greaterEqual(x, scalar(tf, 1)), scalar(tf, 1), below1);
+  }
+
+  /** 1 where {@code p > 1/2}, else 0 (TensorFlow's tie-break). */
+  @Override
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    return tf.dtypes.cast(tf.math.greater(probsOf(tf), scalar(tf, 0.5)), TFloat32.class);
+  }
+
   @Override
   protected Operand<TFloat32> meanOf(Ops tf) {
     return probsOf(tf);

@@ -113,6 +113,28 @@ public final class Beta extends AbstractRandomVariable<TFloat32> {
     return SpecialFunctions.orMinusInfinity(tf, inside, tf.math.sub(kernel, SpecialFunctions.logBeta(tf, a, b)));
   }
 
+  /** {@code I(x; a, b)}, the regularized incomplete beta function ({@code Betainc}), {@code x} clipped to {@code [0, 1]}. */
+  @Override
+  protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> x) {
+    Operand<TFloat32> clipped = tf.math.minimum(tf.math.maximum(x, scalar(tf, 0)), scalar(tf, 1));
+    Operand<TFloat32> a = concentration1();
+    Operand<TFloat32> b = concentration0();
+    org.tensorflow.Operand<org.tensorflow.types.TInt32> shape =
+        tf.broadcastDynamicShape(tf.broadcastDynamicShape(tf.shape(a), tf.shape(b)), tf.shape(clipped));
+    return tf.math.betainc(tf.broadcastTo(a, shape), tf.broadcastTo(b, shape), tf.broadcastTo(clipped, shape));
+  }
+
+  /** {@code (a - 1) / (a + b - 2)} for {@code a > 1} and {@code b > 1}; NaN otherwise (TensorFlow's convention). */
+  @Override
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    Operand<TFloat32> a = concentration1();
+    Operand<TFloat32> b = concentration0();
+    Operand<TFloat32> one = scalar(tf, 1);
+    Operand<TFloat32> mode = tf.math.div(tf.math.sub(a, one), tf.math.sub(total(tf), scalar(tf, 2)));
+    Operand<TBool> defined = tf.math.logicalAnd(tf.math.greater(a, one), tf.math.greater(b, one));
+    return broadcastToBatchEvent(tf, DistributionMath.nanUnless(tf, defined, mode));
+  }
+
   @Override
   protected Operand<TFloat32> meanOf(Ops tf) {
     return tf.math.div(concentration1(), total(tf));

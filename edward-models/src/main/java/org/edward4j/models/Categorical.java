@@ -141,6 +141,12 @@ public final class Categorical<T extends TNumber> extends AbstractRandomVariable
     return SpecialFunctions.orMinusInfinity(tf, valid, picked);
   }
 
+  /** The most probable category, the first on ties, as float32 of shape {@code batch}. */
+  @Override
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    return tf.dtypes.cast(tf.math.argMax(logitsOf(tf), tf.constant(-1), org.tensorflow.types.TInt32.class), TFloat32.class);
+  }
+
   /** {@code -sum p log p} over the categories (0 log 0 = 0). */
   @Override
   protected Operand<TFloat32> entropyOf(Ops tf) {

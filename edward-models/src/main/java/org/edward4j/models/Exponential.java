@@ -90,6 +90,18 @@ public final class Exponential extends AbstractRandomVariable<TFloat32> {
     return SpecialFunctions.orMinusInfinity(tf, tf.math.greaterEqual(x, scalar(tf, 0)), density);
   }
 
+  /** {@code 1 - exp(-rate max(x, 0))}. */
+  @Override
+  protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> x) {
+    return tf.math.neg(tf.math.expm1(tf.math.neg(tf.math.mul(rate(), tf.math.maximum(x, scalar(tf, 0))))));
+  }
+
+  /** 0. */
+  @Override
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    return tf.zerosLike(rate());
+  }
+
   @Override
   protected Operand<TFloat32> meanOf(Ops tf) {
     return tf.math.reciprocal(rate());

@@ -111,6 +111,21 @@ public final class Gamma extends AbstractRandomVariable<TFloat32> {
     return SpecialFunctions.orMinusInfinity(tf, inside, tf.math.add(kernel, normalizer));
   }
 
+  /** {@code P(a, b max(x, 0))}, the regularized lower incomplete gamma function ({@code Igamma}). */
+  @Override
+  protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> x) {
+    Operand<TFloat32> y = tf.math.mul(tf.math.maximum(x, scalar(tf, 0)), rate());
+    return tf.math.igamma(Chi2.broadcastTogether(tf, concentration(), y), Chi2.broadcastTogether(tf, y, concentration()));
+  }
+
+  /** {@code (a - 1) / b} for {@code a >= 1}; NaN below, where the density is unbounded at 0. */
+  @Override
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    Operand<TFloat32> a = concentration();
+    Operand<TFloat32> mode = broadcastToBatchEvent(tf, tf.math.div(tf.math.sub(a, scalar(tf, 1)), rate()));
+    return DistributionMath.nanUnless(tf, tf.math.greaterEqual(a, scalar(tf, 1)), mode);
+  }
+
   @Override
   protected Operand<TFloat32> meanOf(Ops tf) {
     return tf.math.div(concentration(), rate());
@@ -144,15 +159,17 @@ public final class Gamma extends AbstractRandomVariable<TFloat32> {
     if (!(other instanceof Gamma q)) {
       return Optional.empty();
     }
-    Operand<TFloat32> a1 = concentration();
-    Operand<TFloat32> b1 = rate();
-    Operand<TFloat32> a2 = q.concentration();
-    Operand<TFloat32> b2 = q.rate();
+    return Optional.of(klGamma(tf, concentration(), rate(), q.concentration(), q.rate()));
+  }
+
+  /** The gamma KL of the docs above, shared with {@link InverseGamma} (KL is invariant under {@code 1 / x}). */
+  static Operand<TFloat32> klGamma(
+      Ops tf, Operand<TFloat32> a1, Operand<TFloat32> b1, Operand<TFloat32> a2, Operand<TFloat32> b2) {
     Operand<TFloat32> t1 = tf.math.mul(tf.math.sub(a1, a2), tf.math.digamma(a1));
     Operand<TFloat32> t2 = tf.math.sub(tf.math.lgamma(a2), tf.math.lgamma(a1));
     Operand<TFloat32> t3 = tf.math.mul(a2, tf.math.sub(tf.math.log(b1), tf.math.log(b2)));
     Operand<TFloat32> t4 = tf.math.div(tf.math.mul(a1, tf.math.sub(b2, b1)), b1);
-    return Optional.of(tf.math.add(tf.math.add(t1, t2), tf.math.add(t3, t4)));
+    return tf.math.add(tf.math.add(t1, t2), tf.math.add(t3, t4));
   }
 
   @Override

@@ -105,6 +105,19 @@ public final class Laplace extends AbstractRandomVariable<TFloat32> {
     return tf.math.neg(tf.math.add(z, tf.math.log(tf.math.mul(scalar(tf, 2), scale()))));
   }
 
+  /** {@code exp(z) / 2} below {@code loc}, {@code 1 - exp(-z) / 2} above, {@code z = (x - loc) / scale}. */
+  @Override
+  protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> x) {
+    Operand<TFloat32> z = tf.math.div(tf.math.sub(x, loc()), scale());
+    Operand<TFloat32> halfTail = tf.math.mul(scalar(tf, 0.5), tf.math.exp(tf.math.neg(tf.math.abs(z))));
+    return DistributionMath.where(tf, tf.math.less(z, scalar(tf, 0)), halfTail, tf.math.sub(scalar(tf, 1), halfTail));
+  }
+
+  @Override
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    return broadcastToBatchEvent(tf, loc());
+  }
+
   @Override
   protected Operand<TFloat32> meanOf(Ops tf) {
     return broadcastToBatchEvent(tf, loc());

@@ -109,6 +109,12 @@ public final class MultivariateNormalDiag extends AbstractRandomVariable<TFloat3
     return sumOverEvent(tf, perCoordinate);
   }
 
+  /** {@code loc}. */
+  @Override
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    return broadcastToBatchEvent(tf, loc());
+  }
+
   @Override
   protected Operand<TFloat32> meanOf(Ops tf) {
     return broadcastToBatchEvent(tf, loc());
@@ -131,11 +137,14 @@ public final class MultivariateNormalDiag extends AbstractRandomVariable<TFloat3
     return sumOverEvent(tf, broadcastToBatchEvent(tf, perCoordinate));
   }
 
-  /** The sum over coordinates of the univariate normal KLs. */
+  /**
+   * The sum over coordinates of the univariate normal KLs against another diagonal normal; against
+   * the other multivariate normal variants, the general Gaussian KL.
+   */
   @Override
   protected Optional<Operand<TFloat32>> klDivergenceTo(Ops tf, RandomVariable<?> other) {
     if (!(other instanceof MultivariateNormalDiag q)) {
-      return Optional.empty();
+      return GaussianLinearAlgebra.klToAnyVariant(tf, this, other);
     }
     if (!BroadcastShapes.compatible(q.eventShape(), eventShape())) {
       throw new IllegalArgumentException("`other` must have event shape " + BroadcastShapes.format(eventShape())

@@ -109,6 +109,17 @@ public final class Normal extends AbstractRandomVariable<TFloat32> {
     return tf.math.sub(quad, tf.math.add(tf.math.log(scale()), scalar(tf, HALF_LOG_TWO_PI)));
   }
 
+  /** {@code Phi((x - loc) / scale)}, through {@code Erfc} so both tails keep their precision. */
+  @Override
+  protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> x) {
+    return DistributionMath.ndtr(tf, tf.math.div(tf.math.sub(x, loc()), scale()));
+  }
+
+  @Override
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    return broadcastToBatchEvent(tf, loc());
+  }
+
   @Override
   protected Operand<TFloat32> meanOf(Ops tf) {
     return broadcastToBatchEvent(tf, loc());

@@ -103,6 +103,12 @@ public final class PointMass extends AbstractRandomVariable<TFloat32> {
     return sumOverEvent(tf, SpecialFunctions.orMinusInfinity(tf, tf.math.equal(x, params()), zeros));
   }
 
+  /** The params. */
+  @Override
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    return meanOf(tf);
+  }
+
   @Override
   protected Operand<TFloat32> meanOf(Ops tf) {
     return tf.identity(params());

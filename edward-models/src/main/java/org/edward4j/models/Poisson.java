@@ -97,6 +97,21 @@ public final class Poisson<T extends TNumber> extends AbstractRandomVariable<T> 
     return SpecialFunctions.orMinusInfinity(tf, tf.math.greaterEqual(x, scalar(tf, 0)), lp);
   }
 
+  /** {@code Q(floor(x) + 1, rate)} for {@code x >= 0} (the regularized upper incomplete gamma function), 0 below. */
+  @Override
+  protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> x) {
+    Operand<org.tensorflow.types.TBool> inside = tf.math.greaterEqual(x, scalar(tf, 0));
+    Operand<TFloat32> k = tf.math.add(tf.math.floor(tf.math.maximum(x, scalar(tf, 0))), scalar(tf, 1));
+    Operand<TFloat32> q = tf.math.igammac(Chi2.broadcastTogether(tf, k, rate()), Chi2.broadcastTogether(tf, rate(), k));
+    return DistributionMath.where(tf, inside, q, scalar(tf, 0));
+  }
+
+  /** {@code floor(rate)} (for an integer rate, {@code rate - 1} is a mode too; this is the larger). */
+  @Override
+  protected Operand<TFloat32> modeOf(Ops tf) {
+    return tf.math.floor(rate());
+  }
+
   @Override
   protected Operand<TFloat32> meanOf(Ops tf) {
     return tf.identity(rate());

@@ -103,6 +103,13 @@ public final class Uniform extends AbstractRandomVariable<TFloat32> {
     return SpecialFunctions.orMinusInfinity(tf, inside, tf.math.neg(tf.math.log(range(tf))));
   }
 
+  /** {@code (x - low) / (high - low)} clipped to {@code [0, 1]}. The mode is not unique, so there is none. */
+  @Override
+  protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> x) {
+    Operand<TFloat32> u = tf.math.div(tf.math.sub(x, low()), range(tf));
+    return tf.math.minimum(tf.math.maximum(u, scalar(tf, 0)), scalar(tf, 1));
+  }
+
   @Override
   protected Operand<TFloat32> meanOf(Ops tf) {
     return broadcastToBatchEvent(tf, tf.math.mul(scalar(tf, 0.5), tf.math.add(low(), high())));

@@ -93,7 +93,35 @@ class BadInputTest extends GraphTestBase {
             "`probs` must be in [0, 1], got 1.2 at flat index 1"),
         Arguments.of("PointMass NaN", (Builder) s -> PointMass.of(s, Double.NaN), "`params` must be finite, got NaN"),
         Arguments.of("Empirical inf", (Builder) s -> Empirical.of(s, new float[] {1f, Float.NEGATIVE_INFINITY}),
-            "`params` must be finite, got -Infinity at flat index 1"));
+            "`params` must be finite, got -Infinity at flat index 1"),
+        // dists-a: the catalogue's continuous families (issue 12, part A).
+        Arguments.of("Cauchy scale 0", (Builder) s -> Cauchy.of(s, 0, 0), "`scale` must be positive and finite, got 0.0"),
+        Arguments.of("HalfCauchy scale -1", (Builder) s -> HalfCauchy.of(s, 0, -1), "`scale` must be positive and finite, got -1.0"),
+        Arguments.of("HalfCauchy loc inf", (Builder) s -> HalfCauchy.of(s, Double.POSITIVE_INFINITY, 1),
+            "`loc` must be finite, got Infinity"),
+        Arguments.of("HalfNormal scale -2", (Builder) s -> HalfNormal.of(s, -2), "`scale` must be positive and finite, got -2.0"),
+        Arguments.of("StudentT df 0", (Builder) s -> StudentT.of(s, 0, 0, 1), "`df` must be positive and finite, got 0.0"),
+        Arguments.of("StudentT df -3", (Builder) s -> StudentT.of(s, -3, 0, 1), "`df` must be positive and finite, got -3.0"),
+        Arguments.of("StudentT scale NaN", (Builder) s -> StudentT.of(s, 3, 0, Double.NaN), "`scale` must be positive and finite, got NaN"),
+        Arguments.of("Chi2 df -1", (Builder) s -> Chi2.of(s, -1), "`df` must be positive and finite, got -1.0"),
+        Arguments.of("Gumbel scale 0", (Builder) s -> Gumbel.of(s, 0, 0), "`scale` must be positive and finite, got 0.0"),
+        Arguments.of("Logistic scale -0.5", (Builder) s -> Logistic.of(s, 0, -0.5), "`scale` must be positive and finite, got -0.5"),
+        Arguments.of("LogNormal scale 0", (Builder) s -> LogNormal.of(s, 0, 0), "`scale` must be positive and finite, got 0.0"),
+        Arguments.of("Kumaraswamy concentration1 0", (Builder) s -> Kumaraswamy.of(s, 0, 1),
+            "`concentration1` must be positive and finite, got 0.0"),
+        Arguments.of("Kumaraswamy concentration0 -1", (Builder) s -> Kumaraswamy.of(s, 1, -1),
+            "`concentration0` must be positive and finite, got -1.0"),
+        Arguments.of("VonMises concentration -1", (Builder) s -> VonMises.of(s, 0, -1),
+            "`concentration` must be positive and finite, got -1.0"),
+        Arguments.of("VonMises loc NaN", (Builder) s -> VonMises.of(s, Double.NaN, 1), "`loc` must be finite, got NaN"),
+        Arguments.of("InverseGamma concentration 0", (Builder) s -> InverseGamma.of(s, 0, 1),
+            "`concentration` must be positive and finite, got 0.0"),
+        Arguments.of("InverseGamma rate -1", (Builder) s -> InverseGamma.of(s, 1, -1), "`rate` must be positive and finite, got -1.0"),
+        Arguments.of("Deterministic loc NaN", (Builder) s -> Deterministic.of(s, Double.NaN), "`loc` must be finite, got NaN"),
+        Arguments.of("Deterministic atol -1", (Builder) s -> Deterministic.builder(s).loc(0).atol(-1),
+            "`atol` must be non-negative, got -1.0"),
+        Arguments.of("Deterministic rtol NaN", (Builder) s -> Deterministic.builder(s).loc(0).rtol(Double.NaN),
+            "`rtol` must be non-negative, got NaN"));
   }
 
   @ParameterizedTest(name = "{0}")

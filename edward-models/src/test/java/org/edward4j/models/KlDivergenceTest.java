@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Function;
+import org.apache.commons.math3.distribution.AbstractRealDistribution;
 import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.GumbelDistribution;
+import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -66,7 +70,25 @@ class KlDivergenceTest extends GraphTestBase {
         new Pair("MultivariateNormalDiag",
             s -> MultivariateNormalDiag.of(s, new float[] {0f, 1f}, new float[] {1f, 2f}),
             s -> MultivariateNormalDiag.of(s, new float[] {0.5f, -1f}, new float[] {2f, 0.7f}),
-            x -> w1[0].logDensity(x[0]) + w1[1].logDensity(x[1]) - w2[0].logDensity(x[0]) - w2[1].logDensity(x[1]), 2));
+            x -> w1[0].logDensity(x[0]) + w1[1].logDensity(x[1]) - w2[0].logDensity(x[0]) - w2[1].logDensity(x[1]), 2),
+        // dists-a: the catalogue's closed-form pairs (issue 12, part A).
+        ratio("HalfNormal", s -> HalfNormal.of(s, 1.5), s -> HalfNormal.of(s, 0.7),
+            ReferenceDistributions.halfNormal(1.5), ReferenceDistributions.halfNormal(0.7)),
+        ratio("Gumbel", s -> Gumbel.of(s, 0.5, 2), s -> Gumbel.of(s, -1, 1.3),
+            new GumbelDistribution(0.5, 2), new GumbelDistribution(-1, 1.3)),
+        ratio("LogNormal", s -> LogNormal.of(s, 0.3, 0.6), s -> LogNormal.of(s, -0.2, 1.1),
+            new LogNormalDistribution(0.3, 0.6), new LogNormalDistribution(-0.2, 1.1)),
+        ratio("Chi2", s -> Chi2.of(s, 3), s -> Chi2.of(s, 5.5), new ChiSquaredDistribution(3), new ChiSquaredDistribution(5.5)),
+        ratio("InverseGamma", s -> InverseGamma.of(s, 3, 2), s -> InverseGamma.of(s, 2, 0.5),
+            ReferenceDistributions.inverseGamma(3, 2), ReferenceDistributions.inverseGamma(2, 0.5)),
+        ratio("VonMises", s -> VonMises.of(s, 0.5, 4), s -> VonMises.of(s, -0.3, 1.5),
+            ReferenceDistributions.vonMises(0.5, 4), ReferenceDistributions.vonMises(-0.3, 1.5)));
+  }
+
+  /** A scalar pair whose log-ratio comes from two reference densities. */
+  static Pair ratio(String label, Function<VariableScope, AbstractRandomVariable<?>> p,
+      Function<VariableScope, AbstractRandomVariable<?>> q, AbstractRealDistribution refP, AbstractRealDistribution refQ) {
+    return new Pair(label, p, q, x -> refP.logDensity(x[0]) - refQ.logDensity(x[0]), 1);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -27,7 +27,7 @@ import org.tensorflow.types.TInt32;
  */
 class SamplerTest extends GraphTestBase {
 
-  static final int N = 20_000;
+  static final int N = 100_000;
   static final double ALPHA = 1e-6;
   static final double Z = 5;
 

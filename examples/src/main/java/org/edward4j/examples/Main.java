@@ -31,7 +31,7 @@ public final class Main {
     COMMANDS.put("vae", new Entry("Edward's VAE (Normal latents, Bernoulli decoder) with KLqp: sample grids, test NLL", VaeExample::main));
     COMMANDS.put("quality", new Entry("quality of a trained example (gan, wgan: classifier score, Frechet distance; sbn, vae: test NLL) as a table and JSON", QualityCommand::main));
     COMMANDS.put("invert", new Entry("recover MNIST test digits' codes through a trained gan or bigan (latent GAN estimator); PNG and errors", InvertExample::main));
-    COMMANDS.put("bench", new Entry("benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop", Main::bench));
+    COMMANDS.put("bench", new Entry("benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building", Main::bench));
   }
 
   private Main() {}
@@ -66,10 +66,14 @@ public final class Main {
   }
 
   private static void bench(String[] args) throws Exception {
-    if (args.length == 0 || !args[0].equals("gan")) {
-      throw new ExampleArgs.UsageException("usage: bin/edward bench gan [--steps N] [--rounds R] [--warmup N] [--seed S]");
+    String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+    switch (args.length == 0 ? "" : args[0]) {
+      case "gan" -> GanBenchmark.main(rest);
+      case "build" -> BuildBenchmark.main(rest);
+      default -> throw new ExampleArgs.UsageException(
+          "usage: bin/edward bench gan [--steps N] [--rounds R] [--warmup N] [--seed S]\n"
+              + "       bin/edward bench build [--max-ops N] [--k K] [--seed S]");
     }
-    GanBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
   }
 
   static String usage() {

@@ -56,6 +56,7 @@ public final class MissingGradients {
     MathGradients.register();
     ConvolutionGradients.register();
     FusedBatchNormGradient.register();
+    SpecialFunctionGradients.register();
   }
 
   /**

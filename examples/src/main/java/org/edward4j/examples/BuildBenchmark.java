@@ -1,0 +1,134 @@
+package org.edward4j.examples;
+
+import java.util.Iterator;
+import java.util.Map;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.VariableScope;
+import org.edward4j.core.layers.Activation;
+import org.edward4j.core.layers.DenseOptions;
+import org.edward4j.core.layers.Layers;
+import org.edward4j.core.variables.Initializers;
+import org.edward4j.core.variables.Variable;
+import org.edward4j.inferences.MarginalLikelihood;
+import org.edward4j.models.Bernoulli;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Measures graph building: the time to build a deep MLP through {@code Layers.dense} against its
+ * op count, doubling the depth from about 1,000 to about 64,000 ops, so growth that is worse than
+ * linear shows as a ratio above 2 between successive rows; and the time to build the sigmoid
+ * belief network's importance-sampled marginal likelihood with all K = 100 samples in one graph.
+ *
+ * <p>Each size is built in a fresh {@link ModelContext}; the op count is read from the graph after
+ * the clock stops.
+ */
+public final class BuildBenchmark {
+
+  private static final int WIDTH = 16;
+
+  private BuildBenchmark() {}
+
+  /**
+   * Runs the benchmark.
+   *
+   * @param argv {@code --max-ops N --k K --seed S}
+   */
+  public static void main(String[] argv) {
+    ExampleArgs args = ExampleArgs.define("bench build", "graph build time against op count")
+        .flag("max-ops", "64000", "largest MLP to build, in ops (the sizes double from 1,000)")
+        .flag("k", "100", "importance samples of the sbn marginal-likelihood graph")
+        .parse(argv);
+    if (args.helpRequested()) {
+      System.out.print(args.usage());
+      return;
+    }
+    int maxOps = args.getPositiveInt("max-ops");
+    long seed = args.getLong("seed");
+    int opsPerLayer = opsPerLayer(seed);
+    // Warm the JIT and the native library on a small graph first, so the first row is not start-up.
+    buildMlp(seed, 2000 / opsPerLayer);
+    System.out.printf("MLP of width %d, %d ops per layer (Layers.dense with relu)%n", WIDTH, opsPerLayer);
+    System.out.printf("%10s %8s %12s %10s %14s%n", "ops", "layers", "build ms", "us/op", "x prev (2 ideal)");
+    double previous = Double.NaN;
+    for (int target = 1000; target <= maxOps; target *= 2) {
+      int layers = Math.max(1, target / opsPerLayer);
+      Measurement m = buildMlp(seed, layers);
+      double ratio = m.millis() / previous;
+      System.out.printf("%10d %8d %12.1f %10.2f %14s%n", m.ops(), layers, m.millis(), 1000.0 * m.millis() / m.ops(),
+          Double.isNaN(ratio) ? "" : String.format("%.2f", ratio));
+      previous = m.millis();
+    }
+    int k = args.getPositiveInt("k");
+    Measurement sbn = buildSbnMarginal(seed, k);
+    System.out.printf("sbn marginal likelihood, K=%d samples in one graph: %d ops in %.1f ms%n", k, sbn.ops(), sbn.millis());
+  }
+
+  /** One build: the op count and the wall time. */
+  record Measurement(long ops, double millis) {}
+
+  private static int opsPerLayer(long seed) {
+    try (ModelContext ctx = ModelContext.withSeed(seed)) {
+      Operand<TFloat32> x = input(ctx);
+      long withInput = countOps(ctx.graph());
+      mlp(ctx.scope("net"), x, 1);
+      return (int) Math.max(1, countOps(ctx.graph()) - withInput);
+    }
+  }
+
+  static Measurement buildMlp(long seed, int layers) {
+    try (ModelContext ctx = ModelContext.withSeed(seed)) {
+      long start = System.nanoTime();
+      mlp(ctx.scope("net"), input(ctx), layers);
+      double millis = (System.nanoTime() - start) / 1e6;
+      return new Measurement(countOps(ctx.graph()), millis);
+    }
+  }
+
+  private static Operand<TFloat32> input(ModelContext ctx) {
+    return ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(8, WIDTH)));
+  }
+
+  private static Operand<TFloat32> mlp(VariableScope scope, Operand<TFloat32> x, int layers) {
+    DenseOptions relu = DenseOptions.builder().activation(Activation.relu()).build();
+    Operand<TFloat32> net = x;
+    for (int i = 0; i < layers; i++) {
+      net = Layers.dense(scope, net, WIDTH, relu);
+    }
+    return net;
+  }
+
+  /** The sbn example's model and recognition network with a K-sample marginal likelihood. */
+  static Measurement buildSbnMarginal(long seed, int k) {
+    int m = 100;
+    int hidden = 200;
+    try (ModelContext ctx = ModelContext.withSeed(seed)) {
+      long start = System.nanoTime();
+      Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, 784)));
+      VariableScope model = ctx.scope("model");
+      Ops tf = model.tf();
+      Variable<TFloat32> priorLogits = model.getVariable("prior_logits", Shape.of(hidden), Initializers.zeros());
+      Operand<TFloat32> logits = tf.math.add(priorLogits, tf.zeros(tf.constant(new int[] {m, hidden}), TFloat32.class));
+      Bernoulli<TFloat32> z = Bernoulli.builder(model).logits(logits).dtype(TFloat32.class).name("z").build();
+      Bernoulli<TFloat32> x = Bernoulli.builder(model).logits(Layers.dense(model, z, 784)).dtype(TFloat32.class).name("x").build();
+      VariableScope recognition = ctx.scope("recognition");
+      Bernoulli<TFloat32> qz = Bernoulli.builder(recognition).logits(Layers.dense(recognition, xPh, hidden))
+          .dtype(TFloat32.class).name("qz").build();
+      MarginalLikelihood.builder(Map.of(z, qz), Map.of(x, xPh)).samples(k).samplesPerRun(k).build();
+      double millis = (System.nanoTime() - start) / 1e6;
+      return new Measurement(countOps(ctx.graph()), millis);
+    }
+  }
+
+  private static long countOps(Graph graph) {
+    long n = 0;
+    for (Iterator<?> it = graph.operations(); it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
+  }
+}
