@@ -1,11 +1,11 @@
 package org.edward4j.core;
 
 import com.google.common.base.Preconditions;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.edward4j.core.gradients.MissingGradients;
@@ -52,25 +52,23 @@ import org.tensorflow.types.family.TNumber;
 public final class ModelContext implements AutoCloseable {
 
 
-  private final long seed;
+  private final SeedStream seeds;
   private final Graph graph;
   private final Ops tf;
+  private final OpScopes opScopes;
   private final VariableStore variables;
   private final GraphCollections collections = new GraphCollections();
-  private final AtomicLong opSeeds = new AtomicLong();
+  private final RandomStep randomStep = new RandomStep();
   private final AtomicLong sessionRuns = new AtomicLong();
-  private final Map<String, Ops> opScopes = new HashMap<>();
-  private final Map<Attachment<?>, Object> attachments = new IdentityHashMap<>();
+  private final Map<ContextAttachment<?>, Object> attachments = new IdentityHashMap<>();
   private Session session;
   private boolean closed;
-  private Placeholder<TInt64> randomStep;
-  private TInt64 randomStepTensor;
-  private long randomStepValue;
 
   private ModelContext(long seed) {
-    this.seed = seed;
+    this.seeds = new SeedStream(seed);
     this.graph = new Graph();
     this.tf = GraphScope.rootOps(graph);
+    this.opScopes = new OpScopes(tf);
     this.variables = new VariableStore(this);
     // JVM-global by TensorFlow Java's design (one native gradient registry per process): made
     // explicit here, idempotent, and documented in the class comment.
@@ -134,31 +132,6 @@ public final class ModelContext implements AutoCloseable {
   }
 
   /**
-   * A typed key for something another package keeps per context (the checkpoint savers): the value
-   * lives in the context, is created on first use, and is dropped with the context; an {@link
-   * AutoCloseable} value is closed with it.
-   *
-   * @param <T> the value's type
-   */
-  public static final class Attachment<T> {
-    private final String name;
-
-    /**
-     * A key; keep it in a {@code static final} field of the package that owns the value.
-     *
-     * @param name a description, for {@code toString()}
-     */
-    public Attachment(String name) {
-      this.name = Objects.requireNonNull(name, "name");
-    }
-
-    @Override
-    public String toString() {
-      return "Attachment(" + name + ")";
-    }
-  }
-
-  /**
    * The value kept in this context under {@code key}, created by {@code create} on first use.
    *
    * @param key the key
@@ -167,7 +140,7 @@ public final class ModelContext implements AutoCloseable {
    * @return the value
    * @throws IllegalStateException if the context is closed
    */
-  public synchronized <T> T attachment(Attachment<T> key, java.util.function.Function<ModelContext, ? extends T> create) {
+  public synchronized <T> T attachment(ContextAttachment<T> key, Function<ModelContext, ? extends T> create) {
     checkOpen();
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(create, "create");
@@ -205,7 +178,16 @@ public final class ModelContext implements AutoCloseable {
    * @return the seed given to {@link #withSeed} or drawn by {@link #create}; readable after close
    */
   public long seed() {
-    return seed;
+    return seeds.seed();
+  }
+
+  /**
+   * The seed stream: the graph seed and the op seeds drawn so far.
+   *
+   * @return this context's seed stream
+   */
+  public SeedStream seeds() {
+    return seeds;
   }
 
   /**
@@ -215,7 +197,7 @@ public final class ModelContext implements AutoCloseable {
    */
   public OpSeed nextOpSeed() {
     checkOpen();
-    return new OpSeed(seed, opSeeds.incrementAndGet());
+    return seeds.next();
   }
 
   /**
@@ -326,9 +308,7 @@ public final class ModelContext implements AutoCloseable {
     Objects.requireNonNull(runner, "runner");
     sessionRuns.incrementAndGet();
     synchronized (this) {
-      if (randomStep != null) {
-        feedRandomStep(runner);
-      }
+      randomStep.feed(runner);
       return runner.run();
     }
   }
@@ -353,21 +333,11 @@ public final class ModelContext implements AutoCloseable {
    * @param seed the op's seeds, from {@link #nextOpSeed()}
    * @return an int64 tensor of shape {@code [2]}
    */
-  public synchronized Operand<TInt64> statelessSeed(Ops tf, OpSeed seed) {
+  public Operand<TInt64> statelessSeed(Ops tf, OpSeed seed) {
     checkOpen();
     Objects.requireNonNull(tf, "tf");
     Objects.requireNonNull(seed, "seed");
-    if (randomStep == null) {
-      randomStep =
-          opsAt("").withName("edward4j_random_step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
-      randomStepTensor = TInt64.scalarOf(0L);
-    }
-    // SplitMix64's finalizer spreads (seed, seed2) over 64 bits so nearby op seeds give unrelated streams.
-    long z = seed.seed() * 0x9E3779B97F4A7C15L + seed.seed2();
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z = z ^ (z >>> 31);
-    return tf.concat(List.of(tf.constant(new long[] {z}), tf.reshape(randomStep, tf.constant(new int[] {1}))), tf.constant(0));
+    return randomStep.seedTensor(this.tf, tf, seed);
   }
 
   /**
@@ -376,8 +346,8 @@ public final class ModelContext implements AutoCloseable {
    * @return the value the next {@link #run} feeds as the random step; it advances only once a
    *     stateless random op has been built
    */
-  public synchronized long randomStep() {
-    return randomStepValue;
+  public long randomStep() {
+    return randomStep.value();
   }
 
   /**
@@ -385,16 +355,8 @@ public final class ModelContext implements AutoCloseable {
    *
    * @param step a value returned by {@link #randomStep()}; non-negative
    */
-  public synchronized void setRandomStep(long step) {
-    if (step < 0) {
-      throw new IllegalArgumentException("`step` must be non-negative, got " + step);
-    }
-    randomStepValue = step;
-  }
-
-  private void feedRandomStep(Session.Runner runner) {
-    randomStepTensor.setLong(randomStepValue++);
-    runner.feed(randomStep, randomStepTensor);
+  public void setRandomStep(long step) {
+    randomStep.set(step);
   }
 
   /**
@@ -470,24 +432,17 @@ public final class ModelContext implements AutoCloseable {
    * @param prefix an absolute scope path, {@code ""} for the root
    * @return ops placing new operations under {@code prefix/}
    */
-  public synchronized Ops opsAt(String prefix) {
+  public Ops opsAt(String prefix) {
     checkOpen();
-    if (prefix.isEmpty()) {
-      return tf;
-    }
-    // An exact path, not made unique again: the variable scopes own their prefixes' uniqueness.
-    return opScopes.computeIfAbsent(prefix, p -> GraphScope.at(tf, p));
+    return opScopes.at(prefix);
   }
 
   /**
    * A fresh op-name prefix for one entry of a scope: {@code prefix} itself the first time, then
    * {@code prefix_1}, {@code prefix_2}, ... as TF1 name scopes do.
    */
-  synchronized String uniqueOpPrefix(String prefix) {
-    int slash = prefix.lastIndexOf('/');
-    String parent = slash < 0 ? "" : prefix.substring(0, slash);
-    String unique = opsAt(parent).scope().makeUnique(prefix.substring(slash + 1));
-    return parent.isEmpty() ? unique : parent + "/" + unique;
+  String uniqueOpPrefix(String prefix) {
+    return opScopes.unique(prefix);
   }
 
   /**
@@ -506,7 +461,7 @@ public final class ModelContext implements AutoCloseable {
    */
   public synchronized void checkOpen() {
     if (closed) {
-      throw new IllegalStateException("ModelContext(seed=" + seed + ") is closed");
+      throw new IllegalStateException("ModelContext(seed=" + seeds.seed() + ") is closed");
     }
   }
 
@@ -527,9 +482,7 @@ public final class ModelContext implements AutoCloseable {
       }
     }
     attachments.clear();
-    if (randomStepTensor != null) {
-      randomStepTensor.close();
-    }
+    randomStep.close();
     try {
       if (session != null) {
         session.close();
@@ -542,10 +495,10 @@ public final class ModelContext implements AutoCloseable {
   @Override
   public synchronized String toString() {
     if (closed) {
-      return "ModelContext(seed=" + seed + ", closed)";
+      return "ModelContext(seed=" + seeds.seed() + ", closed)";
     }
     return "ModelContext(seed="
-        + seed
+        + seeds.seed()
         + ", variables="
         + variables.size()
         + ", session runs="
@@ -554,7 +507,8 @@ public final class ModelContext implements AutoCloseable {
   }
 
   /**
-   * Seeds for one stateful random op: the graph seed and a per-op seed.
+   * Seeds for one random op, drawn from the context's {@link SeedStream}: the graph seed and a
+   * per-op seed.
    *
    * @param seed TensorFlow's {@code seed} attribute
    * @param seed2 TensorFlow's {@code seed2} attribute

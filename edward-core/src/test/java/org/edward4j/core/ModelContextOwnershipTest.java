@@ -79,7 +79,7 @@ class ModelContextOwnershipTest {
 
   @Test
   void attachmentsAreCreatedOnceAndClosedWithTheContext() {
-    ModelContext.Attachment<AutoCloseableFlag> key = new ModelContext.Attachment<>("flag");
+    ContextAttachment<AutoCloseableFlag> key = new ContextAttachment<>("flag");
     AutoCloseableFlag flag;
     try (ModelContext ctx = ModelContext.withSeed(1)) {
       flag = ctx.attachment(key, c -> new AutoCloseableFlag());

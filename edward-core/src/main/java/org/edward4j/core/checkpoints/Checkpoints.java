@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.edward4j.core.ContextAttachment;
 import org.edward4j.core.ModelContext;
 
 /**
@@ -22,7 +23,7 @@ import org.edward4j.core.ModelContext;
 public final class Checkpoints {
 
   /** The context's savers by scope ({@code ""} for all), kept in the context and dropped with it. */
-  private static final ModelContext.Attachment<Map<String, Saver>> SAVERS = new ModelContext.Attachment<>("checkpoint savers");
+  private static final ContextAttachment<Map<String, Saver>> SAVERS = new ContextAttachment<>("checkpoint savers");
 
   private Checkpoints() {}
 
