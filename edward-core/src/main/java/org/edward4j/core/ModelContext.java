@@ -115,6 +115,20 @@ public final class ModelContext implements AutoCloseable {
   }
 
   /**
+   * {@code x} as a tensor that knows this context, for functions that build ops from their
+   * arguments alone and return results that can be combined again.
+   *
+   * @param x a tensor of this context's graph
+   * @param <T> its type
+   * @return the same tensor, knowing its context
+   * @throws IllegalArgumentException if {@code x} belongs to another graph
+   */
+  public <T extends org.tensorflow.types.family.TType> ContextTensor<T> own(Operand<T> x) {
+    checkOwns(x, "x");
+    return new ContextTensor<>(this, x);
+  }
+
+  /**
    * A named placeholder that knows this context, {@code tf.placeholder(dtype, shape, name=name)}.
    *
    * @param name the op's name, e.g. {@code "x_ph"}; a suffix {@code _1}, ... is added if taken

@@ -105,12 +105,18 @@ public final class Laplace extends AbstractRandomVariable<TFloat32> {
     return tf.math.neg(tf.math.add(z, tf.math.log(tf.math.mul(scalar(tf, 2), scale()))));
   }
 
-  /** {@code exp(z) / 2} below {@code loc}, {@code 1 - exp(-z) / 2} above, {@code z = (x - loc) / scale}. */
+  /**
+   * {@code exp(z) / 2} below {@code loc}, {@code 1 - exp(-z) / 2} from it on, {@code z = (x - loc) /
+   * scale}; written with {@code min}/{@code max} rather than {@code |z|}, whose gradient is 0 at
+   * {@code z = 0} where the cdf's is the density.
+   */
   @Override
   protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> x) {
     Operand<TFloat32> z = tf.math.div(tf.math.sub(x, loc()), scale());
-    Operand<TFloat32> halfTail = tf.math.mul(scalar(tf, 0.5), tf.math.exp(tf.math.neg(tf.math.abs(z))));
-    return DistributionMath.where(tf, tf.math.less(z, scalar(tf, 0)), halfTail, tf.math.sub(scalar(tf, 1), halfTail));
+    Operand<TFloat32> half = scalar(tf, 0.5);
+    Operand<TFloat32> lower = tf.math.mul(half, tf.math.exp(tf.math.minimum(z, scalar(tf, 0))));
+    Operand<TFloat32> upper = tf.math.sub(scalar(tf, 1), tf.math.mul(half, tf.math.exp(tf.math.neg(tf.math.maximum(z, scalar(tf, 0))))));
+    return DistributionMath.where(tf, tf.math.less(z, scalar(tf, 0)), lower, upper);
   }
 
   @Override

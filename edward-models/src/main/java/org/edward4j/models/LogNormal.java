@@ -23,7 +23,7 @@ import org.tensorflow.types.TFloat32;
  *
  * <pre>{@code
  * LogNormal income = LogNormal.of(scope, 10.0, 0.5);
- * Operand<TFloat32> median = income.cdf(income.mode()); // below 1/2: the mode is under the median
+ * Operand<TFloat32> p = income.cdf(income.mode()); // below 1/2: the mode is under the median
  * }</pre>
  */
 public final class LogNormal extends AbstractRandomVariable<TFloat32> {

@@ -145,17 +145,28 @@ public final class StudentT extends AbstractRandomVariable<TFloat32> {
     return DistributionMath.where(tf, tf.math.greaterEqual(a, scalar(tf, 10)), series, exact);
   }
 
-  /** {@code I(v / (v + z^2); v / 2, 1 / 2) / 2} below {@code loc}, one minus it above. */
+  /**
+   * {@code I(v / (v + z^2); v / 2, 1 / 2) / 2} below {@code loc}, one minus it above. Within {@code
+   * |z| < 1e-3} the cdf is {@code 1/2 + p(0) z} (error below 1e-9): the Betainc form is singular at
+   * {@code z = 0} (an infinite derivative in {@code w} times a zero one), which would make gradients
+   * NaN at {@code x = loc}.
+   */
   @Override
   protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> x) {
     Operand<TFloat32> v = df();
     Operand<TFloat32> z = tf.math.div(tf.math.sub(x, loc()), scale());
-    Operand<TFloat32> w = tf.math.div(v, tf.math.add(v, tf.math.square(z)));
+    Operand<TBool> near = tf.math.less(tf.math.abs(z), scalar(tf, 1e-3));
+    Operand<TFloat32> safeZ = DistributionMath.where(tf, near, scalar(tf, 1), z);
+    Operand<TFloat32> w = tf.math.div(v, tf.math.add(v, tf.math.square(safeZ)));
     Operand<TInt32> shape = tf.broadcastDynamicShape(tf.shape(w), tf.shape(v));
     Operand<TFloat32> a = tf.broadcastTo(tf.math.mul(v, scalar(tf, 0.5)), shape);
     Operand<TFloat32> b = tf.fill(shape, scalar(tf, 0.5));
     Operand<TFloat32> tail = tf.math.mul(scalar(tf, 0.5), tf.math.betainc(a, b, tf.broadcastTo(w, shape)));
-    return DistributionMath.where(tf, tf.math.less(z, scalar(tf, 0)), tail, tf.math.sub(scalar(tf, 1), tail));
+    Operand<TFloat32> far = DistributionMath.where(tf, tf.math.less(safeZ, scalar(tf, 0)), tail, tf.math.sub(scalar(tf, 1), tail));
+    Operand<TFloat32> densityAtZero = tf.math.exp(tf.math.sub(logGammaRatio(tf, tf.math.mul(v, scalar(tf, 0.5))),
+        tf.math.mul(scalar(tf, 0.5), tf.math.log(tf.math.mul(v, scalar(tf, Math.PI))))));
+    Operand<TFloat32> linear = tf.math.add(scalar(tf, 0.5), tf.math.mul(densityAtZero, z));
+    return DistributionMath.where(tf, near, linear, far);
   }
 
   @Override

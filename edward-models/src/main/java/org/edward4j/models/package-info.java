@@ -6,10 +6,18 @@
  * <p>Continuous: {@link org.edward4j.models.Normal}, {@link org.edward4j.models.Uniform}, {@link
  * org.edward4j.models.Laplace}, {@link org.edward4j.models.Exponential}, {@link
  * org.edward4j.models.Gamma}, {@link org.edward4j.models.Beta}, {@link
- * org.edward4j.models.MultivariateNormalDiag}. Discrete: {@link org.edward4j.models.Bernoulli},
+ * org.edward4j.models.MultivariateNormalDiag}, {@link org.edward4j.models.Cauchy}, {@link
+ * org.edward4j.models.HalfCauchy}, {@link org.edward4j.models.HalfNormal}, {@link
+ * org.edward4j.models.StudentT}, {@link org.edward4j.models.Chi2}, {@link org.edward4j.models.Gumbel},
+ * {@link org.edward4j.models.Logistic}, {@link org.edward4j.models.LogNormal}, {@link
+ * org.edward4j.models.Kumaraswamy}, {@link org.edward4j.models.VonMises}, {@link
+ * org.edward4j.models.InverseGamma}, {@link org.edward4j.models.Deterministic} and {@link
+ * org.edward4j.models.TransformedDistribution} over the bijectors of {@code
+ * org.edward4j.models.bijectors}. Discrete: {@link org.edward4j.models.Bernoulli},
  * {@link org.edward4j.models.Categorical}, {@link org.edward4j.models.Poisson}. Sample-based:
  * {@link org.edward4j.models.PointMass} (MAP) and {@link org.edward4j.models.Empirical} (Monte
- * Carlo). Every family shares {@link org.edward4j.models.AbstractRandomVariable}, whose final
+ * Carlo). New families: {@link org.edward4j.models.CustomFamily} (a log density and a sampler).
+ * Expressions over variables: {@link org.edward4j.models.Operators}. Every family shares {@link org.edward4j.models.AbstractRandomVariable}, whose final
  * methods check arguments and name ops before calling the family's hooks, and {@link
  * org.edward4j.models.RandomVariableBuilder}, which checks parameters (dtype, graph, broadcasting,
  * and the values of Java numbers and small constants) before any op is built.

@@ -59,6 +59,34 @@ class CdfAndModeTest extends GraphTestBase {
     }
   }
 
+  /**
+   * The cdf's gradient with respect to each parameter against finite differences: this goes
+   * through the registered {@code Erfc}, {@code Igamma} and {@code Betainc} rules (Betainc's
+   * {@code a} and {@code b} by its float64 central difference).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.edward4j.models.Families#continuous")
+  void continuousCdfGradientsMatchFiniteDifferences(Families.Continuous f) {
+    if (NO_CDF.contains(f.label()) || f.label().startsWith("Uniform")) {
+      return; // no cdf; the uniform's is piecewise linear in its bounds, checked by the cdf test
+    }
+    AbstractRealDistribution ref = f.ref();
+    float[] x = new float[3];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) ref.inverseCumulativeProbability(0.2 + 0.3 * i);
+    }
+    double[] params = f.params();
+    for (int i = 0; i < params.length; i++) {
+      java.util.List<org.tensorflow.Operand<org.tensorflow.types.TFloat32>> ops = new java.util.ArrayList<>();
+      var p = placeholder();
+      for (int j = 0; j < params.length; j++) {
+        ops.add(j == i ? p : scalar(params[j]));
+      }
+      AbstractRandomVariable<?> rv = f.build().apply(scope, ops);
+      org.edward4j.core.testing.GradientCheck.assertGradient(ctx, p, rv.cdf(vector(x)), new float[] {(float) params[i]}, 1e-2, 1e-2);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("org.edward4j.models.Families#continuous")
   void continuousModeIsTheDensitysArgmax(Families.Continuous f) {

@@ -23,7 +23,9 @@ import org.tensorflow.types.family.TNumber;
  * BiasAddGrad}, {@code SigmoidGrad}, {@code EluGrad}, the convolution and pooling gradients, the
  * fused batch-norm gradient, {@code RsqrtGrad} (unfused batch normalization) and the {@code
  * OnesLike} that seeds every gradient. {@code Digamma}'s gradient is needed by the entropies of
- * the Gamma and Beta distributions. Each rule is the one in TensorFlow's Python gradient registry;
+ * the Gamma and Beta distributions; {@code Igamma}, {@code Igammac}, {@code Betainc}, {@code
+ * BesselI0e}, {@code BesselI1e}, {@code Erfc} and {@code Polygamma} by the distributions' cdfs,
+ * densities and entropies. Each rule is the one in TensorFlow's Python gradient registry;
  * the tests check them by finite differences.
  *
  * <p>Limit: TF Java's {@code TensorFlow.registerCustomGradient} allocates one JavaCPP callback per

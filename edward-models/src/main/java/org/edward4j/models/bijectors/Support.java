@@ -1,0 +1,95 @@
+package org.edward4j.models.bijectors;
+
+import org.edward4j.core.random.RandomVariable;
+import org.edward4j.models.Beta;
+import org.edward4j.models.Cauchy;
+import org.edward4j.models.Chi2;
+import org.edward4j.models.Exponential;
+import org.edward4j.models.Gamma;
+import org.edward4j.models.Gumbel;
+import org.edward4j.models.HalfNormal;
+import org.edward4j.models.InverseGamma;
+import org.edward4j.models.Kumaraswamy;
+import org.edward4j.models.Laplace;
+import org.edward4j.models.LogNormal;
+import org.edward4j.models.Logistic;
+import org.edward4j.models.MultivariateNormalDiag;
+import org.edward4j.models.Normal;
+import org.edward4j.models.StudentT;
+import org.edward4j.models.TransformedDistribution;
+
+/**
+ * Where values live: the domains and codomains of bijectors and the supports of random variables,
+ * so that {@code TransformedDistribution} can reject a mismatch at build time and an inference can
+ * pick the bijector that maps the real line onto a constrained latent ({@link #unconstraining()};
+ * Edward's and Stan's {@code auto_transform}).
+ */
+public enum Support {
+  /** Every real number (per coordinate). */
+  REAL,
+  /** {@code (0, inf)}. */
+  POSITIVE,
+  /** {@code (0, 1)}. */
+  UNIT_INTERVAL,
+  /** Vectors of positive entries summing to 1 over the last axis. */
+  SIMPLEX,
+  /** Not known to this enum (a user family, a discrete one, a bounded one with tensor bounds). */
+  UNKNOWN;
+
+  /**
+   * The support of a random variable's values, for the families whose support does not depend on
+   * their parameters.
+   *
+   * @param rv any random variable
+   * @return its support, or {@link #UNKNOWN}
+   */
+  public static Support of(RandomVariable<?> rv) {
+    if (rv instanceof TransformedDistribution t) {
+      return t.bijector().codomain();
+    }
+    if (rv instanceof Normal || rv instanceof Cauchy || rv instanceof StudentT || rv instanceof Gumbel
+        || rv instanceof Logistic || rv instanceof Laplace || rv instanceof MultivariateNormalDiag) {
+      return REAL;
+    }
+    if (rv instanceof Gamma || rv instanceof Exponential || rv instanceof Chi2 || rv instanceof LogNormal
+        || rv instanceof InverseGamma || rv instanceof HalfNormal) {
+      return POSITIVE;
+    }
+    if (rv instanceof Beta || rv instanceof Kumaraswamy) {
+      return UNIT_INTERVAL;
+    }
+    return UNKNOWN;
+  }
+
+  /**
+   * Whether values of this support are valid inputs of a map whose domain is {@code domain}.
+   *
+   * @param domain a bijector's domain
+   * @return {@code true} when this support lies inside it, or either is unknown
+   */
+  public boolean fitsIn(Support domain) {
+    if (this == UNKNOWN || domain == UNKNOWN || this == domain) {
+      return true;
+    }
+    return domain == REAL && this != SIMPLEX;
+  }
+
+  /**
+   * The bijector from an unconstrained space onto this support ({@code Exp} for positive values,
+   * {@code Sigmoid} for the unit interval, {@code StickBreaking} for the simplex, the identity for
+   * real values), as Edward's {@code auto_transform} uses to fit constrained latents on the real
+   * line: the inverse maps a constrained value to the unconstrained space.
+   *
+   * @return the bijector whose codomain is this support
+   * @throws UnsupportedOperationException for {@link #UNKNOWN}
+   */
+  public Bijector unconstraining() {
+    return switch (this) {
+      case REAL -> Bijectors.identity();
+      case POSITIVE -> Bijectors.exp();
+      case UNIT_INTERVAL -> Bijectors.sigmoid();
+      case SIMPLEX -> Bijectors.stickBreaking();
+      case UNKNOWN -> throw new UnsupportedOperationException("no bijector onto an unknown support");
+    };
+  }
+}
