@@ -11,7 +11,7 @@ Path out = Path.of(System.getProperty("out", "out/jshell-gan"));
 // DATA. MNIST batches are fed at training time.
 Mnist mnist = Mnist.load();
 ModelContext ctx = ModelContext.withSeed(Long.getLong("seed", 42));
-Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 784)));
+ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(M, 784));
 
 // MODEL
 Operand<TFloat32> generativeNetwork(VariableScope scope, Operand<TFloat32> eps) {
@@ -28,7 +28,7 @@ Operand<TFloat32> discriminativeNetwork(VariableScope scope, Operand<TFloat32> x
   return Layers.dense(scope, net, 1);
 }
 GANInference inference = new GANInference(Map.of(x, xPh), (scope, in) -> discriminativeNetwork(scope, in));
-inference.initialize(InferenceOptions.builder()
+inference.initialize(GanOptions.builder()
     .optimizer(Adam.builder().build()).optimizerD(Adam.builder().build())
     .nIter(nIter).nPrint(nPrint).build());
 
@@ -43,13 +43,13 @@ void plot(float[] samples, Path file) throws java.io.IOException {
 Minibatches batches = Minibatches.over(mnist.train(), M).shuffleEachEpoch(42).build();
 float[] xBatch = batches.newImageBuffer();
 int picture = 0;
-for (int t = 0; t < inference.options().get().nIter(); t++) {
+for (int t = 0; t < inference.nIter(); t++) {
   if (t % nPrint == 0) plot(ctx.eval(x).data(), out.resolve(String.format("%03d.png", picture++)));
   batches.next(xBatch);
   UpdateInfo info = inference.update(Map.of(xPh, xBatch));
   inference.printProgress(info);
 }
-inference.finalize();
+inference.finish();
 plot(ctx.eval(x).data(), out.resolve("final.png"));
 System.out.println("pictures in " + out.toAbsolutePath());
 ctx.close();

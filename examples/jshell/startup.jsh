@@ -2,6 +2,7 @@
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.Feeds;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.Reuse;

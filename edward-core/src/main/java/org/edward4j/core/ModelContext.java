@@ -1,12 +1,11 @@
 package org.edward4j.core;
 
 import com.google.common.base.Preconditions;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.edward4j.core.gradients.MissingGradients;
@@ -34,6 +33,14 @@ import org.tensorflow.types.family.TNumber;
  * session and the graph; {@code close()} may be called twice, and any use after it throws {@link
  * IllegalStateException}.
  *
+ * <p>What it owns is reachable from it alone: there is no registry of open contexts. Values made
+ * through a context know it ({@link ContextOwned}: random variables, variables, {@link
+ * #placeholder placeholders}), which is how inferences find their context; per-context caches of
+ * other packages (the checkpoint savers) live in the context ({@link #attachment}) and go with it.
+ * The only JVM-wide state is TensorFlow Java's gradient registry, which is process-global by
+ * design: the first context registers the gradients the runtime lacks ({@link
+ * MissingGradients#registerAll()}), once per JVM.
+ *
  * <pre>{@code
  * try (ModelContext ctx = ModelContext.withSeed(42)) {
  *   VariableScope gen = ctx.scope("Gen");
@@ -44,59 +51,121 @@ import org.tensorflow.types.family.TNumber;
  */
 public final class ModelContext implements AutoCloseable {
 
-  static {
+
+  private final SeedStream seeds;
+  private final Graph graph;
+  private final Ops tf;
+  private final OpScopes opScopes;
+  private final VariableStore variables;
+  private final GraphCollections collections = new GraphCollections();
+  private final RandomStep randomStep = new RandomStep();
+  private final AtomicLong sessionRuns = new AtomicLong();
+  private final Map<ContextAttachment<?>, Object> attachments = new IdentityHashMap<>();
+  private Session session;
+  private boolean closed;
+
+  private ModelContext(long seed) {
+    this.seeds = new SeedStream(seed);
+    this.graph = new Graph();
+    this.tf = GraphScope.rootOps(graph);
+    this.opScopes = new OpScopes(tf);
+    this.variables = new VariableStore(this);
+    // JVM-global by TensorFlow Java's design (one native gradient registry per process): made
+    // explicit here, idempotent, and documented in the class comment.
     MissingGradients.registerAll();
   }
 
-  /** The open contexts by graph, so an inference can find the context of the tensors it is given. */
-  private static final Map<Graph, ModelContext> OPEN = Collections.synchronizedMap(new IdentityHashMap<>());
-
-  private final long seed;
-  private final Graph graph;
-  private final Ops tf;
-  private final VariableStore variables;
-  private final GraphCollections collections = new GraphCollections();
-  private final AtomicLong opSeeds = new AtomicLong();
-  private final AtomicLong sessionRuns = new AtomicLong();
-  private final Map<String, Ops> opScopes = new HashMap<>();
-  private Session session;
-  private boolean closed;
-  private Placeholder<TInt64> randomStep;
-  private TInt64 randomStepTensor;
-  private long randomStepValue;
-
-  private ModelContext(long seed) {
-    this.seed = seed;
-    this.graph = new Graph();
-    this.tf = GraphScope.rootOps(graph);
-    this.variables = new VariableStore(this);
-    OPEN.put(graph, this);
+  /**
+   * Whether {@code x} lives in this context's graph.
+   *
+   * @param x any operand
+   * @return true if {@code x} is a tensor of this context's graph
+   */
+  public boolean owns(Operand<?> x) {
+    Objects.requireNonNull(x, "x");
+    return x.env() == graph;
   }
 
   /**
-   * The open context whose graph holds {@code x}: how an Edward-style constructor such as {@code
-   * new GANInference(data, discriminator)} finds its session without a hidden global one.
+   * Throws unless {@code x} lives in this context's graph.
    *
-   * @param x a tensor built in some context's graph
+   * @param x any operand
    * @param argument the argument's name, for the error message
-   * @return the context
-   * @throws IllegalArgumentException if {@code x} is not a graph tensor of an open context
+   * @throws IllegalArgumentException naming the argument and this context
    */
-  public static ModelContext of(Operand<?> x, String argument) {
-    Objects.requireNonNull(x, argument);
-    if (!(x.env() instanceof Graph g)) {
-      throw new IllegalArgumentException(
-          "`" + argument + "` must be a graph tensor built in a ModelContext, got an eager tensor");
+  public void checkOwns(Operand<?> x, String argument) {
+    if (!owns(Objects.requireNonNull(x, argument))) {
+      throw new IllegalArgumentException("`" + argument + "` must belong to " + this + ", got "
+          + (x.env() instanceof Graph ? "a tensor of another graph: " + x.op().name() : "an eager tensor"));
     }
-    ModelContext ctx = OPEN.get(g);
-    if (ctx == null) {
-      throw new IllegalArgumentException(
-          "`" + argument + "` belongs to a graph that no open ModelContext owns (closed, or built"
-              + " outside edward4j); build the model with a ModelContext");
-    }
-    return ctx;
   }
 
+  /**
+   * A placeholder that knows this context, Edward's {@code tf.placeholder(dtype, shape)}.
+   *
+   * @param dtype e.g. {@code TFloat32.class}
+   * @param shape its shape, e.g. {@code Shape.of(128, 784)}
+   * @param <T> the type
+   * @return the placeholder
+   */
+  public <T extends org.tensorflow.types.family.TType> ContextPlaceholder<T> placeholder(Class<T> dtype, Shape shape) {
+    Objects.requireNonNull(dtype, "dtype");
+    Objects.requireNonNull(shape, "shape");
+    return new ContextPlaceholder<>(this, tf().placeholder(dtype, Placeholder.shape(shape)));
+  }
+
+  /**
+   * {@code x} as a tensor that knows this context, for functions that build ops from their
+   * arguments alone and return results that can be combined again.
+   *
+   * @param x a tensor of this context's graph
+   * @param <T> its type
+   * @return the same tensor, knowing its context
+   * @throws IllegalArgumentException if {@code x} belongs to another graph
+   */
+  public <T extends org.tensorflow.types.family.TType> ContextTensor<T> own(Operand<T> x) {
+    checkOwns(x, "x");
+    return new ContextTensor<>(this, x);
+  }
+
+  /**
+   * A named placeholder that knows this context, {@code tf.placeholder(dtype, shape, name=name)}.
+   *
+   * @param name the op's name, e.g. {@code "x_ph"}; a suffix {@code _1}, ... is added if taken
+   * @param dtype e.g. {@code TFloat32.class}
+   * @param shape its shape
+   * @param <T> the type
+   * @return the placeholder
+   */
+  public <T extends org.tensorflow.types.family.TType> ContextPlaceholder<T> placeholder(
+      String name, Class<T> dtype, Shape shape) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(dtype, "dtype");
+    Objects.requireNonNull(shape, "shape");
+    return new ContextPlaceholder<>(this, tf().withName(name).placeholder(dtype, Placeholder.shape(shape)));
+  }
+
+  /**
+   * The value kept in this context under {@code key}, created by {@code create} on first use.
+   *
+   * @param key the key
+   * @param create makes the value from this context
+   * @param <T> the value's type
+   * @return the value
+   * @throws IllegalStateException if the context is closed
+   */
+  public synchronized <T> T attachment(ContextAttachment<T> key, Function<ModelContext, ? extends T> create) {
+    checkOpen();
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(create, "create");
+    @SuppressWarnings("unchecked")
+    T value = (T) attachments.get(key);
+    if (value == null) {
+      value = Objects.requireNonNull(create.apply(this), "created attachment");
+      attachments.put(key, value);
+    }
+    return value;
+  }
   /**
    * A context with the given graph-level seed.
    *
@@ -123,7 +192,16 @@ public final class ModelContext implements AutoCloseable {
    * @return the seed given to {@link #withSeed} or drawn by {@link #create}; readable after close
    */
   public long seed() {
-    return seed;
+    return seeds.seed();
+  }
+
+  /**
+   * The seed stream: the graph seed and the op seeds drawn so far.
+   *
+   * @return this context's seed stream
+   */
+  public SeedStream seeds() {
+    return seeds;
   }
 
   /**
@@ -133,7 +211,7 @@ public final class ModelContext implements AutoCloseable {
    */
   public OpSeed nextOpSeed() {
     checkOpen();
-    return new OpSeed(seed, opSeeds.incrementAndGet());
+    return seeds.next();
   }
 
   /**
@@ -184,8 +262,8 @@ public final class ModelContext implements AutoCloseable {
    * The session, created on first use. It runs pending variable initializers before each run, so
    * variables created after a first run are initialized too.
    *
-   * @return the session this context owns and closes; run it through {@link #run} or {@link
-   *     #runner()} so the random step is fed
+   * @return the session this context owns and closes; run its runners through {@link #run}, the
+   *     one way that feeds the random step
    * @throws IllegalStateException if the context is closed
    */
   public synchronized Session session() {
@@ -231,10 +309,12 @@ public final class ModelContext implements AutoCloseable {
   }
 
   /**
-   * Runs a session runner, counting the call. Library code runs the graph only through here, so
-   * {@link #sessionRunCount()} is the number of {@code Session.run} calls made.
+   * Runs a session runner: the one way to run this context's graph. It feeds the random step once
+   * (advancing it) and counts the call, so {@link #sessionRunCount()} is the number of {@code
+   * Session.run} calls made. A runner run directly with {@code runner.run()} is not fed the step,
+   * and fails once the graph has stateless random ops.
    *
-   * @param runner a runner from {@code session().runner()}
+   * @param runner a runner from {@link #runner()} or {@code session().runner()}
    * @return the fetched tensors; the caller closes them
    */
   public Result run(Session.Runner runner) {
@@ -242,26 +322,19 @@ public final class ModelContext implements AutoCloseable {
     Objects.requireNonNull(runner, "runner");
     sessionRuns.incrementAndGet();
     synchronized (this) {
-      if (randomStep != null) {
-        feedRandomStep(runner);
-      }
+      randomStep.feed(runner);
       return runner.run();
     }
   }
 
   /**
-   * A session runner already fed with the random step, for code that drives the graph with its own
-   * {@code Session.Runner} (run it at once; each call advances the step). Run it with {@code
-   * runner.run()}, not through {@link #run}, which would feed the step a second time.
+   * A new runner of this context's session, for code that drives the graph with its own feeds and
+   * fetches; run it with {@link #run}, which feeds the random step.
    *
-   * @return a runner of this context's session
+   * @return a runner of this context's session, not yet fed
    */
-  public synchronized Session.Runner runner() {
-    Session.Runner runner = session().runner();
-    if (randomStep != null) {
-      feedRandomStep(runner);
-    }
-    return runner;
+  public Session.Runner runner() {
+    return session().runner();
   }
 
   /**
@@ -274,21 +347,11 @@ public final class ModelContext implements AutoCloseable {
    * @param seed the op's seeds, from {@link #nextOpSeed()}
    * @return an int64 tensor of shape {@code [2]}
    */
-  public synchronized Operand<TInt64> statelessSeed(Ops tf, OpSeed seed) {
+  public Operand<TInt64> statelessSeed(Ops tf, OpSeed seed) {
     checkOpen();
     Objects.requireNonNull(tf, "tf");
     Objects.requireNonNull(seed, "seed");
-    if (randomStep == null) {
-      randomStep =
-          opsAt("").withName("edward4j_random_step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
-      randomStepTensor = TInt64.scalarOf(0L);
-    }
-    // SplitMix64's finalizer spreads (seed, seed2) over 64 bits so nearby op seeds give unrelated streams.
-    long z = seed.seed() * 0x9E3779B97F4A7C15L + seed.seed2();
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z = z ^ (z >>> 31);
-    return tf.concat(List.of(tf.constant(new long[] {z}), tf.reshape(randomStep, tf.constant(new int[] {1}))), tf.constant(0));
+    return randomStep.seedTensor(this.tf, tf, seed);
   }
 
   /**
@@ -297,8 +360,8 @@ public final class ModelContext implements AutoCloseable {
    * @return the value the next {@link #run} feeds as the random step; it advances only once a
    *     stateless random op has been built
    */
-  public synchronized long randomStep() {
-    return randomStepValue;
+  public long randomStep() {
+    return randomStep.value();
   }
 
   /**
@@ -306,23 +369,15 @@ public final class ModelContext implements AutoCloseable {
    *
    * @param step a value returned by {@link #randomStep()}; non-negative
    */
-  public synchronized void setRandomStep(long step) {
-    if (step < 0) {
-      throw new IllegalArgumentException("`step` must be non-negative, got " + step);
-    }
-    randomStepValue = step;
-  }
-
-  private void feedRandomStep(Session.Runner runner) {
-    randomStepTensor.setLong(randomStepValue++);
-    runner.feed(randomStep, randomStepTensor);
+  public void setRandomStep(long step) {
+    randomStep.set(step);
   }
 
   /**
    * How many times {@link #run} has run the graph.
    *
    * @return the count since the context was created, including runs of {@link #eval} and {@link
-   *     #evalAll}; runners from {@link #runner()} run directly are not counted
+   *     #evalAll}
    */
   public long sessionRunCount() {
     return sessionRuns.get();
@@ -339,13 +394,16 @@ public final class ModelContext implements AutoCloseable {
   }
 
   /**
-   * Evaluates one numeric tensor with feeds, copying it out of native memory.
+   * Evaluates one numeric tensor with feeds, copying it out of native memory. An integer tensor
+   * (the sample of a {@code Categorical} or {@code Poisson}) keeps its exact values: {@link
+   * TensorValue#ints()}.
    *
    * @param x the tensor to evaluate
-   * @param feeds placeholder values; not closed by this method
-   * @return its shape and values as floats
+   * @param feeds placeholder to value, the values {@code update} takes: {@code float[]}, {@code
+   *     float[][]}, {@code int[]}, a {@link TensorValue} or a {@link Tensor} (not closed here)
+   * @return its shape and values
    */
-  public TensorValue eval(Operand<? extends TNumber> x, Map<? extends Operand<?>, ? extends Tensor> feeds) {
+  public TensorValue eval(Operand<? extends TNumber> x, Map<? extends Operand<?>, ?> feeds) {
     return evalAll(List.of(x), feeds).get(0);
   }
 
@@ -353,16 +411,24 @@ public final class ModelContext implements AutoCloseable {
    * Evaluates several numeric tensors in one {@code Session.run}.
    *
    * @param xs the tensors to evaluate
-   * @param feeds placeholder values; not closed by this method
+   * @param feeds placeholder to value, as {@link #eval(Operand, Map)} takes them
    * @return their shapes and values, in order
    */
-  public List<TensorValue> evalAll(
-      List<? extends Operand<? extends TNumber>> xs, Map<? extends Operand<?>, ? extends Tensor> feeds) {
+  public List<TensorValue> evalAll(List<? extends Operand<? extends TNumber>> xs, Map<? extends Operand<?>, ?> feeds) {
     Objects.requireNonNull(xs, "xs");
     Objects.requireNonNull(feeds, "feeds");
     Preconditions.checkArgument(!xs.isEmpty(), "`xs` must name at least one tensor to evaluate");
-    Session.Runner runner = session().runner();
-    feeds.forEach(runner::feed);
+    for (Operand<?> x : xs) {
+      checkOwns(Objects.requireNonNull(x, "xs element"), "xs");
+    }
+    try (Feeds f = new Feeds()) {
+      f.putAll(feeds);
+      return evalFed(xs, f);
+    }
+  }
+
+  private List<TensorValue> evalFed(List<? extends Operand<? extends TNumber>> xs, Feeds feeds) {
+    Session.Runner runner = feeds.feed(session().runner());
     xs.forEach(runner::fetch);
     try (Result result = run(runner)) {
       TensorValue[] values = new TensorValue[xs.size()];
@@ -380,24 +446,17 @@ public final class ModelContext implements AutoCloseable {
    * @param prefix an absolute scope path, {@code ""} for the root
    * @return ops placing new operations under {@code prefix/}
    */
-  public synchronized Ops opsAt(String prefix) {
+  public Ops opsAt(String prefix) {
     checkOpen();
-    if (prefix.isEmpty()) {
-      return tf;
-    }
-    // An exact path, not made unique again: the variable scopes own their prefixes' uniqueness.
-    return opScopes.computeIfAbsent(prefix, p -> GraphScope.at(tf, p));
+    return opScopes.at(prefix);
   }
 
   /**
    * A fresh op-name prefix for one entry of a scope: {@code prefix} itself the first time, then
    * {@code prefix_1}, {@code prefix_2}, ... as TF1 name scopes do.
    */
-  synchronized String uniqueOpPrefix(String prefix) {
-    int slash = prefix.lastIndexOf('/');
-    String parent = slash < 0 ? "" : prefix.substring(0, slash);
-    String unique = opsAt(parent).scope().makeUnique(prefix.substring(slash + 1));
-    return parent.isEmpty() ? unique : parent + "/" + unique;
+  String uniqueOpPrefix(String prefix) {
+    return opScopes.unique(prefix);
   }
 
   /**
@@ -416,7 +475,7 @@ public final class ModelContext implements AutoCloseable {
    */
   public synchronized void checkOpen() {
     if (closed) {
-      throw new IllegalStateException("ModelContext(seed=" + seed + ") is closed");
+      throw new IllegalStateException("ModelContext(seed=" + seeds.seed() + ") is closed");
     }
   }
 
@@ -427,10 +486,17 @@ public final class ModelContext implements AutoCloseable {
       return;
     }
     closed = true;
-    OPEN.remove(graph);
-    if (randomStepTensor != null) {
-      randomStepTensor.close();
+    for (Object a : attachments.values()) {
+      if (a instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // Closing the graph matters more than one attachment's failure to close.
+        }
+      }
     }
+    attachments.clear();
+    randomStep.close();
     try {
       if (session != null) {
         session.close();
@@ -443,10 +509,10 @@ public final class ModelContext implements AutoCloseable {
   @Override
   public synchronized String toString() {
     if (closed) {
-      return "ModelContext(seed=" + seed + ", closed)";
+      return "ModelContext(seed=" + seeds.seed() + ", closed)";
     }
     return "ModelContext(seed="
-        + seed
+        + seeds.seed()
         + ", variables="
         + variables.size()
         + ", session runs="
@@ -455,7 +521,8 @@ public final class ModelContext implements AutoCloseable {
   }
 
   /**
-   * Seeds for one stateful random op: the graph seed and a per-op seed.
+   * Seeds for one random op, drawn from the context's {@link SeedStream}: the graph seed and a
+   * per-op seed.
    *
    * @param seed TensorFlow's {@code seed} attribute
    * @param seed2 TensorFlow's {@code seed2} attribute

@@ -14,12 +14,15 @@ import org.tensorflow.types.TUint8;
 /**
  * A tensor's shape and values copied into Java memory, so no native tensor leaves the library.
  *
- * <p>Values of every numeric type are held as floats (integers up to 2^24 exactly).
+ * <p>Values of every numeric type are held as floats in {@link #data()}; integer and boolean
+ * tensors (the samples of {@code Bernoulli}, {@code Categorical}, {@code Poisson}) are also kept
+ * exactly, as {@link #longs()} and {@link #ints()}.
  *
  * @param shape the tensor's dimensions
- * @param data the values in row-major order
+ * @param data the values in row-major order, as floats
+ * @param integers the exact values of an integer or boolean tensor, or null for a floating-point one
  */
-public record TensorValue(long[] shape, float[] data) {
+public record TensorValue(long[] shape, float[] data, long[] integers) {
 
   private static final int PRINTED_VALUES = 12;
 
@@ -28,6 +31,7 @@ public record TensorValue(long[] shape, float[] data) {
    *
    * @param shape the tensor's dimensions; not null; kept, not copied
    * @param data the values in row-major order; not null; kept, not copied
+   * @param integers null, or the exact values, as many as {@code data}; kept, not copied
    * @throws IllegalArgumentException if {@code data.length} is not the product of {@code shape}
    */
   public TensorValue {
@@ -45,6 +49,58 @@ public record TensorValue(long[] shape, float[] data) {
       throw new IllegalArgumentException(
           "`data` must hold " + n + " values for shape " + Arrays.toString(shape) + ", got " + data.length);
     }
+    if (integers != null && integers.length != data.length) {
+      throw new IllegalArgumentException(
+          "`integers` must hold " + data.length + " values like `data`, got " + integers.length);
+    }
+  }
+
+  /**
+   * A floating-point value.
+   *
+   * @param shape the tensor's dimensions
+   * @param data the values in row-major order
+   */
+  public TensorValue(long[] shape, float[] data) {
+    this(shape, data, null);
+  }
+
+  /**
+   * Whether the tensor was an integer or boolean one, whose exact values {@link #longs()} gives.
+   *
+   * @return true for integer and boolean tensors
+   */
+  public boolean isIntegral() {
+    return integers != null;
+  }
+
+  /**
+   * The exact values of an integer or boolean tensor (booleans as 0 and 1).
+   *
+   * @return a copy of the values
+   * @throws IllegalStateException for a floating-point tensor
+   */
+  public long[] longs() {
+    if (integers == null) {
+      throw new IllegalStateException("longs() needs an integer tensor; this one is floating-point: use data()");
+    }
+    return integers.clone();
+  }
+
+  /**
+   * The exact values of an integer or boolean tensor as ints.
+   *
+   * @return the values
+   * @throws IllegalStateException for a floating-point tensor
+   * @throws ArithmeticException if a value does not fit an int
+   */
+  public int[] ints() {
+    long[] l = longs();
+    int[] out = new int[l.length];
+    for (int i = 0; i < l.length; i++) {
+      out[i] = Math.toIntExact(l[i]);
+    }
+    return out;
   }
 
   /**
@@ -57,6 +113,7 @@ public record TensorValue(long[] shape, float[] data) {
   public static TensorValue copyOf(Tensor tensor) {
     Shape shape = tensor.shape();
     float[] out = new float[Math.toIntExact(shape.size())];
+    long[] exact = null;
     if (tensor instanceof TFloat32 t) {
       t.asRawTensor().data().asFloats().read(out);
     } else if (tensor instanceof TFloat64 t) {
@@ -68,32 +125,39 @@ public record TensorValue(long[] shape, float[] data) {
     } else if (tensor instanceof TInt32 t) {
       int[] d = new int[out.length];
       t.asRawTensor().data().asInts().read(d);
+      exact = new long[d.length];
       for (int i = 0; i < d.length; i++) {
         out[i] = d[i];
+        exact[i] = d[i];
       }
     } else if (tensor instanceof TInt64 t) {
       long[] d = new long[out.length];
       t.asRawTensor().data().asLongs().read(d);
+      exact = d;
       for (int i = 0; i < d.length; i++) {
         out[i] = d[i];
       }
     } else if (tensor instanceof TUint8 t) {
       byte[] d = new byte[out.length];
       t.asRawTensor().data().read(d);
+      exact = new long[d.length];
       for (int i = 0; i < d.length; i++) {
         out[i] = d[i] & 0xff;
+        exact[i] = d[i] & 0xff;
       }
     } else if (tensor instanceof TBool t) {
       byte[] d = new byte[out.length];
       t.asRawTensor().data().read(d);
+      exact = new long[d.length];
       for (int i = 0; i < d.length; i++) {
         out[i] = d[i] != 0 ? 1f : 0f;
+        exact[i] = d[i] != 0 ? 1 : 0;
       }
     } else {
       throw new IllegalArgumentException(
           "`tensor` must be numeric or boolean, got " + tensor.dataType());
     }
-    return new TensorValue(shape.asArray(), out);
+    return new TensorValue(shape.asArray(), out, exact);
   }
 
   /**
@@ -143,23 +207,24 @@ public record TensorValue(long[] shape, float[] data) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TensorValue v && Arrays.equals(shape, v.shape) && Arrays.equals(data, v.data);
+    return o instanceof TensorValue v && Arrays.equals(shape, v.shape) && Arrays.equals(data, v.data)
+        && Arrays.equals(integers, v.integers);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
+    return 31 * (31 * Arrays.hashCode(shape) + Arrays.hashCode(data)) + Arrays.hashCode(integers);
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("TensorValue").append(Arrays.toString(shape)).append(' ');
     if (data.length <= PRINTED_VALUES) {
-      return sb.append(Arrays.toString(data)).toString();
+      return sb.append(integers != null ? Arrays.toString(integers) : Arrays.toString(data)).toString();
     }
     sb.append('[');
     for (int i = 0; i < PRINTED_VALUES; i++) {
-      sb.append(data[i]).append(", ");
+      sb.append(integers != null ? String.valueOf(integers[i]) : String.valueOf(data[i])).append(", ");
     }
     return sb.append("... (").append(data.length).append(" values)]").toString();
   }

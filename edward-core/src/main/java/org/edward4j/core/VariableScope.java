@@ -171,6 +171,46 @@ public final class VariableScope {
   }
 
   /**
+   * A new trainable float32 scalar variable with an initial value: TensorFlow's unnamed {@code
+   * tf.Variable(0.5)}. It is named as TensorFlow names it, {@code Variable}, then {@code
+   * Variable_1}, ... in this scope, whatever the reuse mode (an unnamed variable is always new).
+   *
+   * <pre>{@code
+   * Variable<TFloat32> loc = scope.variable(0.5);   // qmu = Normal(loc=tf.Variable(0.5), ...)
+   * }</pre>
+   *
+   * @param initialValue a finite initial value
+   * @return the new variable
+   * @throws IllegalArgumentException if the value is NaN or infinite
+   */
+  public Variable<TFloat32> variable(double initialValue) {
+    return variable(Shape.scalar(), initialValue);
+  }
+
+  /**
+   * A new trainable float32 variable of a shape, every element at an initial value: {@code
+   * tf.Variable(tf.fill(shape, value))}, named as {@link #variable(double)} names it.
+   *
+   * @param shape a fully defined shape
+   * @param initialValue a finite initial value
+   * @return the new variable
+   * @throws IllegalArgumentException if the value is NaN or infinite
+   */
+  public Variable<TFloat32> variable(Shape shape, double initialValue) {
+    ctx.checkOpen();
+    Objects.requireNonNull(shape, "shape");
+    if (!Double.isFinite(initialValue)) {
+      throw new IllegalArgumentException("`initialValue` must be finite, got " + initialValue);
+    }
+    String name = "Variable";
+    for (int i = 1; ctx.variables().get(fullName(name)).isPresent(); i++) {
+      name = "Variable_" + i;
+    }
+    VariableScope create = reuse == Reuse.CREATE ? this : new VariableScope(ctx, path, Reuse.CREATE, opPrefix);
+    return create.getVariable(name, shape, org.edward4j.core.variables.Initializers.constant(initialValue));
+  }
+
+  /**
    * The absolute name of {@code name} in this scope.
    *
    * @param name a leaf name

@@ -47,14 +47,22 @@ class RandomStepTest {
     }
   }
 
+  /** {@code ctx.run} is the one way to run: it feeds the step once (it used to be fed twice). */
   @Test
-  void runnerIsFedWithTheStep() {
+  void runFeedsTheStepExactlyOnce() {
     try (ModelContext ctx = ModelContext.withSeed(9)) {
       Operand<TFloat32> x = normal(ctx);
-      try (Result r = ctx.runner().fetch(x).run()) {
+      try (Result r = ctx.run(ctx.runner().fetch(x))) {
         assertEquals(4, ((TFloat32) r.get(0)).shape().size());
       }
       assertEquals(1, ctx.randomStep());
+      try (Result r = ctx.run(ctx.runner().fetch(x))) {
+        assertEquals(4, ((TFloat32) r.get(0)).shape().size());
+      }
+      assertEquals(2, ctx.randomStep());
+      // Run directly, a runner is not fed the step: the run fails rather than drawing unrecorded numbers.
+      assertThrows(org.tensorflow.exceptions.TFInvalidArgumentException.class, () -> ctx.runner().fetch(x).run().close());
+      assertEquals(2, ctx.randomStep());
       assertThrows(IllegalArgumentException.class, () -> ctx.setRandomStep(-1));
     }
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.edward4j.core.Feeds;
+import org.edward4j.core.ContextOwned;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.TensorValue;
 import org.tensorflow.Operand;
@@ -45,14 +46,9 @@ final class DataBinding {
     if (data.isEmpty()) {
       throw new IllegalArgumentException("`data` must bind at least one observed variable to its realization");
     }
-    ModelContext ctx = null;
-    for (Operand<?> key : data.keySet()) {
-      ModelContext c = ModelContext.of(Objects.requireNonNull(key, "data key"), "data key");
-      if (ctx != null && c != ctx) {
-        throw new IllegalArgumentException("`data` keys must all belong to one ModelContext");
-      }
-      ctx = c;
-    }
+    ModelContext ctx = ContextOwned.ownerOf(data.keySet(), "data").orElseThrow(
+        () -> new IllegalArgumentException("no `data` key knows its ModelContext: bind a random variable, or a"
+            + " placeholder made by ctx.placeholder(...)"));
     DataBinding b = new DataBinding(ctx);
     data.forEach((key, value) -> {
       Objects.requireNonNull(value, () -> "`data` value for " + key.op().name());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.models.Bernoulli;
 import org.edward4j.models.Normal;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,8 @@ class EvaluateArgumentsTest extends GraphTestBase {
 
   @Test
   void theOutputKeyMustBeGivenWhenAmbiguous() {
-    Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    // A placeholder made by the context knows it, so data of plain tensors finds its session.
+    ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.scalar());
     Normal x = Normal.builder(scope).loc(xPh).scale(1.0).build();
     Operand<TFloat32> y = ctx.tf().math.mul(x, ctx.tf().constant(2f));
     Map<Operand<?>, Object> data = Map.of(x, 0f, y, 20f, xPh, 0f);

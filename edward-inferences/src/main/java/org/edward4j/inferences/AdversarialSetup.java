@@ -1,7 +1,6 @@
 package org.edward4j.inferences;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +26,8 @@ import org.tensorflow.types.family.TNumber;
  */
 final class AdversarialSetup {
 
-  static final String DISC = Variables.DISC.scope();
-  static final String GEN = Variables.GEN.scope();
-
-  /** The options every adversarial inference takes on top of the base ones. */
-  static final Set<String> OPTIONS;
-
-  static {
-    Set<String> s = new HashSet<>(Inference.BASE_OPTIONS);
-    s.addAll(List.of("optimizer", "optimizerD", "varList", "globalStep", "globalStepD"));
-    OPTIONS = Set.copyOf(s);
-  }
+  static final String DISC = Side.DISC.scope();
+  static final String GEN = Side.GEN.scope();
 
   private AdversarialSetup() {}
 
@@ -75,7 +65,7 @@ final class AdversarialSetup {
    * flattens them to {@code [batch]}, and logs both as the {@code discriminator_outputs} histogram.
    */
   static Logits discriminate(
-      Inference inference, ModelContext ctx,
+      Inference<?> inference, ModelContext ctx,
       Function<VariableScope, Operand<TFloat32>> first, Shape firstShape, String firstWhat,
       Function<VariableScope, Operand<TFloat32>> second, Shape secondShape, String secondWhat) {
     Ops tf = ctx.opsAt("");
@@ -105,8 +95,8 @@ final class AdversarialSetup {
   }
 
   /** Edward's GAN default: every trainable variable outside {@code Disc}. */
-  static List<Variable<?>> allButDisc(ModelContext ctx, InferenceOptions options) {
-    if (options.varList() != null) {
+  static List<Variable<?>> allButDisc(ModelContext ctx, GanOptions options) {
+    if (!options.varList().isEmpty()) {
       return options.varList();
     }
     List<Variable<?>> out = new ArrayList<>();
@@ -123,8 +113,8 @@ final class AdversarialSetup {
   }
 
   /** Edward's BiGAN default: the trainable variables under {@code Gen}. */
-  static List<Variable<?>> genScope(ModelContext ctx, InferenceOptions options) {
-    if (options.varList() != null) {
+  static List<Variable<?>> genScope(ModelContext ctx, GanOptions options) {
+    if (!options.varList().isEmpty()) {
       return options.varList();
     }
     List<Variable<?>> out = ctx.collections().trainableVariables(GEN);
@@ -167,20 +157,19 @@ final class AdversarialSetup {
    *     null
    */
   static void addSteps(
-      Inference inference,
+      Inference<?> inference,
       ModelContext ctx,
-      InferenceOptions options,
+      GanOptions options,
       Operand<TFloat32> loss,
       List<Variable<?>> genVars,
       List<Op> genUpdateOps,
       Operand<TFloat32> lossD,
       Function<TrainStep, Op> afterDisc) {
     List<Variable<?>> discVars = discVariables(ctx);
-    TrainStep gen = TrainSteps.minimize(ctx, options.optimizer(), options.globalStep(), loss, genVars, genUpdateOps);
-    TrainStep disc =
-        TrainSteps.minimize(ctx, options.optimizerD(), options.globalStepD(), lossD, discVars, ctx.collections().updateOps(DISC));
-    inference.addStep(new Inference.Step(Variables.GEN, "loss", "Gen Loss", loss, gen));
+    TrainStep gen = TrainSteps.minimize(ctx, options.generator(), loss, genVars, genUpdateOps);
+    TrainStep disc = TrainSteps.minimize(ctx, options.discriminator(), lossD, discVars, ctx.collections().updateOps(DISC));
+    inference.addStep(new Inference.Step(Side.GEN, "loss", "Gen Loss", loss, gen));
     inference.addStep(
-        new Inference.Step(Variables.DISC, "loss_d", "Disc Loss", lossD, disc, afterDisc == null ? disc : afterDisc.apply(disc)));
+        new Inference.Step(Side.DISC, "loss_d", "Disc Loss", lossD, disc, afterDisc == null ? disc : afterDisc.apply(disc)));
   }
 }

@@ -2,7 +2,7 @@ package org.edward4j.inferences;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -29,11 +29,11 @@ import org.tensorflow.types.TFloat32;
  * VariableScope gen = ctx.scope("Gen");
  * Operand<TFloat32> xGenerated = generator(gen.child("generator"), zPh);
  * Operand<TFloat32> zEncoded = encoder(gen.child("encoder"), xPh);
- * BiGANInference inference =
- *     new BiGANInference(Map.of(zPh, zEncoded), Map.of(xGenerated, xPh), BiganExample::discriminator);
+ * BiGANInference inference = new BiGANInference(
+ *     Map.of(zPh, zEncoded), Map.of(xGenerated, xPh), (scope, x, z) -> discriminator(scope, x, z));
  * }</pre>
  */
-public class BiGANInference extends Inference {
+public class BiGANInference extends Inference<GanOptions> {
 
   private final JointDiscriminator discriminator;
   private final Operand<TFloat32> zTrue;
@@ -55,7 +55,24 @@ public class BiGANInference extends Inference {
       Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
       Map<? extends Operand<?>, ? extends Operand<?>> data,
       JointDiscriminator discriminator) {
-    super(latentVars, data);
+    this(null, latentVars, data, discriminator);
+  }
+
+  /**
+   * Creates the inference in an explicitly given context (see {@link
+   * GANInference#GANInference(ModelContext, Map, Discriminator)}).
+   *
+   * @param ctx the context the tensors belong to
+   * @param latentVars as {@link #BiGANInference(Map, Map, JointDiscriminator)}
+   * @param data as {@link #BiGANInference(Map, Map, JointDiscriminator)}
+   * @param discriminator joint logits, one per pair
+   */
+  public BiGANInference(
+      ModelContext ctx,
+      Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
+      Map<? extends Operand<?>, ? extends Operand<?>> data,
+      JointDiscriminator discriminator) {
+    super(ctx, latentVars, data);
     this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
     Operand<TFloat32>[] z = AdversarialSetup.pair(this.latentVars, "latentVars", "prior latent to its encoding");
     Operand<TFloat32>[] x = AdversarialSetup.pair(this.data, "data", "generated tensor to its data");
@@ -66,12 +83,12 @@ public class BiGANInference extends Inference {
   }
 
   @Override
-  protected Set<String> supportedOptions() {
-    return AdversarialSetup.OPTIONS;
+  protected GanOptions defaultOptions() {
+    return GanOptions.defaults();
   }
 
   @Override
-  protected void build(InferenceOptions options) {
+  protected void build(GanOptions options) {
     Ops tf = ctx.opsAt("");
     AdversarialSetup.Logits d = AdversarialSetup.discriminate(
         this, ctx,

@@ -14,8 +14,8 @@ import org.tensorflow.types.TFloat32;
  *
  * <pre>{@code
  * Discriminator d = (scope, x) -> {
- *   Operand<TFloat32> h = Dense.apply(scope, x, 128, Activation.RELU);
- *   return Dense.apply(scope, h, 1, Activation.IDENTITY);
+ *   Operand<TFloat32> h = Layers.dense(scope, x, 128, DenseOptions.builder().activation(Activation.relu()).build());
+ *   return Layers.dense(scope, h, 1);
  * };
  * }</pre>
  */

@@ -2,7 +2,7 @@ package org.edward4j.inferences;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -18,20 +18,20 @@ import org.tensorflow.types.TFloat32;
  * The discriminator's variables are the trainable variables under scope {@code Disc}; the
  * generator's are every other trainable variable, or {@code varList}. Update ops (batch
  * normalization) of each side run with its step. One {@link #update} trains both sides in one
- * {@code Session.run}; {@code update(feeds, Variables.DISC)} trains one.
+ * {@code Session.run}; {@code update(feeds, Side.DISC)} trains one.
  *
  * <p>Only one observed variable in {@code data}; no latent-variable inference.
  *
  * <pre>{@code
  * VariableScope gen = ctx.scope("Gen");
  * Operand<TFloat32> x = generativeNetwork(gen, z);
- * GANInference inference = new GANInference(Map.of(x, xPh), GanExample::discriminativeNetwork);
- * inference.initialize(InferenceOptions.builder().optimizer(Adam.builder().build())
+ * GANInference inference = new GANInference(Map.of(x, xPh), (scope, in) -> discriminativeNetwork(scope, in));
+ * inference.initialize(GanOptions.builder().optimizer(Adam.builder().build())
  *     .optimizerD(Adam.builder().build()).build());
  * UpdateInfo info = inference.update(Map.of(xPh, batch));
  * }</pre>
  */
-public class GANInference extends Inference {
+public class GANInference extends Inference<GanOptions> {
 
   private final Discriminator discriminator;
   private final Operand<TFloat32> xFake;
@@ -46,7 +46,19 @@ public class GANInference extends Inference {
    * @throws IllegalArgumentException for an empty or multi-entry map, shape or dtype mismatch
    */
   public GANInference(Map<? extends Operand<?>, ? extends Operand<?>> data, Discriminator discriminator) {
-    super(Map.of(), data);
+    this(null, data, discriminator);
+  }
+
+  /**
+   * Creates the inference in an explicitly given context, for data maps in which no tensor knows
+   * its context (a generated tensor bound to a placeholder made by {@code ctx.tf().placeholder}).
+   *
+   * @param ctx the context the tensors belong to
+   * @param data as {@link #GANInference(Map, Discriminator)}
+   * @param discriminator builds logits, one per example
+   */
+  public GANInference(ModelContext ctx, Map<? extends Operand<?>, ? extends Operand<?>> data, Discriminator discriminator) {
+    super(ctx, Map.of(), data);
     this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
     Operand<TFloat32>[] pair = AdversarialSetup.pair(this.data, "data", "generated tensor to its data");
     this.xFake = pair[0];
@@ -54,12 +66,12 @@ public class GANInference extends Inference {
   }
 
   @Override
-  protected Set<String> supportedOptions() {
-    return AdversarialSetup.OPTIONS;
+  protected GanOptions defaultOptions() {
+    return GanOptions.defaults();
   }
 
   @Override
-  protected void build(InferenceOptions options) {
+  protected void build(GanOptions options) {
     Ops tf = ctx.opsAt("");
     AdversarialSetup.Logits d = AdversarialSetup.discriminate(
         this, ctx,

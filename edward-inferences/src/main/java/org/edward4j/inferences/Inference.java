@@ -2,11 +2,9 @@ package org.edward4j.inferences;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.optimizers.TrainStep;
@@ -22,38 +20,75 @@ import org.tensorflow.types.family.TNumber;
 /**
  * The base of every inference, with Edward's lifecycle: construct with {@code latentVars} and
  * {@code data}, {@link #initialize(InferenceOptions)}, then either {@link #run()} or a loop of
- * {@link #update} and {@link #printProgress}, then {@link #finalize()}.
+ * {@link #update} and {@link #printProgress}, then {@link #finish()} (Edward's {@code finalize()},
+ * renamed so as not to override {@link Object}'s). An inference is {@link AutoCloseable}: {@link
+ * #close()} finishes it and makes further use throw.
  *
  * <p>An algorithm contributes its losses and training steps in {@link #build}; this class owns the
  * driver loop: the iteration counter {@code t} (the number of {@code update} calls, kept in the
  * graph as Edward's {@code iteration} variable), reusable feeds, one {@code Session.run} per update
  * that trains, increments {@code t}, fetches the losses and, when due, writes TensorBoard summaries;
  * {@code debug} checks of the losses for NaN and Inf; and the progress bar.
+ *
+ * <p>Each family has its own options type {@code O} (a record composed of {@link RunOptions} and
+ * the family's parts), so {@code initialize} accepts only what the family takes.
+ *
+ * @param <O> the family's options
  */
-public abstract class Inference {
-
-  /** Options every inference accepts. */
-  static final Set<String> BASE_OPTIONS =
-      Set.of("nIter", "nPrint", "scale", "logdir", "logTimestamp", "debug", "initializeVariables", "progressOutput");
+public abstract class Inference<O extends InferenceOptions> implements AutoCloseable {
 
   /**
-   * One training step: the side it trains (null when there is only one), its info key and progress
-   * label, its loss, the optimizer's step, and the op to run (the optimizer's step, or ops that
-   * must follow it, such as WGAN's weight clipping).
+   * One step of an update: the side it trains (null when there is only one), its info key and
+   * progress label, the scalar it reports (a loss, or a sampler's acceptance rate), the optimizer's
+   * step (null for an update that no optimizer builds, such as a Monte Carlo sampler's), and the op
+   * to run (the optimizer's step, or ops that must follow it, such as WGAN's weight clipping).
    *
    * @param side the side, or null
-   * @param key Edward's info key, e.g. {@code "loss_d"}
+   * @param key Edward's info key, e.g. {@code "loss_d"} or {@code "accept_rate"}
    * @param label the progress label, e.g. {@code "Disc Loss"}
-   * @param loss the loss the step lowers
-   * @param trainStep what the optimizer built
+   * @param loss the float32 scalar reported under {@code key}
+   * @param trainStep what the optimizer built, or null
    * @param train the op to run
    */
   protected record Step(
-      Variables side, String key, String label, Operand<TFloat32> loss, TrainStep trainStep, Op train) {
+      Side side, String key, String label, Operand<TFloat32> loss, TrainStep trainStep, Op train) {
 
-    /** A step whose op is the optimizer's step itself. */
-    public Step(Variables side, String key, String label, Operand<TFloat32> loss, TrainStep trainStep) {
+    /**
+     * Checks the parts; public, so families in other packages can make steps.
+     *
+     * @throws NullPointerException for a null key, label, loss or op
+     */
+    public Step {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(loss, "loss");
+      Objects.requireNonNull(train, "train");
+    }
+
+    /**
+     * A step whose op is the optimizer's step itself.
+     *
+     * @param side the side, or null
+     * @param key Edward's info key
+     * @param label the progress label
+     * @param loss the loss the step lowers
+     * @param trainStep what the optimizer built
+     */
+    public Step(Side side, String key, String label, Operand<TFloat32> loss, TrainStep trainStep) {
       this(side, key, label, loss, trainStep, trainStep);
+    }
+
+    /**
+     * A step no optimizer builds: a sampler's update op and the value it reports.
+     *
+     * @param key Edward's info key, e.g. {@code "accept_rate"}
+     * @param label the progress label, e.g. {@code "Acceptance Rate"}
+     * @param value the float32 scalar reported
+     * @param update the op to run
+     * @return the step, for the single side
+     */
+    public static Step update(String key, String label, Operand<TFloat32> value, Op update) {
+      return new Step(null, key, label, value, null, update);
     }
   }
 
@@ -62,57 +97,94 @@ public abstract class Inference {
   protected final Map<Operand<?>, Operand<?>> data;
 
   private final UpdateEngine engine;
-  private InferenceOptions options;
+  private O options;
+  private int nIter;
+  private int nPrint;
   private Progbar progbar;
+  private boolean closed;
 
   /**
-   * Checks the maps and finds their context; builds nothing.
+   * Checks the maps and finds their context from their owner: the first key or value that knows it
+   * ({@link org.edward4j.core.ContextOwned}: a random variable, a variable, a placeholder made by
+   * {@code ctx.placeholder}); builds nothing.
    *
    * @param latentVars prior or model variable (or tensor) to its posterior or approximation; may
    *     be empty
    * @param data observed variable (or generated tensor) to its data (a placeholder or a tensor)
-   * @throws IllegalArgumentException for nulls, empty maps, or tensors of different contexts
+   * @throws IllegalArgumentException for nulls, empty maps, tensors of different contexts, or maps
+   *     in which no tensor knows its context
    */
   protected Inference(
       Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
       Map<? extends Operand<?>, ? extends Operand<?>> data) {
+    this(null, latentVars, data);
+  }
+
+  /**
+   * Checks the maps against an explicitly given context; builds nothing.
+   *
+   * @param ctx the context every tensor of the maps belongs to, or null to find it from the maps
+   * @param latentVars as {@link #Inference(Map, Map)}
+   * @param data as {@link #Inference(Map, Map)}
+   * @throws IllegalArgumentException for nulls, empty maps, or tensors of another context
+   */
+  protected Inference(
+      ModelContext ctx,
+      Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
+      Map<? extends Operand<?>, ? extends Operand<?>> data) {
     this.latentVars = Collections.unmodifiableMap(InferenceData.ordered(latentVars, "latentVars"));
     this.data = Collections.unmodifiableMap(InferenceData.ordered(data, "data"));
-    this.ctx = InferenceData.context(this.latentVars, this.data);
-    this.engine = new UpdateEngine(ctx, new InferenceFeeds(this.latentVars, this.data));
+    this.ctx = InferenceData.context(ctx, this.latentVars, this.data);
+    this.engine = new UpdateEngine(this.ctx, new InferenceFeeds(this.latentVars, this.data));
   }
 
   /** Initializes with Edward's defaults. */
   public final void initialize() {
-    initialize(InferenceOptions.defaults());
+    initialize(defaultOptions());
+  }
+
+  /**
+   * The family's options at Edward's defaults, used by {@link #initialize()} and {@link #run()}.
+   *
+   * @return the default options
+   */
+  protected abstract O defaultOptions();
+
+  /**
+   * The number of iterations when {@code nIter} is not set: Edward's 1000; a Monte Carlo family
+   * returns its number of samples {@code T}. Called once, by {@link #initialize}, before {@link
+   * #build}.
+   *
+   * @return the default number of iterations, at least 1
+   */
+  protected int defaultNIter() {
+    return RunOptions.DEFAULT_N_ITER;
   }
 
   /**
    * Builds the algorithm's ops: losses, optimizers, the iteration counter, summaries and checks.
    * Call once, before {@link #update}.
    *
-   * @param options Edward's {@code initialize} arguments
-   * @throws IllegalArgumentException for an option this inference does not take, or a bad model
-   * @throws IllegalStateException if already initialized or the context is closed
+   * @param options Edward's {@code initialize} arguments, as the family's options
+   * @throws IllegalArgumentException for a bad model, or options that do not fit it
+   * @throws IllegalStateException if already initialized, closed, or the context is closed
    */
-  public void initialize(InferenceOptions options) {
+  public final void initialize(O options) {
     Objects.requireNonNull(options, "options");
+    checkNotClosed();
     ctx.checkOpen();
     if (this.options != null) {
       throw new IllegalStateException(getClass().getSimpleName() + " is already initialized");
     }
-    Set<String> unsupported = new LinkedHashSet<>(options.explicitlySet());
-    unsupported.removeAll(supportedOptions());
-    if (!unsupported.isEmpty()) {
-      throw new IllegalArgumentException(
-          getClass().getSimpleName() + " does not take the option(s) " + unsupported + "; it takes "
-              + new java.util.TreeSet<>(supportedOptions()));
-    }
-    this.options = options;
-    engine.start(options);
+    RunOptions run = options.run();
+    int resolvedNIter = run.nIterOr(defaultNIter());
+    engine.start(run);
     build(options);
     engine.seal(getClass().getSimpleName());
-    this.progbar = Progbar.builder(progressTarget(options)).output(options.progressOutput()).build();
+    this.nIter = resolvedNIter;
+    this.nPrint = run.nPrintFor(resolvedNIter);
+    this.options = options;
+    this.progbar = Progbar.builder(nIter).output(run.progressOutput()).build();
   }
 
   /**
@@ -120,16 +192,15 @@ public abstract class Inference {
    *
    * @param options the options given to {@link #initialize}
    */
-  protected abstract void build(InferenceOptions options);
+  protected abstract void build(O options);
 
-  /** The option names this inference takes; subclasses add theirs to {@link #BASE_OPTIONS}. */
-  protected Set<String> supportedOptions() {
-    return BASE_OPTIONS;
-  }
-
-  /** The progress bar's target: {@code nIter} updates. */
-  protected long progressTarget(InferenceOptions options) {
-    return options.nIter();
+  /**
+   * Update calls one iteration of {@link #run} makes: 1, or WGAN's {@code nCritic + 1}.
+   *
+   * @return the update calls per iteration, at least 1
+   */
+  protected int updatesPerIteration() {
+    return 1;
   }
 
   /**
@@ -182,7 +253,7 @@ public abstract class Inference {
    * @throws IllegalArgumentException if this inference has no such side, or a feed does not fit
    * @throws NonFiniteLossException with {@code debug} on, when a loss is NaN or infinite
    */
-  public UpdateInfo update(Map<? extends Operand<?>, ?> feedDict, Variables side) {
+  public UpdateInfo update(Map<? extends Operand<?>, ?> feedDict, Side side) {
     checkInitialized();
     Objects.requireNonNull(feedDict, "feedDict");
     return engine.update(feedDict, side, getClass().getSimpleName(), this::isReport);
@@ -190,20 +261,20 @@ public abstract class Inference {
 
   /**
    * Runs inference with Edward's defaults: {@link #initialize()} if needed, resets the variables,
-   * then {@code nIter} updates with progress, then {@link #finalize()}.
+   * then {@code nIter} iterations with progress, then {@link #finish()}.
    */
   public final void run() {
-    run(options == null ? InferenceOptions.defaults() : options, Map::of);
+    run(options == null ? defaultOptions() : options, Map::of);
   }
 
   /**
    * Runs inference: initializes with {@code options}, resets every variable to its initial value
    * (unless {@code initializeVariables(false)}), runs {@code nIter} iterations with progress, and
-   * finalizes.
+   * finishes.
    *
    * @param options Edward's {@code initialize} arguments
    */
-  public final void run(InferenceOptions options) {
+  public final void run(O options) {
     run(options, Map::of);
   }
 
@@ -213,25 +284,35 @@ public abstract class Inference {
    * @param options Edward's {@code initialize} arguments
    * @param feeds supplies each iteration's feed dictionary
    */
-  public final void run(InferenceOptions options, Supplier<? extends Map<? extends Operand<?>, ?>> feeds) {
+  public final void run(O options, Supplier<? extends Map<? extends Operand<?>, ?>> feeds) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(feeds, "feeds");
+    checkNotClosed();
     if (this.options == null) {
       initialize(options);
     } else if (options != this.options) {
       throw new IllegalStateException(
           getClass().getSimpleName() + " is already initialized; call run() without options");
     }
-    if (options.initializeVariables()) {
+    if (options.run().initializeVariables()) {
       engine.resetAllVariables();
     }
-    for (int i = 0; i < options.nIter(); i++) {
-      printProgress(runIteration(feeds.get()));
+    // Progress counts iterations, not update calls (WGAN makes nCritic + 1 calls per iteration).
+    long done = engine.t() / updatesPerIteration();
+    for (int i = 1; i <= nIter; i++) {
+      UpdateInfo info = runIteration(feeds.get());
+      printProgress(new UpdateInfo(done + i, info.values()));
     }
-    finalize();
+    finish();
   }
 
-  /** One iteration of {@link #run}: one {@link #update}; WGAN adds its critic updates. */
+  /**
+   * One iteration of {@link #run}: one {@link #update}; WGAN adds its critic updates. Makes {@link
+   * #updatesPerIteration()} update calls.
+   *
+   * @param feedDict the iteration's feeds
+   * @return what the last update returned, with the losses of every side
+   */
   protected UpdateInfo runIteration(Map<? extends Operand<?>, ?> feedDict) {
     return update(feedDict);
   }
@@ -246,7 +327,7 @@ public abstract class Inference {
     checkInitialized();
     Objects.requireNonNull(info, "info");
     // As Edward, at t == 1 and every nPrint; also at the last iteration, so the bar completes.
-    if (isReport(info.t()) || (options.nPrint() != 0 && info.t() == progressTarget(options))) {
+    if (isReport(info.t()) || (nPrint != 0 && info.t() == nIter)) {
       Map<String, Double> shown = new LinkedHashMap<>();
       for (Step s : engine.steps()) {
         shown.put(s.label(), info.values().getOrDefault(s.key(), 0.0));
@@ -256,14 +337,26 @@ public abstract class Inference {
   }
 
   /**
-   * Edward's {@code finalize()}: flushes and closes the TensorBoard writer and frees the feed
-   * buffers. Updating again afterwards still works. Named after Edward's method, it also serves as
-   * the JVM's finalizer, so it only releases what it owns and ignores a closed context.
+   * Edward's {@code inference.finalize()}: flushes and closes the TensorBoard writer and frees the
+   * feed buffers. Updating again afterwards still works (the feed buffers are made anew), as in
+   * Edward. Named {@code finish} so as not to override {@link Object}'s finalizer. Releases only
+   * what the inference owns, so it may be called after its context was closed.
+   */
+  public void finish() {
+    engine.close();
+  }
+
+  /**
+   * Finishes the inference and makes any further use throw {@link IllegalStateException}. May be
+   * called more than once. Closes nothing the inference does not own: the graph's ops and
+   * variables stay in its {@link ModelContext}.
    */
   @Override
-  @SuppressWarnings({"deprecation", "removal"})
-  public void finalize() {
-    engine.close();
+  public void close() {
+    if (!closed) {
+      closed = true;
+      engine.close();
+    }
   }
 
   /** Resets {@code t} to 0 and the optimizers' state, as running Edward's {@code inference.reset}. */
@@ -307,7 +400,7 @@ public abstract class Inference {
    *
    * @return the options given to {@link #initialize}, or empty before
    */
-  public java.util.Optional<InferenceOptions> options() {
+  public java.util.Optional<O> options() {
     return java.util.Optional.ofNullable(options);
   }
 
@@ -366,9 +459,10 @@ public abstract class Inference {
    * @param side the side, or {@code null} for an inference with a single step
    * @return the variables, in order
    */
-  public List<Variable<?>> trainedVariables(Variables side) {
+  public List<Variable<?>> trainedVariables(Side side) {
     checkInitialized();
-    return engine.step(side, getClass().getSimpleName()).trainStep().variables();
+    TrainStep trained = engine.step(side, getClass().getSimpleName()).trainStep();
+    return trained == null ? List.of() : trained.variables();
   }
 
   /** The steps built, in order. */
@@ -376,14 +470,44 @@ public abstract class Inference {
     return engine.steps();
   }
 
+  /**
+   * The number of iterations {@link #run} performs: {@code nIter} if set, else the family's
+   * default.
+   *
+   * @return the number of iterations in force
+   * @throws IllegalStateException before {@link #initialize}
+   */
+  public int nIter() {
+    checkInitialized();
+    return nIter;
+  }
+
+  /**
+   * The iterations between progress reports and summaries: {@code nPrint} if set, else {@code
+   * nIter / 100}; 0 for none.
+   *
+   * @return the iterations between reports in force
+   * @throws IllegalStateException before {@link #initialize}
+   */
+  public int nPrint() {
+    checkInitialized();
+    return nPrint;
+  }
+
   /** The Edward-default log interval check: at {@code t == 1} and every {@code nPrint}. */
   private boolean isReport(long step) {
-    int nPrint = options.nPrint();
     return nPrint != 0 && (step == 1 || step % nPrint == 0);
   }
 
-  /** Throws unless initialized. */
+  private void checkNotClosed() {
+    if (closed) {
+      throw new IllegalStateException(getClass().getSimpleName() + " is closed");
+    }
+  }
+
+  /** Throws unless initialized and not closed. */
   protected final void checkInitialized() {
+    checkNotClosed();
     if (options == null) {
       throw new IllegalStateException(getClass().getSimpleName() + " is not initialized: call initialize(...) first");
     }
@@ -393,6 +517,6 @@ public abstract class Inference {
   @Override
   public String toString() {
     return getClass().getSimpleName() + "(" + InferenceData.describe(latentVars, data)
-        + (options != null ? ", t=" + engine.t() + ", nIter=" + options.nIter() : ", not initialized") + ")";
+        + (closed ? ", closed" : options != null ? ", t=" + engine.t() + ", nIter=" + nIter : ", not initialized") + ")";
   }
 }

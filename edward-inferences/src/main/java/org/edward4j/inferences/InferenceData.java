@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.edward4j.core.ContextOwned;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.random.RandomVariable;
 import org.tensorflow.Operand;
@@ -25,32 +26,36 @@ final class InferenceData {
   private InferenceData() {}
 
   /**
-   * The context of every tensor in the maps.
+   * The context of the maps: {@code given} if not null, else the owner of the first key or value
+   * that knows it (a random variable, a variable, a placeholder made by {@code ctx.placeholder}).
+   * Every tensor of the maps must live in that context's graph.
    *
-   * @throws IllegalArgumentException if the maps are both empty or tensors come from different
-   *     contexts
+   * @throws IllegalArgumentException if the maps are both empty, no tensor knows its context and
+   *     none was given, or tensors come from different contexts
    */
-  static ModelContext context(Map<Operand<?>, Operand<?>> latentVars, Map<Operand<?>, Operand<?>> data) {
-    ModelContext ctx = null;
-    String first = null;
-    for (Map<Operand<?>, Operand<?>> m : List.of(latentVars, data)) {
-      for (Map.Entry<Operand<?>, Operand<?>> e : m.entrySet()) {
-        for (Operand<?> x : List.of(e.getKey(), e.getValue())) {
-          ModelContext c = ModelContext.of(x, m == data ? "data" : "latentVars");
-          if (ctx == null) {
-            ctx = c;
-            first = name(x);
-          } else if (c != ctx) {
-            throw new IllegalArgumentException(
-                "every tensor must come from one ModelContext: " + name(x) + " and " + first + " do not");
-          }
-        }
-      }
-    }
-    if (ctx == null) {
+  static ModelContext context(
+      ModelContext given, Map<Operand<?>, Operand<?>> latentVars, Map<Operand<?>, Operand<?>> data) {
+    if (latentVars.isEmpty() && data.isEmpty()) {
       throw new IllegalArgumentException("`latentVars` and `data` are both empty: there is nothing to infer");
     }
+    List<Operand<?>> all = new ArrayList<>();
+    for (Map<Operand<?>, Operand<?>> m : List.of(latentVars, data)) {
+      m.forEach((k, v) -> {
+        all.add(k);
+        all.add(v);
+      });
+    }
+    ModelContext ctx = given != null ? given : ContextOwned.ownerOf(all, "latentVars and data").orElseThrow(
+        () -> new IllegalArgumentException("no tensor of `latentVars` or `data` knows its ModelContext ("
+            + describe(latentVars, data) + "): make the placeholder with ctx.placeholder(...), bind a random"
+            + " variable, or pass the context as the first argument"));
     ctx.checkOpen();
+    for (Operand<?> x : all) {
+      if (!ctx.owns(x)) {
+        throw new IllegalArgumentException(
+            "every tensor must come from one ModelContext: " + name(x) + " does not belong to " + ctx);
+      }
+    }
     return ctx;
   }
 

@@ -27,8 +27,8 @@ final class InferenceLog implements AutoCloseable {
   }
 
   /** Opens the log directory of the options. */
-  static InferenceLog open(ModelContext ctx, InferenceOptions options) {
-    Path dir = options.logdir();
+  static InferenceLog open(ModelContext ctx, RunOptions options) {
+    Path dir = options.logdir().orElseThrow();
     if (options.logTimestamp()) {
       dir = dir.resolve(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now(ZoneOffset.UTC)));
     }

@@ -12,7 +12,7 @@ import org.tensorflow.types.TFloat32;
  *
  * <pre>{@code
  * JointDiscriminator d = (scope, x, z) ->
- *     Dense.apply(scope, tf.concat(List.of(x, z), tf.constant(1)), 1, Activation.IDENTITY);
+ *     Layers.dense(scope, scope.tf().concat(List.of(x, z), scope.tf().constant(1)), 1);
  * }</pre>
  */
 @FunctionalInterface

@@ -46,18 +46,11 @@ import org.tensorflow.types.TFloat32;
  * Normal x50 = Normal.builder(scope).loc(mu).scale(1.0).sampleShape(50).build();
  * Normal qmu = Normal.builder(scope).loc(qLoc).scale(tf.math.softplus(qScale)).build();
  * KLqp klqp = new KLqp(Map.of(mu, qmu), Map.of(x50, xData));
- * klqp.run(InferenceOptions.builder().nIter(500).nPrint(0).nSamples(5).build());
+ * klqp.run(KLqpOptions.builder().nIter(500).nPrint(0).nSamples(5).build());
  * }</pre>
  */
-public class KLqp extends VariationalInference {
+public class KLqp extends VariationalInference<KLqpOptions> {
 
-  private static final Set<String> OPTIONS;
-
-  static {
-    Set<String> s = new HashSet<>(VI_OPTIONS);
-    s.add("nSamples");
-    OPTIONS = Set.copyOf(s);
-  }
 
   /** How {@link KLqp} estimates the gradient. */
   public enum Estimator {
@@ -103,8 +96,8 @@ public class KLqp extends VariationalInference {
   }
 
   @Override
-  protected Set<String> supportedOptions() {
-    return OPTIONS;
+  protected KLqpOptions defaultOptions() {
+    return KLqpOptions.defaults();
   }
 
   /**
@@ -117,10 +110,10 @@ public class KLqp extends VariationalInference {
   }
 
   @Override
-  protected LossAndGradients buildLossAndGradients(InferenceOptions options, List<Variable<?>> varList) {
+  protected LossAndGradients buildLossAndGradients(KLqpOptions options, List<Variable<?>> varList) {
     Ops tf = tf();
-    int nSamples = options.intOption("nSamples", 1);
-    Map<Operand<?>, Object> scale = options.scale();
+    int nSamples = options.nSamples();
+    Map<Operand<?>, Object> scale = options.variational().scale();
     estimator = chooseEstimator();
     VariableScope base = inferenceScope();
     List<Operand<TFloat32>> pLog = new ArrayList<>();

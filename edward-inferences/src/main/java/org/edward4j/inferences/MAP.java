@@ -26,10 +26,10 @@ import org.tensorflow.types.TFloat32;
  * Variable<TFloat32> w = scope.getVariable("w", Shape.of(3), Initializers.zeros());
  * PointMass qbeta = PointMass.of(scope, w);
  * MAP inference = new MAP(Map.of(beta, qbeta), Map.of(y, yData));
- * inference.run(InferenceOptions.builder().nIter(500).build());
+ * inference.run(VariationalOptions.builder().nIter(500).build());
  * }</pre>
  */
-public class MAP extends VariationalInference {
+public class MAP extends VariationalInference<VariationalOptions> {
 
   /**
    * Creates the inference; nothing is built until {@link #initialize}.
@@ -51,7 +51,12 @@ public class MAP extends VariationalInference {
   }
 
   @Override
-  protected LossAndGradients buildLossAndGradients(InferenceOptions options, List<Variable<?>> varList) {
+  protected VariationalOptions defaultOptions() {
+    return VariationalOptions.defaults();
+  }
+
+  @Override
+  protected LossAndGradients buildLossAndGradients(VariationalOptions options, List<Variable<?>> varList) {
     Ops tf = tf();
     Map<Operand<?>, Object> scale = options.scale();
     PosteriorSample at = PosteriorSample.draw(ctx, latentVars, data, inferenceScope(), false);

@@ -43,7 +43,7 @@ public final class MarginalLikelihood {
   private MarginalLikelihood(Builder b) {
     Map<Operand<?>, Operand<?>> latentVars = InferenceData.ordered(b.latentVars, "latentVars");
     Map<Operand<?>, Operand<?>> data = InferenceData.ordered(b.data, "data");
-    this.ctx = InferenceData.context(latentVars, data);
+    this.ctx = InferenceData.context(null, latentVars, data);
     ModelTerms.checkMaps(latentVars, data);
     data.forEach((x, v) -> {
       if (v instanceof RandomVariable<?>) {

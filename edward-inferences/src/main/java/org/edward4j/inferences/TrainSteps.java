@@ -6,7 +6,7 @@ import org.edward4j.core.optimizers.GlobalStep;
 import org.edward4j.core.optimizers.GradientAndVariable;
 import org.edward4j.core.optimizers.LearningRate;
 import org.edward4j.core.optimizers.Optimizer;
-import org.edward4j.core.optimizers.Optimizers;
+import org.edward4j.core.optimizers.OptimizerName;
 import org.edward4j.core.optimizers.TrainOptions;
 import org.edward4j.core.optimizers.TrainStep;
 import org.edward4j.core.variables.Initializers;
@@ -36,41 +36,35 @@ final class TrainSteps {
 
   /** A step lowering {@code loss} over {@code varList}. */
   static TrainStep minimize(
-      ModelContext ctx,
-      InferenceOptions.OptimizerChoice choice,
-      Variable<TInt64> globalStep,
-      Operand<TFloat32> loss,
-      List<Variable<?>> varList,
-      List<Op> updateOps) {
-    Variable<TInt64> step = globalStep;
-    if (choice == null && step == null) {
-      step = newGlobalStep(ctx);
-    }
+      ModelContext ctx, OptimizerOptions choice, Operand<TFloat32> loss, List<Variable<?>> varList, List<Op> updateOps) {
+    Variable<TInt64> step = globalStep(ctx, choice);
     Optimizer optimizer = resolve(choice, step);
     return optimizer.minimize(loss, varList, options(step, updateOps));
   }
 
   /** A step applying given gradients (score-function and other custom estimators). */
   static TrainStep applyGradients(
-      ModelContext ctx,
-      InferenceOptions.OptimizerChoice choice,
-      Variable<TInt64> globalStep,
-      List<GradientAndVariable> gradsAndVars,
-      List<Op> updateOps) {
-    Variable<TInt64> step = globalStep;
-    if (choice == null && step == null) {
-      step = newGlobalStep(ctx);
-    }
+      ModelContext ctx, OptimizerOptions choice, List<GradientAndVariable> gradsAndVars, List<Op> updateOps) {
+    Variable<TInt64> step = globalStep(ctx, choice);
     return resolve(choice, step).applyGradients(gradsAndVars, options(step, updateOps));
   }
 
-  private static Optimizer resolve(InferenceOptions.OptimizerChoice choice, Variable<TInt64> step) {
-    if (choice != null && choice.optimizer() != null) {
-      return choice.optimizer();
+  /** The given global step, a new one for Edward's default optimizer, or null. */
+  private static Variable<TInt64> globalStep(ModelContext ctx, OptimizerOptions choice) {
+    if (choice.globalStep().isPresent()) {
+      return choice.globalStep().get();
+    }
+    boolean edwardDefault = choice.optimizer().isEmpty() && choice.name().isEmpty();
+    return edwardDefault ? newGlobalStep(ctx) : null;
+  }
+
+  private static Optimizer resolve(OptimizerOptions choice, Variable<TInt64> step) {
+    if (choice.optimizer().isPresent()) {
+      return choice.optimizer().get();
     }
     LearningRate lr =
         step != null ? LearningRate.exponentialDecay(0.1, step, 100, 0.9, true) : LearningRate.constant(0.01);
-    return Optimizers.byName(choice == null ? "adam" : choice.name(), lr);
+    return choice.name().orElse(OptimizerName.ADAM).create(lr);
   }
 
   private static TrainOptions options(Variable<TInt64> step, List<Op> updateOps) {

@@ -45,12 +45,12 @@ final class UpdateEngine implements AutoCloseable {
   }
 
   /** Creates the iteration counter and, if asked, the log; before the algorithm builds its steps. */
-  void start(InferenceOptions options) {
+  void start(RunOptions options) {
     iteration = ctx.rootScope().getVariable(
         VariableSpec.of(InferenceData.unusedName(ctx, "iteration"), Shape.scalar(), TInt64.class)
             .withInitializer(Initializers.zeros())
             .withTrainable(false));
-    if (options.logdir() != null) {
+    if (options.logdir().isPresent()) {
       log = InferenceLog.open(ctx, options);
     }
     debug = options.debug();
@@ -82,14 +82,14 @@ final class UpdateEngine implements AutoCloseable {
     for (Inference.Step s : steps) {
       fetchedLosses.put(s.key(), debug ? tf.debugging.checkNumerics(s.loss(), checkTag(s.key())) : s.loss());
       if (log != null) {
-        log.scalar(s.side() == Variables.DISC ? "loss/discriminative" : "loss", s.loss());
+        log.scalar(s.side() == Side.DISC ? "loss/discriminative" : s.key().equals("loss") ? "loss" : s.key(), s.loss());
       }
     }
     t = 0;
   }
 
   /** One update of the steps of {@code side} (all when null), logging if {@code reportDue(t)}. */
-  UpdateInfo update(Map<? extends Operand<?>, ?> feedDict, Variables side, String owner, LongPredicate reportDue) {
+  UpdateInfo update(Map<? extends Operand<?>, ?> feedDict, Side side, String owner, LongPredicate reportDue) {
     List<Inference.Step> chosen = new ArrayList<>();
     for (Inference.Step s : steps) {
       if (side == null || s.side() == side) {
@@ -144,7 +144,7 @@ final class UpdateEngine implements AutoCloseable {
   }
 
   /** The step of {@code side}. */
-  Inference.Step step(Variables side, String owner) {
+  Inference.Step step(Side side, String owner) {
     for (Inference.Step s : steps) {
       if (s.side() == side) {
         return s;
@@ -181,7 +181,9 @@ final class UpdateEngine implements AutoCloseable {
   void reset() {
     Session.Runner runner = ctx.session().runner().addTarget(iteration.initializer());
     for (Inference.Step s : steps) {
-      s.trainStep().slots().forEach(v -> runner.addTarget(v.initializer()));
+      if (s.trainStep() != null) {
+        s.trainStep().slots().forEach(v -> runner.addTarget(v.initializer()));
+      }
     }
     ctx.run(runner).close();
     t = 0;

@@ -1,7 +1,6 @@
 package org.edward4j.inferences;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,28 +28,22 @@ import org.tensorflow.types.family.TNumber;
  * a placeholder) or, for conditional inference, to a random variable {@code q(beta)} that fixes
  * inference over {@code beta}. The default {@code varList} is, as in Edward, every trainable
  * variable that a latent variable, its approximation or an observed variable bound to data depends
- * on. Options: {@code optimizer}, {@code varList}, {@code globalStep}, {@code scale} (per-variable
- * weights on log-density terms, e.g. {@code N / M} for minibatches) and the base options.
+ * on. Options: {@link VariationalOptions} ({@code optimizer}, {@code varList}, {@code globalStep},
+ * {@code scale}: per-variable weights on log-density terms, e.g. {@code N / M} for minibatches, and
+ * the run options), composed into each family's options.
  *
  * <p>Every key must be a random variable, every approximation a random variable of the key's dtype
  * and value shape. A latent variable of the model left out of {@code latentVars} is reported when
  * the loss is built.
  *
  * <pre>{@code
- * VariationalInference inference = new KLqp(Map.of(z, qz), Map.of(x, xPh));
- * inference.initialize(InferenceOptions.builder().nSamples(5).build());
+ * KLqp inference = new KLqp(Map.of(z, qz), Map.of(x, xPh));
+ * inference.initialize(KLqpOptions.builder().nSamples(5).build());
  * }</pre>
+ *
+ * @param <O> the family's options
  */
-public abstract class VariationalInference extends Inference {
-
-  /** Options every variational inference takes. */
-  static final Set<String> VI_OPTIONS;
-
-  static {
-    Set<String> s = new HashSet<>(BASE_OPTIONS);
-    s.addAll(List.of("optimizer", "varList", "globalStep"));
-    VI_OPTIONS = Set.copyOf(s);
-  }
+public abstract class VariationalInference<O extends VariationalFamilyOptions> extends Inference<O> {
 
   /**
    * A loss and the gradient each variable is updated with (not necessarily the loss's own: score
@@ -78,14 +71,10 @@ public abstract class VariationalInference extends Inference {
   }
 
   @Override
-  protected Set<String> supportedOptions() {
-    return VI_OPTIONS;
-  }
-
-  @Override
-  protected final void build(InferenceOptions options) {
-    ModelTerms.checkScaleKeys(options.scale(), latentVars, data);
-    List<Variable<?>> varList = options.varList() != null ? options.varList() : defaultVarList();
+  protected final void build(O options) {
+    VariationalOptions vi = options.variational();
+    ModelTerms.checkScaleKeys(vi.scale(), latentVars, data);
+    List<Variable<?>> varList = !vi.varList().isEmpty() ? vi.varList() : defaultVarList();
     // The loss is built first: a model error (an unbound latent variable) explains more than an
     // empty variable list.
     LossAndGradients built = buildLossAndGradients(options, varList);
@@ -93,8 +82,8 @@ public abstract class VariationalInference extends Inference {
       throw new IllegalArgumentException(getClass().getSimpleName()
           + " found no trainable variable that the model or its approximations depend on; pass `varList`");
     }
-    TrainStep step = TrainSteps.applyGradients(
-        ctx, options.optimizer(), options.globalStep(), built.gradsAndVars(), ctx.collections().updateOps(null));
+    TrainStep step =
+        TrainSteps.applyGradients(ctx, vi.optimizer(), built.gradsAndVars(), ctx.collections().updateOps(null));
     addStep(new Step(null, "loss", "Loss", built.loss(), step));
   }
 
@@ -105,7 +94,7 @@ public abstract class VariationalInference extends Inference {
    * @param varList the variables to train
    * @return the loss and a gradient for each variable
    */
-  protected abstract LossAndGradients buildLossAndGradients(InferenceOptions options, List<Variable<?>> varList);
+  protected abstract LossAndGradients buildLossAndGradients(O options, List<Variable<?>> varList);
 
   /**
    * Edward's default variable list: trainable variables that a latent variable or its

@@ -1,12 +1,11 @@
 package org.edward4j.inferences;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import org.edward4j.core.ModelContext;
 import org.edward4j.core.optimizers.TrainStep;
 import org.edward4j.core.variables.Variable;
 import org.tensorflow.Operand;
@@ -26,22 +25,14 @@ import org.tensorflow.types.family.TNumber;
  * both. The penalty interpolates with one uniform weight per example, as the WGAN-GP paper does
  * (Edward draws one per element). Option {@code nCritic} makes {@link #run} perform that many
  * critic updates before each generator update; with manual updates, call {@code update(feeds,
- * Variables.DISC)} as often as wanted.
+ * Side.DISC)} as often as wanted.
  *
  * <pre>{@code
  * WGANInference inference = new WGANInference(Map.of(x, xPh), critic);
- * inference.initialize(InferenceOptions.builder().penalty(10).nCritic(5).build());
+ * inference.initialize(WganOptions.builder().penalty(10).nCritic(5).build());
  * }</pre>
  */
-public class WGANInference extends Inference {
-
-  private static final Set<String> OPTIONS;
-
-  static {
-    Set<String> s = new HashSet<>(AdversarialSetup.OPTIONS);
-    s.addAll(List.of("penalty", "clip", "nCritic"));
-    OPTIONS = Set.copyOf(s);
-  }
+public class WGANInference extends Inference<WganOptions> {
 
   private final Discriminator critic;
   private final Operand<TFloat32> xFake;
@@ -56,7 +47,19 @@ public class WGANInference extends Inference {
    * @throws IllegalArgumentException for an empty or multi-entry map, shape or dtype mismatch
    */
   public WGANInference(Map<? extends Operand<?>, ? extends Operand<?>> data, Discriminator critic) {
-    super(Map.of(), data);
+    this(null, data, critic);
+  }
+
+  /**
+   * Creates the inference in an explicitly given context (see {@link
+   * GANInference#GANInference(ModelContext, Map, Discriminator)}).
+   *
+   * @param ctx the context the tensors belong to
+   * @param data as {@link #WGANInference(Map, Discriminator)}
+   * @param critic the critic, one real value per example
+   */
+  public WGANInference(ModelContext ctx, Map<? extends Operand<?>, ? extends Operand<?>> data, Discriminator critic) {
+    super(ctx, Map.of(), data);
     this.critic = Objects.requireNonNull(critic, "discriminator");
     Operand<TFloat32>[] pair = AdversarialSetup.pair(this.data, "data", "generated tensor to its data");
     this.xFake = pair[0];
@@ -64,21 +67,20 @@ public class WGANInference extends Inference {
   }
 
   @Override
-  protected Set<String> supportedOptions() {
-    return OPTIONS;
+  protected WganOptions defaultOptions() {
+    return WganOptions.defaults();
   }
 
   @Override
-  protected long progressTarget(InferenceOptions options) {
-    int n = options.intOption("nCritic", 1);
-    return n == 1 ? options.nIter() : (long) options.nIter() * (n + 1);
+  protected int updatesPerIteration() {
+    return nCritic == 1 ? 1 : nCritic + 1;
   }
 
   @Override
-  protected void build(InferenceOptions options) {
-    nCritic = options.intOption("nCritic", 1);
-    double penalty = options.doubleOption("penalty", 10.0);
-    Object clip = options.get("clip");
+  protected void build(WganOptions options) {
+    nCritic = options.nCritic();
+    double penalty = options.penalty();
+    java.util.OptionalDouble clip = options.clip();
     Ops tf = ctx.opsAt("");
     AdversarialSetup.Logits d = AdversarialSetup.discriminate(
         this, ctx,
@@ -102,9 +104,9 @@ public class WGANInference extends Inference {
     Operand<TFloat32> loss =
         tf.math.add(tf.math.neg(meanFake), AdversarialLosses.sum(tf, AdversarialSetup.regularizationOutsideDisc(ctx)));
     AdversarialSetup.addSteps(
-        this, ctx, options, loss, AdversarialSetup.allButDisc(ctx, options),
+        this, ctx, options.gan(), loss, AdversarialSetup.allButDisc(ctx, options.gan()),
         AdversarialSetup.updateOpsOutsideDisc(ctx), lossD,
-        clip == null ? null : step -> clipAfter(step, (Double) clip));
+        clip.isEmpty() ? null : step -> clipAfter(step, clip.getAsDouble()));
   }
 
   /** Clips each critic weight to {@code [-c, c]} once the step's updates are done. */
@@ -131,9 +133,9 @@ public class WGANInference extends Inference {
     }
     UpdateInfo critic = null;
     for (int i = 0; i < nCritic; i++) {
-      critic = update(feedDict, Variables.DISC);
+      critic = update(feedDict, Side.DISC);
     }
-    UpdateInfo gen = update(feedDict, Variables.GEN);
+    UpdateInfo gen = update(feedDict, Side.GEN);
     Map<String, Double> values = new LinkedHashMap<>(gen.values());
     values.put("loss_d", critic.lossD());
     return new UpdateInfo(gen.t(), values);

@@ -33,8 +33,8 @@ import org.tensorflow.types.TFloat32;
  * x}, as Hinton et al. describe. Edward's own implementation departs from its documentation here: it
  * never draws a fantasy {@code x} and scores prior samples of {@code z} against the real data.
  *
- * <p>Options: {@code nSamples} (samples per phase, default 1), {@code phaseQ} ({@code "sleep"},
- * the default, or {@code "wake"}: q maximizes {@code log q(z | x)} at its own samples held fixed,
+ * <p>Options ({@link WakeSleepOptions}): {@code nSamples} (samples per phase, default 1), {@code phaseQ} ({@link PhaseQ#SLEEP},
+ * the default, or {@link PhaseQ#WAKE}: q maximizes {@code log q(z | x)} at its own samples held fixed,
  * whose expected gradient is zero unless {@code reweighted}), {@code reweighted} (reweighted
  * wake-sleep, Bornschein and Bengio, 2015: with {@code K = nSamples} draws per example the wake
  * phase, and q's wake update, weight each draw by its normalized importance weight {@code p(x,
@@ -48,19 +48,12 @@ import org.tensorflow.types.TFloat32;
  * Bernoulli<TFloat32> x = Bernoulli.builder(scope).logits(decoder(z)).dtype(TFloat32.class).build();
  * Bernoulli<TFloat32> qz = Bernoulli.builder(scope).logits(encoder(xPh)).dtype(TFloat32.class).build();
  * WakeSleep inference = new WakeSleep(Map.of(z, qz), Map.of(x, xPh));
- * inference.initialize(InferenceOptions.builder().phaseQ("sleep").optimizer(adam).build());
+ * inference.initialize(WakeSleepOptions.builder().phaseQ(PhaseQ.SLEEP).optimizer(adam).build());
  * UpdateInfo info = inference.update(Map.of(xPh, batch));
  * }</pre>
  */
-public class WakeSleep extends VariationalInference {
+public class WakeSleep extends VariationalInference<WakeSleepOptions> {
 
-  private static final Set<String> OPTIONS;
-
-  static {
-    Set<String> s = new HashSet<>(VI_OPTIONS);
-    s.addAll(List.of("nSamples", "phaseQ", "reweighted"));
-    OPTIONS = Set.copyOf(s);
-  }
 
   private Operand<TFloat32> lossP;
   private Operand<TFloat32> lossQ;
@@ -81,17 +74,17 @@ public class WakeSleep extends VariationalInference {
   }
 
   @Override
-  protected Set<String> supportedOptions() {
-    return OPTIONS;
+  protected WakeSleepOptions defaultOptions() {
+    return WakeSleepOptions.defaults();
   }
 
   @Override
-  protected LossAndGradients buildLossAndGradients(InferenceOptions options, List<Variable<?>> varList) {
+  protected LossAndGradients buildLossAndGradients(WakeSleepOptions options, List<Variable<?>> varList) {
     Ops tf = tf();
-    int n = options.intOption("nSamples", 1);
-    boolean sleep = !"wake".equals(options.get("phaseQ"));
-    boolean reweighted = Boolean.TRUE.equals(options.get("reweighted"));
-    Map<Operand<?>, Object> scale = options.scale();
+    int n = options.nSamples();
+    boolean sleep = options.phaseQ() == PhaseQ.SLEEP;
+    boolean reweighted = options.reweighted();
+    Map<Operand<?>, Object> scale = options.variational().scale();
     VariableScope base = inferenceScope();
     WakeTerms wake = new WakeTerms(tf, reweighted);
     List<Operand<TFloat32>> qTerms = new ArrayList<>();

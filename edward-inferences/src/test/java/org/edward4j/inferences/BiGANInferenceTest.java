@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.Adam;
@@ -44,17 +45,17 @@ class BiGANInferenceTest {
   void encoderLearnsToInvertTheGenerator() {
     try (ModelContext ctx = ModelContext.withSeed(77)) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 2)));
-      Placeholder<TFloat32> zPh = tf.withName("z_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 2)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(M, 2));
+      ContextPlaceholder<TFloat32> zPh = ctx.placeholder("z_ph", TFloat32.class, Shape.of(M, 2));
       VariableScope gen = ctx.scope("Gen");
       Operand<TFloat32> xGenerated = TestNets.dense(gen.child("generator"), zPh, 2, UnaryOperator.identity());
       Operand<TFloat32> zEncoded = TestNets.dense(gen.child("encoder"), xPh, 2, UnaryOperator.identity());
       JointDiscriminator d = (s, x, z) -> TestNets.mlp(s, s.tf().concat(List.of(x, z), s.tf().constant(1)), 32);
       BiGANInference inference = new BiGANInference(Map.of(zPh, zEncoded), Map.of(xGenerated, xPh), d);
-      inference.initialize(InferenceOptions.builder()
+      inference.initialize(GanOptions.builder()
           .optimizer(Adam.builder().learningRate(2e-3).beta1(0.5).build())
           .optimizerD(Adam.builder().learningRate(2e-3).beta1(0.5).build()).build());
-      assertEquals(4, inference.trainedVariables(Variables.GEN).size(), "generator and encoder kernels and biases");
+      assertEquals(4, inference.trainedVariables(Side.GEN).size(), "generator and encoder kernels and biases");
 
       Random rng = new Random(3);
       float[] x = new float[2 * M];
@@ -77,7 +78,7 @@ class BiGANInferenceTest {
   /** Reconstructs data through the encoder and generator by feeding the codes back. */
   private static double reconstructionError(
       ModelContext ctx, Operand<TFloat32> xGenerated, Operand<TFloat32> zEncoded,
-      Placeholder<TFloat32> zPh, Placeholder<TFloat32> xPh, Random rng, float[] x) {
+      Operand<TFloat32> zPh, Operand<TFloat32> xPh, Random rng, float[] x) {
     sample(rng, x);
     float[] codes;
     try (org.edward4j.core.Feeds f = new org.edward4j.core.Feeds()) {
@@ -100,8 +101,8 @@ class BiGANInferenceTest {
   void mapsMustHoldOnePairEach() {
     try (ModelContext ctx = ModelContext.withSeed(1)) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 2)));
-      Placeholder<TFloat32> zPh = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 3)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(4, 2));
+      ContextPlaceholder<TFloat32> zPh = ctx.placeholder(TFloat32.class, Shape.of(4, 3));
       VariableScope gen = ctx.scope("Gen");
       Operand<TFloat32> xg = TestNets.dense(gen, zPh, 2, UnaryOperator.identity());
       Operand<TFloat32> ze = TestNets.dense(gen, xPh, 2, UnaryOperator.identity());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.Adam;
@@ -31,13 +32,13 @@ class GANInferenceTest {
   void learnsTheMeanAndSpreadOfGaussianData() {
     try (ModelContext ctx = ModelContext.withSeed(2024)) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(M, 1));
       VariableScope gen = ctx.scope("Gen");
       Variable<TFloat32> a = gen.getVariable("a", Shape.scalar(), Initializers.zeros());
       Variable<TFloat32> s = gen.getVariable("s", Shape.scalar(), Initializers.zeros());
       Normal x = Normal.builder(gen).loc(a).scale(gen.tf().math.softplus(s)).sampleShape(M, 1).build();
       GANInference inference = new GANInference(Map.of(x, xPh), (scope, in) -> TestNets.mlp(scope, in, 16));
-      inference.initialize(InferenceOptions.builder()
+      inference.initialize(GanOptions.builder()
           .nIter(3000).nPrint(0)
           .optimizer(Adam.builder().learningRate(5e-3).beta1(0.5).build())
           .optimizerD(Adam.builder().learningRate(5e-3).beta1(0.5).build())
@@ -64,12 +65,12 @@ class GANInferenceTest {
   void countsUpdatesAndRunsTheGraphOncePerUpdate() {
     try (ModelContext ctx = ModelContext.withSeed(3)) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(4, 1));
       VariableScope gen = ctx.scope("Gen");
       Variable<TFloat32> a = gen.getVariable("a", Shape.scalar(), Initializers.zeros());
       Normal x = Normal.builder(gen).loc(a).scale(1.0).sampleShape(4, 1).build();
       GANInference inference = new GANInference(Map.of(x, xPh), (scope, in) -> TestNets.mlp(scope, in, 4));
-      inference.initialize(InferenceOptions.builder().nIter(10).build());
+      inference.initialize(GanOptions.builder().nIter(10).build());
       float[] batch = new float[4];
       Arrays.fill(batch, 1f);
       inference.update(Map.of(xPh, batch));
@@ -78,7 +79,7 @@ class GANInferenceTest {
       assertEquals(1, ctx.sessionRunCount() - before, "one Session.run per update");
       assertEquals(2, info.t());
       assertTrue(info.loss() > 0 && info.lossD() > 0, info.toString());
-      UpdateInfo disc = inference.update(Map.of(xPh, batch), Variables.DISC);
+      UpdateInfo disc = inference.update(Map.of(xPh, batch), Side.DISC);
       assertEquals(3, disc.t());
       assertEquals(0.0, disc.loss(), "the side not updated reports 0, as in Edward");
       assertTrue(disc.lossD() > 0);

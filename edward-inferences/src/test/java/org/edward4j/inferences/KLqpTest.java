@@ -44,7 +44,7 @@ class KLqpTest {
       java.util.Arrays.fill(data, X_BAR);
       KLqp inference = new KLqp(Map.of(mu, qmu), Map.of(x, ctx.tf().constant(data)), estimator);
       int nIter = 3000;
-      inference.run(InferenceOptions.builder().nIter(nIter).nPrint(0)
+      inference.run(KLqpOptions.builder().nIter(nIter).nPrint(0)
           .nSamples(estimator == KLqp.Estimator.SCORE_FUNCTION ? 20 : 5).build());
       assertEquals(estimator, inference.estimator().orElseThrow());
       double mean = ctx.eval(qmu.mean()).scalar();
@@ -75,7 +75,7 @@ class KLqpTest {
       Variable<TFloat32> v = post.getVariable("logits", Shape.scalar(), Initializers.zeros());
       Bernoulli<TFloat32> qz = Bernoulli.builder(post).logits(v).dtype(TFloat32.class).build();
       KLqp inference = new KLqp(Map.of(z, qz), Map.of(x, ctx.tf().constant(0.5f)));
-      inference.run(InferenceOptions.builder().nIter(1500).nPrint(0).nSamples(10).build());
+      inference.run(KLqpOptions.builder().nIter(1500).nPrint(0).nSamples(10).build());
       assertEquals(KLqp.Estimator.SCORE_FUNCTION, inference.estimator().orElseThrow());
       double p = ctx.eval(qz.mean()).scalar();
       // Untrained: 0.5. Once q is the posterior, log p(x, z) - log q(z) is log p(x) for both
@@ -106,13 +106,10 @@ class KLqpTest {
       e = assertThrows(IllegalArgumentException.class, () -> new KLqp(Map.of(mu, qmu), Map.of(x, ctx.tf().constant(new float[] {1, 2}))));
       assertTrue(e.getMessage().contains("[3]") && e.getMessage().contains("[2]"), e.getMessage());
 
-      e = assertThrows(IllegalArgumentException.class, () -> InferenceOptions.builder().nSamples(0));
+      e = assertThrows(IllegalArgumentException.class, () -> KLqpOptions.builder().nSamples(0));
       assertTrue(e.getMessage().contains("nSamples") && e.getMessage().contains("0"), e.getMessage());
       KLqp inference = new KLqp(Map.of(mu, qmu), Map.of(x, data));
-      e = assertThrows(IllegalArgumentException.class,
-          () -> inference.initialize(InferenceOptions.builder().phaseQ("wake").build()));
-      assertTrue(e.getMessage().contains("phaseQ"), e.getMessage());
-      e = assertThrows(IllegalArgumentException.class, () -> inference.initialize(InferenceOptions.builder()
+      e = assertThrows(IllegalArgumentException.class, () -> inference.initialize(KLqpOptions.builder()
           .scale(Map.of(ctx.tf().constant(1f), 2.0)).build()));
       assertTrue(e.getMessage().contains("scale"), e.getMessage());
     }

@@ -39,7 +39,7 @@ class MAPTest {
       Normal y = Normal.builder(scope).loc(xw).scale(SIGMA).build();
       Variable<TFloat32> v = ctx.scope("posterior").getVariable("w", Shape.of(2), Initializers.zeros());
       PointMass qw = PointMass.of(ctx.scope("posterior"), v);
-      new MAP(Map.of(w, qw), Map.of(y, ctx.tf().constant(Y))).run(InferenceOptions.builder().nIter(1000).nPrint(0).build());
+      new MAP(Map.of(w, qw), Map.of(y, ctx.tf().constant(Y))).run(VariationalOptions.builder().nIter(1000).nPrint(0).build());
       double[] mode = closedFormMode();
       float[] got = ctx.eval(v).data();
       // The objective is a deterministic quadratic; 1000 Adam steps with Edward's decaying rate end
@@ -63,7 +63,7 @@ class MAPTest {
       Variable<TFloat32> v = ctx.scope("posterior").getVariable("mu", Shape.scalar(), Initializers.zeros());
       PointMass qmu = PointMass.of(ctx.scope("posterior"), v);
       new MAP(Map.of(mu, qmu), Map.of(x, ctx.tf().constant(new float[] {1, 2, 3})))
-          .run(InferenceOptions.builder().nIter(1000).nPrint(0).scale(Map.of(x, 2.0)).build());
+          .run(VariationalOptions.builder().nIter(1000).nPrint(0).scale(Map.of(x, 2.0)).build());
       // As above, the quadratic converges to within 1e-6; 12/7 and 6/4 differ by 0.21.
       assertEquals(12.0 / 7, ctx.eval(v).scalar(), 1e-3);
     }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.checkpoints.CheckpointReader;
@@ -37,7 +38,7 @@ class ResumeFromCheckpointTest {
   @TempDir Path dir;
 
   /** One training run: the model, its inference and the data placeholder. */
-  private record Run(ModelContext ctx, Inference inference, Placeholder<TFloat32> xPh) implements AutoCloseable {
+  private record Run(ModelContext ctx, Inference<?> inference, ContextPlaceholder<TFloat32> xPh) implements AutoCloseable {
 
     static Run build() {
       return build(false);
@@ -46,20 +47,24 @@ class ResumeFromCheckpointTest {
     /** The GAN, or with {@code wgan} a WGAN-GP whose penalty draws interpolation points in the graph. */
     static Run build(boolean wgan) {
       ModelContext ctx = ModelContext.withSeed(11);
-      Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(M, 1));
       VariableScope gen = ctx.scope("Gen");
       Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(M, 2).build();
       Operand<TFloat32> h = TestNets.dense(gen, eps, 8, gen.tf().math::tanh);
       Operand<TFloat32> x = TestNets.dense(gen, h, 1, UnaryOperator.identity());
-      Inference inference = wgan
-          ? new WGANInference(Map.of(x, xPh), (s, in) -> TestNets.mlp(s, in, 8))
-          : new GANInference(Map.of(x, xPh), (s, in) -> TestNets.mlp(s, in, 8));
-      InferenceOptions.Builder options = InferenceOptions.builder();
+      Discriminator d = (s, in) -> TestNets.mlp(s, in, 8);
+      Inference<?> inference;
       if (wgan) {
-        options.penalty(10);
+        WGANInference w = new WGANInference(Map.of(x, xPh), d);
+        w.initialize(WganOptions.builder().penalty(10).nIter(UPDATES).nPrint(0)
+            .optimizer(Adam.builder().learningRate(0.01).build()).optimizerD(Adam.builder().learningRate(0.01).build()).build());
+        inference = w;
+      } else {
+        GANInference g = new GANInference(Map.of(x, xPh), d);
+        g.initialize(GanOptions.builder().nIter(UPDATES).nPrint(0)
+            .optimizer(Adam.builder().learningRate(0.01).build()).optimizerD(Adam.builder().learningRate(0.01).build()).build());
+        inference = g;
       }
-      inference.initialize(options.nIter(UPDATES).nPrint(0)
-          .optimizer(Adam.builder().learningRate(0.01).build()).optimizerD(Adam.builder().learningRate(0.01).build()).build());
       return new Run(ctx, inference, xPh);
     }
 
@@ -81,7 +86,7 @@ class ResumeFromCheckpointTest {
 
     @Override
     public void close() {
-      inference.finalize();
+      inference.close();
       ctx.close();
     }
   }

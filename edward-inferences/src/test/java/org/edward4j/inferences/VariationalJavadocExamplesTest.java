@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.copy.GraphCopy;
@@ -58,13 +59,13 @@ class VariationalJavadocExamplesTest {
 
   @Test
   void variationalInferenceAndKLqp() {
-    Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(3)));
+    ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(3));
     Normal z = Normal.of(scope, 0.0, 1.0);
     Normal x = Normal.builder(scope).loc(z).scale(1.0).sampleShape(3).build();
     Normal qz = Normal.builder(scope).loc(scope.getVariable("m", Shape.scalar(), Initializers.zeros())).scale(1.0).build();
     // --- VariationalInference
-    VariationalInference inference = new KLqp(Map.of(z, qz), Map.of(x, xPh));
-    inference.initialize(InferenceOptions.builder().nSamples(5).build());
+    KLqp inference = new KLqp(Map.of(z, qz), Map.of(x, xPh));
+    inference.initialize(KLqpOptions.builder().nSamples(5).build());
     // ---
     assertTrue(inference.toString().contains("nIter=1000"), inference.toString());
 
@@ -76,7 +77,7 @@ class VariationalJavadocExamplesTest {
     Normal x50 = Normal.builder(scope).loc(mu).scale(1.0).sampleShape(50).build();
     Normal qmu = Normal.builder(scope).loc(qLoc).scale(tf.math.softplus(qScale)).build();
     KLqp klqp = new KLqp(Map.of(mu, qmu), Map.of(x50, xData));
-    klqp.run(InferenceOptions.builder().nIter(500).nPrint(0).nSamples(5).build());
+    klqp.run(KLqpOptions.builder().nIter(500).nPrint(0).nSamples(5).build());
     // ---
     // Posterior N(0, 1/sqrt(51) = 0.14): the mean is within a few posterior sds of 0 after 500 steps.
     assertEquals(0.0, ctx.eval(qLoc).scalar(), 0.3);
@@ -91,7 +92,7 @@ class VariationalJavadocExamplesTest {
     Variable<TFloat32> w = scope.getVariable("w", Shape.of(3), Initializers.zeros());
     PointMass qbeta = PointMass.of(scope, w);
     MAP inference = new MAP(Map.of(beta, qbeta), Map.of(y, yData));
-    inference.run(InferenceOptions.builder().nIter(500).build());
+    inference.run(VariationalOptions.builder().nIter(500).build());
     // ---
     // Each coordinate's posterior is N(2 / 2, ...): the mode is 1.
     assertEquals(1.0, ctx.eval(w).data()[0], 1e-3);
@@ -99,7 +100,7 @@ class VariationalJavadocExamplesTest {
 
   @Test
   void wakeSleep() {
-    Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 6)));
+    ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(4, 6));
     Operand<TFloat32> zeros = tf.zeros(tf.constant(new int[] {4, 3}), TFloat32.class);
     Adam adam = Adam.builder().learningRate(0.01).build();
     float[] batch = new float[24];
@@ -108,7 +109,7 @@ class VariationalJavadocExamplesTest {
     Bernoulli<TFloat32> x = Bernoulli.builder(scope).logits(decoder(z)).dtype(TFloat32.class).build();
     Bernoulli<TFloat32> qz = Bernoulli.builder(scope).logits(encoder(xPh)).dtype(TFloat32.class).build();
     WakeSleep inference = new WakeSleep(Map.of(z, qz), Map.of(x, xPh));
-    inference.initialize(InferenceOptions.builder().phaseQ("sleep").optimizer(adam).build());
+    inference.initialize(WakeSleepOptions.builder().phaseQ(PhaseQ.SLEEP).optimizer(adam).build());
     UpdateInfo info = inference.update(Map.of(xPh, batch));
     // ---
     assertEquals(1, info.t());
@@ -117,7 +118,7 @@ class VariationalJavadocExamplesTest {
 
   @Test
   void marginalLikelihood() {
-    Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(2)));
+    ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(2));
     Normal z = Normal.builder(scope).loc(tf.zeros(tf.constant(new int[] {2}), TFloat32.class)).scale(1.0).build();
     Normal x = Normal.builder(scope).loc(z).scale(1.0).build();
     Normal qz = Normal.builder(scope).loc(tf.math.mul(xPh, tf.constant(0.5f))).scale(Math.sqrt(0.5)).build();

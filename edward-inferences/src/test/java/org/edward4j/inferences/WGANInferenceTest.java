@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.Adam;
@@ -23,10 +24,10 @@ class WGANInferenceTest {
 
   static final int M = 32;
 
-  private static double train(long seed, InferenceOptions options) {
+  private static double train(long seed, WganOptions options) {
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(M, 1));
       VariableScope gen = ctx.scope("Gen");
       Variable<TFloat32> theta = gen.getVariable("theta", Shape.scalar(), Initializers.zeros());
       Normal x = Normal.builder(gen).loc(theta).scale(0.1).sampleShape(M, 1).build();
@@ -42,9 +43,9 @@ class WGANInferenceTest {
           batch[j] = (float) (4.0 + 0.1 * rng.nextGaussian());
         }
         for (int k = 0; k < 5; k++) {
-          inference.update(Map.of(xPh, batch), Variables.DISC);
+          inference.update(Map.of(xPh, batch), Side.DISC);
         }
-        inference.update(Map.of(xPh, batch), Variables.GEN);
+        inference.update(Map.of(xPh, batch), Side.GEN);
       }
       return ctx.eval(theta).scalar();
     }
@@ -52,7 +53,7 @@ class WGANInferenceTest {
 
   @Test
   void gradientPenaltyCriticMovesTheGeneratorToTheData() {
-    double theta = train(12451, InferenceOptions.builder().penalty(0.1)
+    double theta = train(12451, WganOptions.builder().penalty(0.1)
         .optimizer(Adam.builder().learningRate(0.05).beta1(0.5).build())
         .optimizerD(Adam.builder().learningRate(0.05).beta1(0.5).build()).build());
     // Starting at 0, an untrained generator is 4 away. Near the data the critic's signal fades and
@@ -63,7 +64,7 @@ class WGANInferenceTest {
 
   @Test
   void weightClippingCriticMovesTheGeneratorToTheData() {
-    double theta = train(54432, InferenceOptions.builder().penalty(0).clip(0.05)
+    double theta = train(54432, WganOptions.builder().penalty(0).clip(0.05)
         .optimizer(Adam.builder().learningRate(0.05).beta1(0.5).build())
         .optimizerD(Adam.builder().learningRate(0.05).beta1(0.5).build()).build());
     assertEquals(4.0, theta, 0.25);
@@ -73,15 +74,15 @@ class WGANInferenceTest {
   void clippingKeepsEveryCriticWeightInRange() {
     try (ModelContext ctx = ModelContext.withSeed(3)) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 1)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(4, 1));
       VariableScope gen = ctx.scope("Gen");
       Variable<TFloat32> theta = gen.getVariable("theta", Shape.scalar(), Initializers.zeros());
       Normal x = Normal.builder(gen).loc(theta).scale(1.0).sampleShape(4, 1).build();
       WGANInference inference = new WGANInference(Map.of(x, xPh), (s, in) -> TestNets.mlp(s, in, 8));
-      inference.initialize(InferenceOptions.builder().clip(0.01).penalty(0)
+      inference.initialize(WganOptions.builder().clip(0.01).penalty(0)
           .optimizerD(Adam.builder().learningRate(0.5).build()).build());
-      inference.update(Map.of(xPh, new float[] {1, 2, 3, 4}), Variables.DISC);
-      for (Variable<?> v : inference.trainedVariables(Variables.DISC)) {
+      inference.update(Map.of(xPh, new float[] {1, 2, 3, 4}), Side.DISC);
+      for (Variable<?> v : inference.trainedVariables(Side.DISC)) {
         for (float w : ctx.eval(v).data()) {
           assertTrue(Math.abs(w) <= 0.01f + 1e-7f, v.name() + " has " + w);
         }
@@ -90,16 +91,16 @@ class WGANInferenceTest {
   }
 
   @Test
-  void rejectsOptionsOfOtherInferences() {
-    try (ModelContext ctx = ModelContext.withSeed(3)) {
-      Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(4, 1)));
-      Normal x = Normal.builder(ctx.scope("Gen")).loc(0.0).scale(1.0).sampleShape(4, 1).build();
-      WGANInference inference = new WGANInference(Map.of(x, xPh), (s, in) -> TestNets.mlp(s, in, 8));
-      IllegalArgumentException e = assertThrows(
-          IllegalArgumentException.class, () -> inference.initialize(InferenceOptions.builder().phaseQ("wake").build()));
-      assertTrue(e.getMessage().contains("phaseQ"), e.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> InferenceOptions.builder().clip(-1));
-      assertThrows(IllegalArgumentException.class, () -> InferenceOptions.builder().nCritic(0));
-    }
+  void rejectsBadOptionsWhenTheyAreSet() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WganOptions.builder().clip(-1));
+    assertTrue(e.getMessage().contains("`clip`") && e.getMessage().contains("-1.0"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> WganOptions.builder().nCritic(0));
+    assertTrue(e.getMessage().contains("`nCritic`") && e.getMessage().contains("0"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> WganOptions.builder().penalty(Double.NaN));
+    assertTrue(e.getMessage().contains("`penalty`"), e.getMessage());
+    // The record checks too, for options built without the builder.
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new WganOptions(GanOptions.defaults(), 10, java.util.OptionalDouble.empty(), 0));
+    assertTrue(e.getMessage().contains("`nCritic`"), e.getMessage());
   }
 }

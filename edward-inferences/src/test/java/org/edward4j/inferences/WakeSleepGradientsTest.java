@@ -78,7 +78,7 @@ class WakeSleepGradientsTest {
   private static WakeSleep build(ModelContext ctx, String phaseQ) {
     WakeSleepTest.LinearGaussian m = new WakeSleepTest.LinearGaussian(ctx, 1.0, true);
     WakeSleep inference = new WakeSleep(Map.of(m.z, m.qz), Map.of(m.x, m.xPh));
-    inference.initialize(InferenceOptions.builder().phaseQ(phaseQ).nSamples(2)
+    inference.initialize(WakeSleepOptions.builder().phaseQ(PhaseQ.parse(phaseQ)).nSamples(2)
         .optimizer(GradientDescent.create(LR)).build());
     return inference;
   }

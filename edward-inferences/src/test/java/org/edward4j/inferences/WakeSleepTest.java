@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.Adam;
@@ -68,9 +69,9 @@ class WakeSleepTest {
    * Adam with a rate halving every 500 steps from 0.02 (to 0.00125 at step 2000), so the last
    * iterates average over many minibatches.
    */
-  static InferenceOptions.Builder decaying(ModelContext ctx) {
+  static WakeSleepOptions.Builder decaying(ModelContext ctx) {
     Variable<TInt64> step = GlobalStep.getOrCreate(ctx);
-    return InferenceOptions.builder().nIter(2000).nPrint(0).globalStep(step)
+    return WakeSleepOptions.builder().nIter(2000).nPrint(0).globalStep(step)
         .optimizer(Adam.builder().learningRate(LearningRate.exponentialDecay(0.02, step, 500, 0.5, false)).build());
   }
 
@@ -116,7 +117,7 @@ class WakeSleepTest {
     try (ModelContext ctx = ModelContext.withSeed(22)) {
       LinearGaussian m = new LinearGaussian(ctx, 1.0, true);
       WakeSleep inference = new WakeSleep(Map.of(m.z, m.qz), Map.of(m.x, m.xPh));
-      inference.initialize(decaying(ctx).phaseQ("wake").reweighted(true).nSamples(10).build());
+      inference.initialize(decaying(ctx).phaseQ(PhaseQ.parse("wake")).reweighted(true).nSamples(10).build());
       assertEquals(java.util.List.of(m.a), inference.modelVariables());
       Random rng = new Random(2);
       for (int t = 0; t < 2000; t++) {
@@ -143,7 +144,7 @@ class WakeSleepTest {
   @Test
   void conditionalInferenceHoldsOtherLatentsAtTheirApproximation() {
     try (ModelContext ctx = ModelContext.withSeed(23)) {
-      Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(M)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(M));
       VariableScope model = ctx.scope("model");
       Normal beta = Normal.of(model, 0.0, 1.0);
       Normal z = Normal.builder(model).loc(model.tf().zeros(model.tf().constant(new int[] {M}), TFloat32.class)).scale(1.0).build();
@@ -186,7 +187,7 @@ class WakeSleepTest {
       Operand<TFloat32> p = model.tf().math.sigmoid(v);
       Bernoulli<TFloat32> x = Bernoulli.builder(model).probs(p).sampleShape(10).dtype(TFloat32.class).build();
       WakeSleep inference = new WakeSleep(Map.of(), Map.of(x, ctx.tf().constant(new float[] {0, 1, 0, 0, 0, 0, 0, 0, 0, 1})));
-      inference.run(InferenceOptions.builder().nIter(300).nPrint(0).build());
+      inference.run(WakeSleepOptions.builder().nIter(300).nPrint(0).build());
       // A deterministic objective: Edward's default Adam reaches 0.2 to 1e-3 within 300 steps.
       assertEquals(0.2, ctx.eval(p).scalar(), 0.01);
     }
@@ -196,9 +197,9 @@ class WakeSleepTest {
   void rejectsBadInput() {
     try (ModelContext ctx = ModelContext.withSeed(5)) {
       LinearGaussian m = new LinearGaussian(ctx, 2.0, true);
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InferenceOptions.builder().phaseQ("dream"));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PhaseQ.parse("dream"));
       assertTrue(e.getMessage().contains("phaseQ") && e.getMessage().contains("dream"), e.getMessage());
-      e = assertThrows(IllegalArgumentException.class, () -> InferenceOptions.builder().nSamples(0));
+      e = assertThrows(IllegalArgumentException.class, () -> WakeSleepOptions.builder().nSamples(0));
       assertTrue(e.getMessage().contains("nSamples"), e.getMessage());
       e = assertThrows(IllegalArgumentException.class, () -> new WakeSleep(Map.of(), Map.of(m.x, m.xPh)).initialize());
       assertTrue(e.getMessage().contains(m.z.name()), e.getMessage());

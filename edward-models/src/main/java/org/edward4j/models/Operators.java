@@ -1,6 +1,7 @@
 package org.edward4j.models;
 
 import java.util.Arrays;
+import org.edward4j.core.ContextOwned;
 import org.edward4j.core.ModelContext;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -9,6 +10,7 @@ import org.tensorflow.op.core.StridedSlice;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TNumber;
+import org.tensorflow.types.family.TType;
 
 /**
  * Edward's operators on random variables, as static methods: a random variable is its sample, so
@@ -42,7 +44,7 @@ public final class Operators {
    * @throws IllegalArgumentException for another graph or dtype, or shapes that do not broadcast
    */
   public static <T extends TNumber> Operand<T> add(Operand<T> a, Operand<T> b) {
-    return ops(a, b, "add").math.add(a, b);
+    return owned(a, b, ops(a, b, "add").math.add(a, b));
   }
 
   /**
@@ -54,7 +56,7 @@ public final class Operators {
    */
   public static Operand<TFloat32> add(Operand<TFloat32> a, double b) {
     Ops tf = ops(a, "add");
-    return tf.math.add(a, tf.constant((float) b));
+    return owned(a, null, tf.math.add(a, tf.constant((float) b)));
   }
 
   /**
@@ -67,7 +69,7 @@ public final class Operators {
    * @throws IllegalArgumentException for another graph or dtype, or shapes that do not broadcast
    */
   public static <T extends TNumber> Operand<T> sub(Operand<T> a, Operand<T> b) {
-    return ops(a, b, "sub").math.sub(a, b);
+    return owned(a, b, ops(a, b, "sub").math.sub(a, b));
   }
 
   /**
@@ -79,7 +81,7 @@ public final class Operators {
    */
   public static Operand<TFloat32> sub(Operand<TFloat32> a, double b) {
     Ops tf = ops(a, "sub");
-    return tf.math.sub(a, tf.constant((float) b));
+    return owned(a, null, tf.math.sub(a, tf.constant((float) b)));
   }
 
   /**
@@ -92,7 +94,7 @@ public final class Operators {
    * @throws IllegalArgumentException for another graph or dtype, or shapes that do not broadcast
    */
   public static <T extends TNumber> Operand<T> mul(Operand<T> a, Operand<T> b) {
-    return ops(a, b, "mul").math.mul(a, b);
+    return owned(a, b, ops(a, b, "mul").math.mul(a, b));
   }
 
   /**
@@ -104,7 +106,7 @@ public final class Operators {
    */
   public static Operand<TFloat32> mul(Operand<TFloat32> a, double b) {
     Ops tf = ops(a, "mul");
-    return tf.math.mul(a, tf.constant((float) b));
+    return owned(a, null, tf.math.mul(a, tf.constant((float) b)));
   }
 
   /**
@@ -117,7 +119,7 @@ public final class Operators {
    * @throws IllegalArgumentException for another graph or dtype, or shapes that do not broadcast
    */
   public static <T extends TNumber> Operand<T> div(Operand<T> a, Operand<T> b) {
-    return ops(a, b, "div").math.div(a, b);
+    return owned(a, b, ops(a, b, "div").math.div(a, b));
   }
 
   /**
@@ -129,7 +131,7 @@ public final class Operators {
    */
   public static Operand<TFloat32> div(Operand<TFloat32> a, double b) {
     Ops tf = ops(a, "div");
-    return tf.math.div(a, tf.constant((float) b));
+    return owned(a, null, tf.math.div(a, tf.constant((float) b)));
   }
 
   /**
@@ -140,7 +142,7 @@ public final class Operators {
    * @return the negation
    */
   public static <T extends TNumber> Operand<T> neg(Operand<T> a) {
-    return ops(a, "neg").math.neg(a);
+    return owned(a, null, ops(a, "neg").math.neg(a));
   }
 
   /**
@@ -153,7 +155,7 @@ public final class Operators {
    * @throws IllegalArgumentException for another graph or dtype, or shapes that do not broadcast
    */
   public static <T extends TNumber> Operand<T> pow(Operand<T> a, Operand<T> b) {
-    return ops(a, b, "pow").math.pow(a, b);
+    return owned(a, b, ops(a, b, "pow").math.pow(a, b));
   }
 
   /**
@@ -165,7 +167,7 @@ public final class Operators {
    */
   public static Operand<TFloat32> pow(Operand<TFloat32> a, double b) {
     Ops tf = ops(a, "pow");
-    return tf.math.pow(a, tf.constant((float) b));
+    return owned(a, null, tf.math.pow(a, tf.constant((float) b)));
   }
 
   /**
@@ -177,7 +179,7 @@ public final class Operators {
    * @return a boolean tensor
    */
   public static <T extends TNumber> Operand<TBool> less(Operand<T> a, Operand<T> b) {
-    return ops(a, b, "less").math.less(a, b);
+    return owned(a, b, ops(a, b, "less").math.less(a, b));
   }
 
   /**
@@ -189,7 +191,7 @@ public final class Operators {
    */
   public static Operand<TBool> less(Operand<TFloat32> a, double b) {
     Ops tf = ops(a, "less");
-    return tf.math.less(a, tf.constant((float) b));
+    return owned(a, null, tf.math.less(a, tf.constant((float) b)));
   }
 
   /**
@@ -201,7 +203,7 @@ public final class Operators {
    * @return a boolean tensor
    */
   public static <T extends TNumber> Operand<TBool> lessEqual(Operand<T> a, Operand<T> b) {
-    return ops(a, b, "lessEqual").math.lessEqual(a, b);
+    return owned(a, b, ops(a, b, "lessEqual").math.lessEqual(a, b));
   }
 
   /**
@@ -213,7 +215,7 @@ public final class Operators {
    * @return a boolean tensor
    */
   public static <T extends TNumber> Operand<TBool> greater(Operand<T> a, Operand<T> b) {
-    return ops(a, b, "greater").math.greater(a, b);
+    return owned(a, b, ops(a, b, "greater").math.greater(a, b));
   }
 
   /**
@@ -225,7 +227,7 @@ public final class Operators {
    */
   public static Operand<TBool> greater(Operand<TFloat32> a, double b) {
     Ops tf = ops(a, "greater");
-    return tf.math.greater(a, tf.constant((float) b));
+    return owned(a, null, tf.math.greater(a, tf.constant((float) b)));
   }
 
   /**
@@ -237,7 +239,7 @@ public final class Operators {
    * @return a boolean tensor
    */
   public static <T extends TNumber> Operand<TBool> greaterEqual(Operand<T> a, Operand<T> b) {
-    return ops(a, b, "greaterEqual").math.greaterEqual(a, b);
+    return owned(a, b, ops(a, b, "greaterEqual").math.greaterEqual(a, b));
   }
 
   /**
@@ -250,7 +252,7 @@ public final class Operators {
    * @return a boolean tensor
    */
   public static <T extends TNumber> Operand<TBool> equal(Operand<T> a, Operand<T> b) {
-    return ops(a, b, "equal").math.equal(a, b);
+    return owned(a, b, ops(a, b, "equal").math.equal(a, b));
   }
 
   /**
@@ -262,7 +264,7 @@ public final class Operators {
    * @return a boolean tensor
    */
   public static <T extends TNumber> Operand<TBool> notEqual(Operand<T> a, Operand<T> b) {
-    return ops(a, b, "notEqual").math.notEqual(a, b);
+    return owned(a, b, ops(a, b, "notEqual").math.notEqual(a, b));
   }
 
   /**
@@ -297,7 +299,7 @@ public final class Operators {
       strides[i] = 1;
     }
     long mask = (1L << indices.length) - 1;
-    return tf.stridedSlice(x, tf.constant(begin), tf.constant(end), tf.constant(strides), StridedSlice.shrinkAxisMask(mask));
+    return owned(x, null, tf.stridedSlice(x, tf.constant(begin), tf.constant(end), tf.constant(strides), StridedSlice.shrinkAxisMask(mask)));
   }
 
   /**
@@ -330,21 +332,44 @@ public final class Operators {
     Arrays.fill(size, -1);
     b[a] = (int) begin;
     size[a] = (int) (end - begin);
-    return tf.slice(x, tf.constant(b), tf.constant(size));
+    return owned(x, null, tf.slice(x, tf.constant(b), tf.constant(size)));
   }
 
   private static Ops ops(Operand<?> a, String op) {
     if (a == null) {
       throw new IllegalArgumentException("`a` of " + op + " must be a tensor, got null");
     }
-    return ModelContext.of(a, "a").tf();
+    return owner(a, null, op).tf();
+  }
+
+  /**
+   * The context of the first argument that knows it: a random variable, or a result of these
+   * operators (which know theirs); plain tensors do not, and there is no registry of contexts.
+   */
+  private static ModelContext owner(Operand<?> a, Operand<?> b, String op) {
+    if (a instanceof ContextOwned o) {
+      return o.context();
+    }
+    if (b instanceof ContextOwned o) {
+      return o.context();
+    }
+    throw new IllegalArgumentException("`a` of " + op + " must be a random variable or a result of Operators (a plain"
+        + " tensor does not know its ModelContext); wrap it with ctx.own(tensor) or use ctx.tf() directly");
+  }
+
+  /** The result, knowing its context, so it can be an argument of these operators again. */
+  private static <T extends TType> Operand<T> owned(Operand<?> a, Operand<?> b, Operand<T> result) {
+    return owner(a, b, "the operator").own(result);
   }
 
   private static Ops ops(Operand<?> a, Operand<?> b, String op) {
-    Ops tf = ops(a, op);
+    if (a == null) {
+      throw new IllegalArgumentException("`a` of " + op + " must be a tensor, got null");
+    }
     if (b == null) {
       throw new IllegalArgumentException("`b` of " + op + " must be a tensor, got null");
     }
+    Ops tf = owner(a, b, op).tf();
     if (b.env() != a.env()) {
       throw new IllegalArgumentException("`b` of " + op + " must be a tensor of `a`'s graph, got one from another graph");
     }

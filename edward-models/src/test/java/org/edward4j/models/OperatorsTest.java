@@ -19,6 +19,32 @@ import org.tensorflow.types.TInt32;
  */
 class OperatorsTest extends GraphTestBase {
 
+  // Operators find their context from their arguments (random variables, or their own results),
+  // not from a registry: the plain constants of these tests are given their context explicitly.
+  @Override
+  Operand<TFloat32> constant(long[] shape, float... values) {
+    return ctx.own(super.constant(shape, values));
+  }
+
+  @Override
+  Operand<TFloat32> vector(float... values) {
+    return ctx.own(super.vector(values));
+  }
+
+  @Override
+  Operand<TFloat32> scalar(double v) {
+    return ctx.own(super.scalar(v));
+  }
+
+  @Test
+  void aPlainTensorNamesTheWayToItsContext() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> Operators.add(tf.constant(1f), 2.0));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("ctx.own"), e.getMessage());
+    Operand<TFloat32> chained = Operators.add(Operators.mul(vector(1f, 2f), 2.0), 1.0);
+    assertArrayEquals(new float[] {3f, 5f}, ctx.eval(chained).data(), "results know their context and chain");
+  }
+
   @Test
   void arithmeticOnARandomVariableIsArithmeticOnItsValue() {
     Normal z = Normal.builder(scope).loc(0).scale(1).sampleShape(6).build();

@@ -8,7 +8,7 @@ import org.edward4j.core.layers.DenseOptions;
 import org.edward4j.core.layers.Layers;
 import org.edward4j.core.optimizers.Adam;
 import org.edward4j.inferences.GANInference;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.GanOptions;
 import org.edward4j.models.Uniform;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -56,11 +56,10 @@ public final class GanTutorialModel implements ModelFunction {
 
   @Override
   public TrainingReplica build(ModelContext ctx) {
-    Placeholder<TFloat32> xPh =
-        ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(batchSize, PIXELS)));
+    Operand<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(batchSize, PIXELS));
     Operand<TFloat32> x = generator(ctx, batchSize);
     GANInference inference = new GANInference(Map.of(x, xPh), GanTutorialModel::discriminator);
-    inference.initialize(InferenceOptions.builder()
+    inference.initialize(GanOptions.builder()
         .nIter(1).nPrint(0)
         .optimizer(Adam.builder().build()).optimizerD(Adam.builder().build())
         .build());

@@ -22,7 +22,7 @@ import org.tensorflow.types.TFloat32;
  *
  * <pre>{@code
  * ModelFunction gan = ctx -> {
- *   Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(128, 784)));
+ *   Operand<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(128, 784));
  *   // ... the generator x, then:
  *   GANInference inference = new GANInference(Map.of(x, xPh), discriminator);
  *   inference.initialize(options);
@@ -32,13 +32,13 @@ import org.tensorflow.types.TFloat32;
  */
 public final class InferenceReplica implements TrainingReplica {
 
-  private final Inference inference;
+  private final Inference<?> inference;
   private final Operand<TFloat32> input;
   private final List<Variable<?>> parameters = new ArrayList<>();
   private final List<Variable<?>> optimizerState = new ArrayList<>();
   private boolean closed;
 
-  private InferenceReplica(Inference inference, Operand<TFloat32> input) {
+  private InferenceReplica(Inference<?> inference, Operand<TFloat32> input) {
     this.inference = inference;
     this.input = input;
     for (Variable<?> v : inference.context().variables().all()) {
@@ -55,7 +55,7 @@ public final class InferenceReplica implements TrainingReplica {
    * @param input the placeholder each minibatch is fed to, of shape {@code [batchSize, width]}
    * @return the replica; closing it finalizes the inference
    */
-  public static InferenceReplica of(Inference inference, Operand<TFloat32> input) {
+  public static InferenceReplica of(Inference<?> inference, Operand<TFloat32> input) {
     Objects.requireNonNull(inference, "inference");
     Objects.requireNonNull(input, "input");
     if (inference.options().isEmpty()) {
@@ -84,7 +84,7 @@ public final class InferenceReplica implements TrainingReplica {
   public void close() {
     if (!closed) {
       closed = true;
-      inference.finalize();
+      inference.finish();
     }
   }
 

@@ -10,7 +10,7 @@ import org.edward4j.core.optimizers.Adam;
 import org.edward4j.core.variables.Initializers;
 import org.edward4j.core.variables.Variable;
 import org.edward4j.inferences.GANInference;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.GanOptions;
 import org.edward4j.models.Normal;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -28,13 +28,13 @@ record GaussianGanModel(int batchSize) implements ModelFunction {
 
   @Override
   public TrainingReplica build(ModelContext ctx) {
-    Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(batchSize, 1)));
+    Operand<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(batchSize, 1));
     VariableScope gen = ctx.scope("Gen");
     Variable<TFloat32> a = gen.getVariable("a", Shape.scalar(), Initializers.zeros());
     Variable<TFloat32> s = gen.getVariable("s", Shape.scalar(), Initializers.zeros());
     Normal x = Normal.builder(gen).loc(a).scale(gen.tf().math.softplus(s)).sampleShape(batchSize, 1).build();
     GANInference inference = new GANInference(Map.of(x, xPh), GaussianGanModel::discriminator);
-    inference.initialize(InferenceOptions.builder()
+    inference.initialize(GanOptions.builder()
         .nIter(1).nPrint(0)
         .optimizer(Adam.builder().learningRate(5e-3).beta1(0.5).build())
         .optimizerD(Adam.builder().learningRate(5e-3).beta1(0.5).build())

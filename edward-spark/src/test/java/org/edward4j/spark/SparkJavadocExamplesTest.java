@@ -13,7 +13,7 @@ import org.edward4j.core.layers.Layers;
 import org.edward4j.core.optimizers.Adam;
 import org.edward4j.inferences.Discriminator;
 import org.edward4j.inferences.GANInference;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.GanOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Operand;
@@ -40,11 +40,11 @@ class SparkJavadocExamplesTest {
   @Test
   void inferenceReplicaExample() {
     Discriminator discriminator = (scope, in) -> Layers.dense(scope, in, 1);
-    InferenceOptions options = InferenceOptions.builder().nIter(1).nPrint(0).optimizer(Adam.builder().build())
+    GanOptions options = GanOptions.builder().nIter(1).nPrint(0).optimizer(Adam.builder().build())
         .optimizerD(Adam.builder().build()).build();
     try (ModelContext ctx = ModelContext.withSeed(2)) {
       // From InferenceReplica's Javadoc:
-      Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(128, 784)));
+      Operand<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(128, 784));
       Operand<TFloat32> x = GanTutorialModel.generator(ctx, 128);
       GANInference inference = new GANInference(Map.of(x, xPh), discriminator);
       inference.initialize(options);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.edward4j.core.Feeds;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Activation;
@@ -17,7 +18,7 @@ import org.edward4j.datasets.Binarization;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
 import org.edward4j.inferences.BiGANInference;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.GanOptions;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.models.Normal;
 import org.edward4j.plots.ImageGrid;
@@ -115,15 +116,15 @@ public final class BiganExample {
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed); Feeds pictureFeeds = new Feeds()) {
       Ops tf = ctx.tf();
-      Placeholder<TFloat32> xPh = tf.withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 784)));
-      Placeholder<TFloat32> zPh = tf.withName("z_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, D)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(M, 784));
+      ContextPlaceholder<TFloat32> zPh = ctx.placeholder("z_ph", TFloat32.class, Shape.of(M, D));
       VariableScope gen = ctx.scope("Gen");
       Operand<TFloat32> xGenerated = generator(gen.child("generator"), zPh);
       Operand<TFloat32> zEncoded = encoder(gen.child("encoder"), xPh);
 
       BiGANInference inference =
           new BiGANInference(Map.of(zPh, zEncoded), Map.of(xGenerated, xPh), BiganExample::discriminator);
-      inference.initialize(InferenceOptions.builder().nIter(nIter).nPrint(nPrint)
+      inference.initialize(GanOptions.builder().nIter(nIter).nPrint(nPrint)
           .optimizer(Adam.builder().build()).optimizerD(Adam.builder().build()).build());
       System.out.println(inference);
 
@@ -160,7 +161,7 @@ public final class BiganExample {
         checkpoints.afterIteration(ctx, t + 1, batches);
       }
       checkpoints.finish(ctx, nIter, batches);
-      inference.finalize();
+      inference.finish();
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d iterations in %.1f s; pictures in %s%n", nIter, seconds, out.toAbsolutePath());
     }
@@ -168,7 +169,7 @@ public final class BiganExample {
 
   private static void writePictures(
       ModelContext ctx, Feeds feeds, Operand<TFloat32> xGenerated, Operand<TFloat32> zEncoded,
-      Placeholder<TFloat32> xPh, Placeholder<TFloat32> zPh, float[] xBatch, float[] zBatch, int[] idx,
+      Operand<TFloat32> xPh, Operand<TFloat32> zPh, float[] xBatch, float[] zBatch, int[] idx,
       Path out, String tag) throws IOException {
     float[] samples = ctx.eval(xGenerated, feeds.put(zPh, zBatch).asMap()).data();
     float[] codes = ctx.eval(zEncoded, feeds.put(xPh, xBatch).asMap()).data();

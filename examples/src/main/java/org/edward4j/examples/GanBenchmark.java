@@ -5,11 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.Adam;
 import org.edward4j.inferences.GANInference;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.GanOptions;
 import org.edward4j.models.Uniform;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -54,12 +55,12 @@ public final class GanBenchmark {
   static void run(int steps, int rounds, int warmup, long seed) {
     int m = GanExample.M;
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
-      Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, 784)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(m, 784));
       VariableScope gen = ctx.scope("Gen");
       Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(m, GanExample.D).build();
       Operand<TFloat32> x = GanExample.generativeNetwork(gen, eps);
       GANInference inference = new GANInference(Map.of(x, xPh), GanExample::discriminativeNetwork);
-      inference.initialize(InferenceOptions.builder().nPrint(0)
+      inference.initialize(GanOptions.builder().nPrint(0)
           .optimizer(Adam.builder().build()).optimizerD(Adam.builder().build()).build());
 
       float[][] batches = new float[8][m * 784];
@@ -79,7 +80,7 @@ public final class GanBenchmark {
           buffer.write(batches[i % batches.length]);
           Session.Runner r = ctx.runner().feed(xPh, input);
           trains.forEach(r::addTarget);
-          try (Result res = r.fetch(loss).fetch(lossD).run()) {
+          try (Result res = ctx.run(r.fetch(loss).fetch(lossD))) {
             sink += ((TFloat32) res.get(0)).getFloat() + ((TFloat32) res.get(1)).getFloat();
           }
         };

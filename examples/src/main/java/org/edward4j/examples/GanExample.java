@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Activation;
@@ -14,7 +15,7 @@ import org.edward4j.core.optimizers.Adam;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
 import org.edward4j.inferences.GANInference;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.GanOptions;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.models.Uniform;
 import org.edward4j.plots.ImageGrid;
@@ -92,13 +93,13 @@ public final class GanExample {
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
-      Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, 784)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(M, 784));
       VariableScope gen = ctx.scope("Gen");
       Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(M, D).build();
       Operand<TFloat32> x = generativeNetwork(gen, eps);
 
       GANInference inference = new GANInference(Map.of(x, xPh), GanExample::discriminativeNetwork);
-      inference.initialize(InferenceOptions.builder()
+      inference.initialize(GanOptions.builder()
           .nIter(nIter).nPrint(nPrint)
           .optimizer(Adam.builder().build()).optimizerD(Adam.builder().build())
           .build());
@@ -123,7 +124,7 @@ public final class GanExample {
         checkpoints.afterIteration(ctx, t + 1, batches);
       }
       checkpoints.finish(ctx, nIter, batches);
-      inference.finalize();
+      inference.finish();
       Path last = writeSamples(ctx.eval(x).data(), idx, out.resolve("samples_final.png"));
       Path curve = LinePlot.builder().series("Gen Loss", tail(losses, first)).series("Disc Loss", tail(lossesD, first))
           .title("GAN losses on MNIST").xLabel("iteration").yLabel("loss").build()

@@ -9,7 +9,6 @@ import org.edward4j.datasets.MnistSplit;
 import org.edward4j.inferences.MarginalLikelihood;
 import org.edward4j.plots.ImageGrid;
 import org.tensorflow.Operand;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -36,7 +35,7 @@ final class HeldOutLikelihood {
    * returns it.
    */
   static Result printTestNll(LikelihoodOptions args, Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
-      Operand<?> x, Placeholder<TFloat32> xPh, MnistSplit test, int batch, long seed) {
+      Operand<?> x, Operand<TFloat32> xPh, MnistSplit test, int batch, long seed) {
     int k = args.k;
     MarginalLikelihood ml = MarginalLikelihood.builder(latentVars, Map.of(x, xPh))
         .samples(k).samplesPerRun(Math.min(k, 10)).build();

@@ -21,7 +21,7 @@ final class InvertCommand extends ExampleCommand {
       description = "whose checkpoint to invert: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Model model;
 
-  @Option(names = "--checkpoint", paramLabel = "DIR", description = "checkpoint directory (default: out/<model>/checkpoints)")
+  @Option(names = "--checkpoint", paramLabel = "DIR", description = "a run's output directory or its checkpoints folder (default: out/<model>)")
   Path checkpoint;
 
   @Option(names = "--count", paramLabel = "N", defaultValue = "64",
@@ -67,7 +67,7 @@ final class InvertCommand extends ExampleCommand {
     positive("--lr", lr, false);
     double bound = clip == null ? (bigan ? 3.0 : 1.0) : positive("--clip", clip, false);
     positive("--realism", realism, true);
-    Path from = checkpoint != null ? checkpoint : Path.of("out", model.name(), "checkpoints");
+    Path from = InvertExample.resolveCheckpoint(checkpoint != null ? checkpoint : Path.of("out", model.name()));
     Path out = output.createOut();
     InvertExample.run(bigan, from, count, steps, restarts, lr, bound, start == Init.encoder, realism, out, output.seed);
     return 0;

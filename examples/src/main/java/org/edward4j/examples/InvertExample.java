@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.edward4j.core.checkpoints.Checkpoints;
 import org.edward4j.core.savedmodel.ExportedFunction;
 import org.edward4j.core.savedmodel.SavedModelExport;
 import org.edward4j.datasets.Mnist;
@@ -43,6 +44,17 @@ public final class InvertExample {
    */
   public static void main(String[] argv) {
     Main.main(Main.withCommand("invert", argv));
+  }
+
+  /**
+   * The checkpoint directory of {@code --checkpoint}: the path itself when it holds checkpoints (or
+   * is a checkpoint prefix), else its {@code checkpoints} folder, so a run's output directory works.
+   */
+  static Path resolveCheckpoint(Path given) {
+    if (Checkpoints.latest(given).isEmpty() && Files.isDirectory(given.resolve("checkpoints"))) {
+      return given.resolve("checkpoints");
+    }
+    return given;
   }
 
   static LatentGanResult run(boolean bigan, Path checkpoint, int count, int steps, int restarts, double lr, double clip,

@@ -3,6 +3,7 @@ package org.edward4j.examples;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Layers;
@@ -12,7 +13,8 @@ import org.edward4j.core.variables.Variable;
 import org.edward4j.datasets.Binarization;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.PhaseQ;
+import org.edward4j.inferences.WakeSleepOptions;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.inferences.WakeSleep;
 import org.edward4j.models.Bernoulli;
@@ -63,7 +65,7 @@ public final class SbnExample {
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
-      Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, 784)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(m, 784));
 
       VariableScope model = ctx.scope("model");
       Ops tf = model.tf();
@@ -77,11 +79,11 @@ public final class SbnExample {
           .dtype(TFloat32.class).name("qz").build();
 
       WakeSleep inference = new WakeSleep(Map.of(z, qz), Map.of(x, xPh));
-      inference.initialize(InferenceOptions.builder()
+      inference.initialize(WakeSleepOptions.builder()
           .nIter(nIter).nPrint(nPrint)
           .optimizer(Adam.builder().learningRate(args.lr).build())
           .nSamples(args.samples)
-          .phaseQ(args.phaseQ.name())
+          .phaseQ(PhaseQ.parse(args.phaseQ.name()))
           .reweighted(args.reweighted)
           .build());
       System.out.println(inference);
@@ -98,7 +100,7 @@ public final class SbnExample {
         UpdateInfo info = inference.update(Map.of(xPh, xBatch));
         inference.printProgress(info);
       }
-      inference.finalize();
+      inference.finish();
       Path fantasies = HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8, out.resolve("fantasies_final.png"));
       double trainSeconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d iterations in %.1f s (%.0f it/s); fantasies in %s%n",

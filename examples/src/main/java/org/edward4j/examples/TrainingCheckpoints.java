@@ -174,7 +174,7 @@ final class TrainingCheckpoints {
    * @param batches the data stream to move past the batches already trained on, or null
    * @return the loop iterations already done (0 without {@code --resume})
    */
-  long resume(ModelContext ctx, Inference inference, Minibatches batches) {
+  long resume(ModelContext ctx, Inference<?> inference, Minibatches batches) {
     signal.training(true);
     if (resumeFrom == null) {
       return 0;

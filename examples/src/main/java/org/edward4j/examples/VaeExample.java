@@ -3,6 +3,7 @@ package org.edward4j.examples;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Activation;
@@ -12,7 +13,7 @@ import org.edward4j.core.optimizers.RmsProp;
 import org.edward4j.datasets.Binarization;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.KLqpOptions;
 import org.edward4j.inferences.KLqp;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.models.Bernoulli;
@@ -62,7 +63,7 @@ public final class VaeExample {
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       DenseOptions relu = DenseOptions.builder().activation(Activation.relu()).build();
-      Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, 784)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(m, 784));
 
       VariableScope model = ctx.scope("model");
       Ops tf = model.tf();
@@ -78,7 +79,7 @@ public final class VaeExample {
           .name("qz").build();
 
       KLqp inference = new KLqp(Map.of(z, qz), Map.of(x, xPh));
-      inference.initialize(InferenceOptions.builder()
+      inference.initialize(KLqpOptions.builder()
           .nIter(nIter).nPrint(nPrint)
           .optimizer(RmsProp.builder().learningRate(0.01).epsilon(1.0).build())
           .build());
@@ -101,7 +102,7 @@ public final class VaeExample {
           lossSinceReport = 0;
         }
       }
-      inference.finalize();
+      inference.finish();
       Path samples = HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8, out.resolve("samples_final.png"));
       double trainSeconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d iterations in %.1f s (%.0f it/s); samples in %s%n",

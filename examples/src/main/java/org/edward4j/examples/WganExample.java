@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Activation;
@@ -13,9 +14,9 @@ import org.edward4j.core.layers.Layers;
 import org.edward4j.core.optimizers.Adam;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.WganOptions;
 import org.edward4j.inferences.UpdateInfo;
-import org.edward4j.inferences.Variables;
+import org.edward4j.inferences.Side;
 import org.edward4j.inferences.WGANInference;
 import org.edward4j.models.Normal;
 import org.edward4j.models.Uniform;
@@ -66,7 +67,7 @@ public final class WganExample {
     int dim = mnist ? 784 : 2;
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
-      Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(M, dim)));
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(M, dim));
       VariableScope gen = ctx.scope("Gen");
       Operand<TFloat32> x;
       WGANInference inference;
@@ -79,7 +80,7 @@ public final class WganExample {
         x = mlp(gen, eps, 2);
         inference = new WGANInference(Map.of(x, xPh), (scope, in) -> mlp(scope, in, 1));
       }
-      inference.initialize(InferenceOptions.builder()
+      inference.initialize(WganOptions.builder()
           // t counts every update, so reports fall on generator updates every nPrint iterations.
           .nIter(nIter).nPrint(nPrint * (nCritic + 1)).nCritic(nCritic).penalty(10)
           .optimizer(Adam.builder().learningRate(lr).beta1(0.5).beta2(0.9).build())
@@ -101,14 +102,14 @@ public final class WganExample {
         UpdateInfo critic = null;
         for (int k = 0; k < nCritic; k++) {
           nextBatch(batches, xBatch, rng);
-          critic = inference.update(Map.of(xPh, xBatch), Variables.DISC);
+          critic = inference.update(Map.of(xPh, xBatch), Side.DISC);
         }
-        UpdateInfo info = inference.update(Map.of(xPh, xBatch), Variables.GEN);
+        UpdateInfo info = inference.update(Map.of(xPh, xBatch), Side.GEN);
         inference.printProgress(new UpdateInfo(info.t(), Map.of("loss", info.loss(), "loss_d", critic.lossD())));
         checkpoints.afterIteration(ctx, t + 1, batches);
       }
       checkpoints.finish(ctx, nIter, batches);
-      inference.finalize();
+      inference.finish();
       picture(ctx.eval(x).data(), xBatch, mnist, idx, out, "final", rng);
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d generator iterations (%d critic updates each) in %.1f s; pictures in %s%n",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.checkpoints.CheckpointEntry;
@@ -17,7 +18,7 @@ import org.edward4j.core.optimizers.Adam;
 import org.edward4j.core.savedmodel.ExportedFunction;
 import org.edward4j.core.savedmodel.SavedModelExport;
 import org.edward4j.inferences.GANInference;
-import org.edward4j.inferences.InferenceOptions;
+import org.edward4j.inferences.GanOptions;
 import org.edward4j.inferences.latent.LatentGanEstimator;
 import org.edward4j.inferences.latent.LatentGanParams;
 import org.edward4j.inferences.latent.LatentGanResult;
@@ -45,12 +46,12 @@ class CheckpointingJavadocExamplesTest {
 
   /** Edward's GAN tutorial model, initialized; returns the inference. */
   private static GANInference tutorial(ModelContext ctx) {
-    Placeholder<TFloat32> xPh = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(GanExample.M, 784)));
+    ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(GanExample.M, 784));
     VariableScope gen = ctx.scope("Gen");
     Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(GanExample.M, GanExample.D).build();
     Operand<TFloat32> x = GanExample.generativeNetwork(gen, eps);
     GANInference inference = new GANInference(Map.of(x, xPh), GanExample::discriminativeNetwork);
-    inference.initialize(InferenceOptions.builder().optimizer(Adam.builder().build()).optimizerD(Adam.builder().build()).build());
+    inference.initialize(GanOptions.builder().optimizer(Adam.builder().build()).optimizerD(Adam.builder().build()).build());
     return inference;
   }
 

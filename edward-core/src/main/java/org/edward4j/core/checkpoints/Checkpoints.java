@@ -1,18 +1,17 @@
 package org.edward4j.core.checkpoints;
 
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.edward4j.core.ContextAttachment;
 import org.edward4j.core.ModelContext;
 
 /**
  * One-line checkpoints of a context: save and restore all variables, or one scope's, in
- * TensorFlow's checkpoint format. Each call goes through a {@link Saver} kept per context and scope,
- * so repeated saves reuse the same ops; use a {@link Saver} directly for numbered checkpoints,
+ * TensorFlow's checkpoint format. Each call goes through a {@link Saver} kept in the context (one per
+ * scope, dropped with the context), so repeated saves reuse the same ops; use a {@link Saver} directly for numbered checkpoints,
  * metadata, an explicit variable list or another {@code maxToKeep}.
  *
  * <pre>{@code
@@ -23,8 +22,8 @@ import org.edward4j.core.ModelContext;
  */
 public final class Checkpoints {
 
-  /** Savers by context, then scope ({@code ""} for all); closed contexts are dropped on each call. */
-  private static final Map<ModelContext, Map<String, Saver>> SAVERS = Collections.synchronizedMap(new IdentityHashMap<>());
+  /** The context's savers by scope ({@code ""} for all), kept in the context and dropped with it. */
+  private static final ContextAttachment<Map<String, Saver>> SAVERS = new ContextAttachment<>("checkpoint savers");
 
   private Checkpoints() {}
 
@@ -110,10 +109,9 @@ public final class Checkpoints {
 
   private static Saver saver(ModelContext ctx, String scope) {
     Objects.requireNonNull(ctx, "ctx");
-    ctx.checkOpen();
-    synchronized (SAVERS) {
-      SAVERS.keySet().removeIf(ModelContext::isClosed);
-      return SAVERS.computeIfAbsent(ctx, c -> new HashMap<>()).computeIfAbsent(
+    Map<String, Saver> savers = ctx.attachment(SAVERS, c -> new HashMap<>());
+    synchronized (savers) {
+      return savers.computeIfAbsent(
           scope == null ? "" : scope, s -> scope == null ? Saver.builder(ctx).build() : Saver.builder(ctx).scope(scope).build());
     }
   }

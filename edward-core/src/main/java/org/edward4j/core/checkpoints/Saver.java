@@ -363,7 +363,7 @@ public final class Saver {
         throw new IllegalArgumentException("`variables` must list at least one variable");
       }
       for (Variable<?> v : variables) {
-        if (ModelContext.of(Objects.requireNonNull(v, "variables element"), "variables") != ctx) {
+        if (Objects.requireNonNull(v, "variables element").context() != ctx) {
           throw new IllegalArgumentException("variable " + v.name() + " belongs to another ModelContext");
         }
       }

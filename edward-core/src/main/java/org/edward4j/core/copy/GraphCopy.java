@@ -91,7 +91,7 @@ public final class GraphCopy {
   public static <T extends TNumber> RandomVariable<T> copy(
       RandomVariable<T> rv, Map<? extends Operand<?>, ? extends Operand<?>> swap) {
     Objects.requireNonNull(rv, "rv");
-    return builder(ModelContext.of(rv, "rv")).swapAll(swap).build().copy(rv);
+    return builder(rv.context()).swapAll(swap).build().copy(rv);
   }
 
   /**
@@ -196,7 +196,7 @@ public final class GraphCopy {
   }
 
   private void checkGraph(Operand<?> x) {
-    if (ModelContext.of(x, "x") != ctx) {
+    if (!ctx.owns(x)) {
       throw new IllegalArgumentException("`x` belongs to another ModelContext than this copy scope's");
     }
   }
@@ -237,7 +237,7 @@ public final class GraphCopy {
       Objects.requireNonNull(value, () -> "swap value for " + key.op().name());
       Output<?> k = key.asOutput();
       Output<?> v = value.asOutput();
-      if (ModelContext.of(key, "swap key") != ctx || ModelContext.of(value, "swap value") != ctx) {
+      if (!ctx.owns(key) || !ctx.owns(value)) {
         throw new IllegalArgumentException("swap of " + k.op().name() + " must use tensors of this context");
       }
       if (k.type() != v.type()) {
@@ -277,7 +277,7 @@ public final class GraphCopy {
     public Builder randomVariables(Collection<? extends RandomVariable<?>> rvs) {
       Objects.requireNonNull(rvs, "rvs");
       for (RandomVariable<?> rv : rvs) {
-        if (ModelContext.of(Objects.requireNonNull(rv, "random variable"), "random variable") != ctx) {
+        if (Objects.requireNonNull(rv, "random variable").context() != ctx) {
           throw new IllegalArgumentException("random variable " + rv.name() + " belongs to another context");
         }
         known.add(rv);

@@ -102,8 +102,11 @@ public abstract sealed class Optimizer
    * @throws IllegalArgumentException if the loss depends on none of the variables
    */
   public List<GradientAndVariable> computeGradients(Operand<TFloat32> loss, List<? extends Variable<?>> varList) {
-    ModelContext ctx = ModelContext.of(loss, "loss");
+    Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(varList, "varList");
+    ModelContext ctx = varList.isEmpty() || varList.get(0) == null ? null : varList.get(0).context();
     checkVarList(ctx, varList);
+    ctx.checkOwns(loss, "loss");
     if (!VariableGradients.connected(loss, varList).contains(true)) {
       throw new IllegalArgumentException(
           "`loss` depends on none of the variables in `varList` " + names(varList)
@@ -155,7 +158,7 @@ public abstract sealed class Optimizer
     Objects.requireNonNull(options, "options");
     List<Variable<?>> vars = new ArrayList<>();
     pairs.forEach(p -> vars.add(Objects.requireNonNull(p, "gradsAndVars element").variable()));
-    ModelContext ctx = vars.isEmpty() ? null : ModelContext.of(vars.get(0), "gradsAndVars");
+    ModelContext ctx = vars.isEmpty() ? null : vars.get(0).context();
     checkVarList(ctx, vars);
     Slots slots = Slots.claim(ctx, name);
     List<Op> first = new ArrayList<>(options.updateOps());
@@ -203,7 +206,7 @@ public abstract sealed class Optimizer
         throw new IllegalArgumentException(
             "`varList` must hold floating-point variables, got " + v.name() + " of " + v.dtype().getSimpleName());
       }
-      if (ModelContext.of(v, "varList") != ctx) {
+      if (v.context() != ctx) {
         throw new IllegalArgumentException("`varList` variable " + v.name() + " belongs to another ModelContext");
       }
     }

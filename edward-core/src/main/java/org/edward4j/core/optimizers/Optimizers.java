@@ -1,7 +1,6 @@
 package org.edward4j.core.optimizers;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.edward4j.core.variables.Variable;
 import org.tensorflow.types.TInt64;
@@ -22,8 +21,7 @@ import org.tensorflow.types.TInt64;
 public final class Optimizers {
 
   /** The accepted names. */
-  public static final List<String> NAMES =
-      List.of("gradientdescent", "adadelta", "adagrad", "momentum", "adam", "rmsprop");
+  public static final List<String> NAMES = OptimizerName.edwardNames();
 
   private Optimizers() {}
 
@@ -50,17 +48,7 @@ public final class Optimizers {
    */
   public static Optimizer byName(String name, LearningRate learningRate) {
     Objects.requireNonNull(learningRate, "learningRate");
-    String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    return switch (key) {
-      case "gradientdescent" -> GradientDescent.builder().learningRate(learningRate).build();
-      case "adadelta" -> Adadelta.builder().learningRate(learningRate).build();
-      case "adagrad" -> Adagrad.builder().learningRate(learningRate).build();
-      case "momentum" -> Momentum.builder().learningRate(learningRate).momentum(0.9).build();
-      case "adam" -> Adam.builder().learningRate(learningRate).build();
-      case "rmsprop" -> RmsProp.builder().learningRate(learningRate).build();
-      default -> throw new IllegalArgumentException(
-          "`optimizer` must be one of " + NAMES + ", got " + (name == null ? "null" : "\"" + name + "\""));
-    };
+    return OptimizerName.parse(name).create(learningRate);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.edward4j.core.random;
 
+import org.edward4j.core.ContextOwned;
 import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.Operand;
@@ -18,7 +19,7 @@ import org.tensorflow.types.family.TNumber;
  * @param <T> the value's element type (float32 for continuous variables; int32 or float32 for
  *     discrete ones)
  */
-public interface RandomVariable<T extends TNumber> extends Operand<T> {
+public interface RandomVariable<T extends TNumber> extends Operand<T>, ContextOwned {
 
   /**
    * The variable's name, unique in its graph, e.g. {@code Gen/Normal_1}.

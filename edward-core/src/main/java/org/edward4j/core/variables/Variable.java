@@ -1,5 +1,7 @@
 package org.edward4j.core.variables;
 
+import org.edward4j.core.ContextOwned;
+import org.edward4j.core.ModelContext;
 import java.util.Objects;
 import org.tensorflow.ExecutionEnvironment;
 import org.tensorflow.Operand;
@@ -20,7 +22,7 @@ import org.tensorflow.types.family.TType;
  * Gradients must be taken with respect to {@link #handle()}, which sums over every read; the
  * optimizers in {@code org.edward4j.core.optimizers} do so.
  */
-public final class Variable<T extends TNumber> implements Operand<T> {
+public final class Variable<T extends TNumber> implements Operand<T>, ContextOwned {
 
   private final String name;
   private final String scope;
@@ -30,8 +32,10 @@ public final class Variable<T extends TNumber> implements Operand<T> {
   private final Output<? extends TType> handle;
   private final ReadVariableOp<T> value;
   private final Op initializer;
+  private final ModelContext ctx;
 
   Variable(
+      ModelContext ctx,
       String name,
       String scope,
       Shape shape,
@@ -48,6 +52,17 @@ public final class Variable<T extends TNumber> implements Operand<T> {
     this.handle = handle;
     this.value = value;
     this.initializer = initializer;
+    this.ctx = ctx;
+  }
+
+  /**
+   * The context whose store created this variable.
+   *
+   * @return the owning context
+   */
+  @Override
+  public ModelContext context() {
+    return ctx;
   }
 
   /**

@@ -96,7 +96,7 @@ public final class VariableStore {
     Op initOp = init.assignVariableOp(handle, initialValue);
     ReadVariableOp<T> value = parent.withName(spec.name() + "_read").readVariableOp(handle, spec.dtype());
     Variable<T> variable =
-        new Variable<>(fullName, path, spec.shape(), spec.dtype(), spec.trainable(), handle.resource(), value, initOp);
+        new Variable<>(ctx, fullName, path, spec.shape(), spec.dtype(), spec.trainable(), handle.resource(), value, initOp);
     GraphCollections collections = ctx.collections();
     collections.add(GraphCollections.Key.GLOBAL_VARIABLES, fullName, variable);
     if (spec.trainable()) {

@@ -10,7 +10,7 @@ import org.tensorflow.types.TFloat32;
  * Generator}, so it finds its trained weights by name.
  *
  * <pre>{@code
- * Encoder e = (scope, x) -> BiganExample.encoder(scope.child("encoder"), x);
+ * Encoder e = (scope, x) -> encoder(scope.child("encoder"), x);
  * }</pre>
  */
 @FunctionalInterface

@@ -11,8 +11,8 @@ import org.tensorflow.types.TFloat32;
  * name.
  *
  * <pre>{@code
- * Generator g = GanExample::generativeNetwork;                                   // Edward's GAN
- * Generator bigan = (scope, z) -> BiganExample.generator(scope.child("generator"), z);
+ * Generator g = (scope, z) -> generativeNetwork(scope, z);                 // Edward's GAN
+ * Generator bigan = (scope, z) -> generator(scope.child("generator"), z);   // a BiGAN's
  * }</pre>
  */
 @FunctionalInterface

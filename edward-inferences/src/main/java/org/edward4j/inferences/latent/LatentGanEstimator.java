@@ -23,8 +23,11 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>It builds, in its own graph, a trainable code {@code z} of shape {@code [batchSize, zShape]}
  * as the generator's input, warm-starts the generator (and discriminator, and encoder) from the
- * trained GAN's checkpoint, and minimizes {@code sum_i loss_i(G(z_i), D(G(z_i)), x_i)} over {@code z}
- * alone; after each step {@code z} is clipped to {@code [-inputClip, inputClip]}. Gradients flow
+ * trained GAN's checkpoint when a {@link WarmStart} is given (optional, as in TF-GAN), and minimizes {@code sum_i loss_i(G(z_i), D(G(z_i)), x_i)} over {@code z}
+ * alone (or a scalar loss as it is); after each step {@code z} is clipped to {@code [-inputClip,
+ * inputClip]}. The learning rate may follow a schedule ({@link LatentGanParams.Builder#learningRate(
+ * java.util.function.LongToDoubleFunction)}). With {@code addSummaries}, {@code z_loss/loss} logs
+ * the mean loss and {@code z_loss/z_grads} the norm of that same loss's gradient. Gradients flow
  * through the networks, whose weights never change. Beyond TF-GAN, a search can start from a BiGAN
  * encoder's codes {@code E(x)} and can restart from several random codes, keeping each example's
  * best. Random starts are truncated normals drawn from the estimator's seed, so a search is
@@ -35,8 +38,8 @@ import org.tensorflow.types.TFloat32;
  *
  * <pre>{@code
  * try (LatentGanEstimator estimator = LatentGanEstimator.builder()
- *     .generator(GanExample::generativeNetwork)
- *     .discriminator(GanExample::discriminativeNetwork)
+ *     .generator((scope, z) -> generativeNetwork(scope, z))
+ *     .discriminator((scope, x) -> discriminativeNetwork(scope, x))
  *     .loss(LatentLosses.pixelL2().plus(LatentLosses.realism().times(0.001)))
  *     .params(LatentGanParams.builder().batchSize(16).zShape(100).learningRate(0.05).build())
  *     .warmStartFrom(Path.of("out/gan/checkpoints"))
@@ -63,10 +66,9 @@ public final class LatentGanEstimator implements AutoCloseable {
     this.ctx = ModelContext.withSeed(b.seed);
     try {
       this.graph = new LatentGraph(ctx, b);
-      if (graph.networkVariables.isEmpty()) {
-        throw new IllegalArgumentException("the generator creates no variables: there is nothing trained to warm start");
+      if (b.warmStart != null) {
+        warmStart(b.warmStart);
       }
-      Saver.builder(ctx).variables(graph.networkVariables).build().restore(b.warmStart);
       this.events = params.addSummaries() ? openEvents(b.logdir) : null;
     } catch (RuntimeException e) {
       ctx.close();
@@ -74,10 +76,31 @@ public final class LatentGanEstimator implements AutoCloseable {
     }
   }
 
+  /** The graph, for this package's tests. */
+  LatentGraph graph() {
+    return graph;
+  }
+
+  private void warmStart(WarmStart w) {
+    List<Variable<?>> restored = new java.util.ArrayList<>();
+    for (Variable<?> v : graph.networkVariables) {
+      if (w.variables().map(p -> p.matcher(v.name()).matches()).orElse(true)) {
+        restored.add(v);
+      }
+    }
+    if (restored.isEmpty()) {
+      throw new IllegalArgumentException(graph.networkVariables.isEmpty()
+          ? "the generator creates no variables: there is nothing trained to warm start"
+          : "`warmStart` variables " + w.variables().get().pattern() + " match none of the networks' variables "
+              + graph.networkVariables.stream().map(Variable::name).toList());
+    }
+    Saver.builder(ctx).variables(restored).build().restore(w.checkpoint());
+  }
+
   /**
-   * A builder; generator, params and the checkpoint to warm start from are required.
+   * A builder; generator and params are required.
    *
-   * @return a builder; generator, params and the checkpoint to warm start from are required
+   * @return a builder; generator and params are required
    */
   public static Builder builder() {
     return new Builder();
@@ -109,7 +132,9 @@ public final class LatentGanEstimator implements AutoCloseable {
         graph.start(ctx, x, r == 0 && graph.encoderStart != null);
         for (int s = 0; s < steps; s++) {
           boolean summarize = events != null && (s == 0 || (s + 1) % SUMMARY_STEPS == 0 || s == steps - 1);
-          curves[r][s] = graph.step(ctx, x, summarize ? events : null, ++summaryStep);
+          try (TFloat32 rate = TFloat32.scalarOf((float) params.learningRateAt(s))) {
+            curves[r][s] = graph.step(ctx, x, rate, summarize ? events : null, ++summaryStep);
+          }
         }
         try (Result out = ctx.run(ctx.session().runner().feed(graph.targets, x)
             .fetch(graph.perExample).fetch(graph.z.value()).fetch(graph.meanLoss))) {
@@ -215,7 +240,7 @@ public final class LatentGanEstimator implements AutoCloseable {
   public String toString() {
     return "LatentGanEstimator(" + params + ", loss=" + settings.loss + ", generatorScope=" + settings.generatorScope
         + (settings.discriminator != null ? ", discriminator" : "") + (settings.encoder != null ? ", encoder start" : "")
-        + ", warmStart=" + settings.warmStart + ", seed=" + settings.seed + (ctx.isClosed() ? ", closed" : "") + ")";
+        + ", warmStart=" + (settings.warmStart == null ? "none" : settings.warmStart) + ", seed=" + settings.seed + (ctx.isClosed() ? ", closed" : "") + ")";
   }
 
   /** Settings for a {@link LatentGanEstimator}. */
@@ -227,7 +252,7 @@ public final class LatentGanEstimator implements AutoCloseable {
     LatentLoss loss = LatentLosses.pixelL2();
     LatentOptimizer optimizer = LatentOptimizer.adam();
     LatentGanParams params;
-    Path warmStart;
+    WarmStart warmStart;
     Path logdir;
     long seed;
 
@@ -325,13 +350,25 @@ public final class LatentGanEstimator implements AutoCloseable {
     }
 
     /**
-     * The trained GAN's checkpoint directory or prefix (required).
+     * Warm starts every network variable from the trained GAN's checkpoint directory or prefix:
+     * {@code warmStart(WarmStart.from(checkpoint))}.
      *
-     * @param checkpoint the trained GAN's checkpoint directory or prefix (required)
+     * @param checkpoint the trained GAN's checkpoint directory or prefix
      * @return this builder
      */
     public Builder warmStartFrom(Path checkpoint) {
-      this.warmStart = Objects.requireNonNull(checkpoint, "checkpoint");
+      return warmStart(WarmStart.from(Objects.requireNonNull(checkpoint, "checkpoint")));
+    }
+
+    /**
+     * Where the networks' trained weights come from, TF-GAN's {@code WarmStartSettings}; optional:
+     * without it the networks keep their initial values.
+     *
+     * @param warmStart the checkpoint and the variables to restore
+     * @return this builder
+     */
+    public Builder warmStart(WarmStart warmStart) {
+      this.warmStart = Objects.requireNonNull(warmStart, "warmStart");
       return this;
     }
 
@@ -366,8 +403,8 @@ public final class LatentGanEstimator implements AutoCloseable {
      *     or lacks variables the networks create (named in the message)
      */
     public LatentGanEstimator build() {
-      if (generator == null || params == null || warmStart == null) {
-        throw new IllegalArgumentException("`generator`, `params` and `warmStartFrom` are required");
+      if (generator == null || params == null) {
+        throw new IllegalArgumentException("`generator` and `params` are required");
       }
       if (params.addSummaries() && logdir == null) {
         throw new IllegalArgumentException("`addSummaries` needs a `logdir` to write to");

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.LongToDoubleFunction;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -22,11 +23,13 @@ import org.tensorflow.ndarray.Shape;
  *
  * @param batchSize examples searched at once
  * @param zShape the code's shape without the batch dimension
- * @param learningRate the optimizer's learning rate
+ * @param learningRate the optimizer's learning rate at the first step of a search
  * @param inputClip the bound of each code component
  * @param addSummaries whether to write TF-GAN's {@code z_loss/loss} and {@code z_loss/z_grads}
  * @param optimizerOptions options for the {@link LatentOptimizer}, TF-GAN's {@code opt_kwargs}
  * @param restarts starts per search, the best kept per example; 1 is TF-GAN's behaviour
+ * @param schedule the learning rate at each step of a search (0 at each start), fed to the
+ *     optimizer step by step; {@code step -> learningRate} for a constant rate
  */
 public record LatentGanParams(
     int batchSize,
@@ -35,7 +38,8 @@ public record LatentGanParams(
     double inputClip,
     boolean addSummaries,
     Map<String, Double> optimizerOptions,
-    int restarts) {
+    int restarts,
+    LongToDoubleFunction schedule) {
 
   /**
    * Checks every setting before any graph is built.
@@ -47,6 +51,7 @@ public record LatentGanParams(
    * @param addSummaries whether to write TF-GAN's {@code z_loss/loss} and {@code z_loss/z_grads}
    * @param optimizerOptions options for the {@link LatentOptimizer}, TF-GAN's {@code opt_kwargs}
    * @param restarts starts per search, the best kept per example; 1 is TF-GAN's behaviour
+   * @param schedule the learning rate at each step; its value at step 0 must be {@code learningRate}
    */
   public LatentGanParams {
     if (batchSize < 1) {
@@ -67,6 +72,27 @@ public record LatentGanParams(
     if (restarts < 1) {
       throw new IllegalArgumentException("`restarts` must be at least 1, got " + restarts);
     }
+    Objects.requireNonNull(schedule, "schedule");
+    if (schedule.applyAsDouble(0) != learningRate) {
+      throw new IllegalArgumentException("`schedule` must start at `learningRate` " + learningRate + ", got "
+          + schedule.applyAsDouble(0) + " at step 0");
+    }
+  }
+
+  /**
+   * The learning rate at one step of a search, checked.
+   *
+   * @param step the step within the current start, from 0
+   * @return the rate
+   * @throws IllegalArgumentException if the schedule returns a rate that is not positive and finite
+   */
+  public double learningRateAt(long step) {
+    double lr = schedule.applyAsDouble(step);
+    if (!(lr > 0) || !Double.isFinite(lr)) {
+      throw new IllegalArgumentException(
+          "`learningRate` schedule must give a positive, finite rate, got " + lr + " at step " + step);
+    }
+    return lr;
   }
 
   /**
@@ -104,12 +130,21 @@ public record LatentGanParams(
   public boolean equals(Object o) {
     return o instanceof LatentGanParams p && batchSize == p.batchSize && Arrays.equals(zShape, p.zShape)
         && learningRate == p.learningRate && inputClip == p.inputClip && addSummaries == p.addSummaries
-        && optimizerOptions.equals(p.optimizerOptions) && restarts == p.restarts;
+        && optimizerOptions.equals(p.optimizerOptions) && restarts == p.restarts && schedule.equals(p.schedule);
+  }
+
+  /** A constant learning rate, equal to another of the same rate. */
+  private record ConstantRate(double rate) implements LongToDoubleFunction {
+    @Override
+    public double applyAsDouble(long step) {
+      return rate;
+    }
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(batchSize, Arrays.hashCode(zShape), learningRate, inputClip, addSummaries, optimizerOptions, restarts);
+    return Objects.hash(
+        batchSize, Arrays.hashCode(zShape), learningRate, inputClip, addSummaries, optimizerOptions, restarts, schedule);
   }
 
   @Override
@@ -117,7 +152,7 @@ public record LatentGanParams(
     return "LatentGanParams(batchSize=" + batchSize + ", zShape=" + Arrays.toString(zShape) + ", learningRate="
         + learningRate + ", inputClip=" + inputClip + ", addSummaries=" + addSummaries
         + (optimizerOptions.isEmpty() ? "" : ", optimizerOptions=" + new TreeMap<>(optimizerOptions))
-        + ", restarts=" + restarts + ")";
+        + ", restarts=" + restarts + (schedule instanceof ConstantRate ? "" : ", learningRate schedule") + ")";
   }
 
   /** Settings for {@link LatentGanParams}; {@code batchSize} and {@code zShape} are required. */
@@ -129,6 +164,7 @@ public record LatentGanParams(
     private boolean addSummaries;
     private final Map<String, Double> optimizerOptions = new TreeMap<>();
     private int restarts = 1;
+    private LongToDoubleFunction schedule;
 
     private Builder() {}
 
@@ -162,6 +198,20 @@ public record LatentGanParams(
      */
     public Builder learningRate(double learningRate) {
       this.learningRate = learningRate;
+      this.schedule = null;
+      return this;
+    }
+
+    /**
+     * A learning-rate schedule: the rate at each step of a search, counted from 0 at each start
+     * (TF-GAN lets the learning rate be a function of the global step). For example an exponential
+     * decay: {@code learningRate(step -> 0.1 * Math.pow(0.5, step / 100))}.
+     *
+     * @param schedule step to a positive, finite rate
+     * @return this builder
+     */
+    public Builder learningRate(LongToDoubleFunction schedule) {
+      this.schedule = Objects.requireNonNull(schedule, "schedule");
       return this;
     }
 
@@ -219,7 +269,13 @@ public record LatentGanParams(
       if (zShape == null) {
         throw new IllegalArgumentException("`zShape` is required, e.g. zShape(100)");
       }
-      return new LatentGanParams(batchSize, zShape, learningRate, inputClip, addSummaries, optimizerOptions, restarts);
+      if (schedule == null) {
+        double constant = learningRate;
+        return new LatentGanParams(
+            batchSize, zShape, constant, inputClip, addSummaries, optimizerOptions, restarts, new ConstantRate(constant));
+      }
+      double first = schedule.applyAsDouble(0);
+      return new LatentGanParams(batchSize, zShape, first, inputClip, addSummaries, optimizerOptions, restarts, schedule);
     }
   }
 }

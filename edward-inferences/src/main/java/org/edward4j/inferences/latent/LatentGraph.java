@@ -6,6 +6,7 @@ import org.edward4j.core.ModelContext;
 import org.edward4j.core.Reuse;
 import org.edward4j.core.gradients.VariableGradients;
 import org.edward4j.core.summaries.EventWriter;
+import org.edward4j.core.optimizers.LearningRate;
 import org.edward4j.core.optimizers.TrainStep;
 import org.edward4j.core.variables.Initializers;
 import org.edward4j.core.variables.Variable;
@@ -44,6 +45,7 @@ final class LatentGraph {
   final Op randomStart;
   final Op encoderStart;
   final Placeholder<TFloat32> zValue;
+  final Placeholder<TFloat32> learningRate;
   final Op setZ;
   final List<Variable<?>> networkVariables;
   final List<Variable<?>> optimizerState;
@@ -67,7 +69,13 @@ final class LatentGraph {
       logits = b.discriminator.apply(ctx.scope("Disc"), generated, z);
     }
     Operand<TFloat32> loss = b.loss.perExample(tf.withSubScope("loss"), new LatentGanModel(generated, logits, targets, z));
-    perExample = perExampleShape(tf, loss, p.batchSize());
+    // TF-GAN accepts a scalar loss_fn (the batch's loss) beside per-example losses: a scalar is
+    // minimized as it is and reported as every example's loss; per-example losses are summed, so
+    // each code follows its own example's gradient, and reported as their mean.
+    boolean scalar = !loss.shape().isUnknown() && loss.shape().numDimensions() == 0;
+    perExample = scalar
+        ? tf.fill(tf.constant(new int[] {p.batchSize()}), loss)
+        : perExampleShape(tf, loss, p.batchSize());
     Operand<TFloat32> encoded = null;
     if (b.encoder != null) {
       encoded = b.encoder.apply(ctx.scope(b.generatorScope, Reuse.AUTO_REUSE), targets);
@@ -77,9 +85,11 @@ final class LatentGraph {
     }
     networkVariables = new ArrayList<>(ctx.variables().all());
     networkVariables.remove(z);
-    Operand<TFloat32> total = tf.reduceSum(perExample, tf.constant(0));
-    meanLoss = tf.withName("z_loss").math.mean(perExample, tf.constant(0));
-    TrainStep train = b.optimizer.create(p.learningRate(), p.optimizerOptions()).minimize(total, List.of(z));
+    Operand<TFloat32> total = scalar ? loss : tf.reduceSum(perExample, tf.constant(0));
+    meanLoss = scalar ? tf.withName("z_loss").identity(loss) : tf.withName("z_loss").math.mean(perExample, tf.constant(0));
+    // The rate is fed at each step, so it may follow a schedule.
+    learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    TrainStep train = b.optimizer.create(LearningRate.of(learningRate), p.optimizerOptions()).minimize(total, List.of(z));
     optimizerState = train.slots();
     Ops after = tf.withControlDependencies(List.of(train));
     step = after.withName("clip_z").assignVariableOp(z.handle(), after.clipByValue(z.read(after), tf.constant(-clip), tf.constant(clip)));
@@ -88,7 +98,8 @@ final class LatentGraph {
     encoderStart = encoded == null ? null : z.assign(tf, clip(tf, encoded, clip));
     zValue = tf.placeholder(TFloat32.class, Placeholder.shape(zShape));
     setZ = z.assign(tf, zValue);
-    zGradNorm = p.addSummaries() ? norm(tf, VariableGradients.of(tf, total, List.of(z)).get(0)) : null;
+    // The gradient of the loss z_loss/loss logs (the mean over the batch), as TF-GAN's summary.
+    zGradNorm = p.addSummaries() ? norm(tf, VariableGradients.of(tf, meanLoss, List.of(z)).get(0)) : null;
   }
 
   /** Starts a search: the encoder's codes (or fresh random ones) and a reset optimizer. */
@@ -105,8 +116,9 @@ final class LatentGraph {
    * @param summaryStep the step number the summaries carry
    * @return the mean loss before the step
    */
-  double step(ModelContext ctx, TFloat32 targetBatch, EventWriter events, long summaryStep) {
-    Session.Runner runner = ctx.session().runner().feed(targets, targetBatch).addTarget(step).fetch(meanLoss);
+  double step(ModelContext ctx, TFloat32 targetBatch, TFloat32 rate, EventWriter events, long summaryStep) {
+    Session.Runner runner =
+        ctx.session().runner().feed(targets, targetBatch).feed(learningRate, rate).addTarget(step).fetch(meanLoss);
     TInt64 stepTensor = null;
     if (events != null) {
       stepTensor = TInt64.scalarOf(summaryStep);

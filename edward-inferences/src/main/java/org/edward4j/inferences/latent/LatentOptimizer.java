@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import org.edward4j.core.optimizers.Adam;
 import org.edward4j.core.optimizers.GradientDescent;
 import org.edward4j.core.optimizers.Momentum;
+import org.edward4j.core.optimizers.LearningRate;
 import org.edward4j.core.optimizers.Optimizer;
 import org.edward4j.core.optimizers.RmsProp;
 
@@ -29,11 +30,12 @@ public interface LatentOptimizer {
   /**
    * Makes the optimizer.
    *
-   * @param learningRate the params' learning rate
+   * @param learningRate the params' learning rate, a tensor fed at each step with the schedule's
+   *     value (pass it to the optimizer builder's {@code learningRate})
    * @param options the params' optimizer options
    * @return an optimizer
    */
-  Optimizer create(double learningRate, Map<String, Double> options);
+  Optimizer create(LearningRate learningRate, Map<String, Double> options);
 
   /**
    * Adam; options {@code beta1}, {@code beta2}, {@code epsilon}.

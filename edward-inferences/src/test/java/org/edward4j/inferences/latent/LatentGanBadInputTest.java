@@ -100,9 +100,9 @@ class LatentGanBadInputTest {
     IllegalArgumentException realism = assertThrows(IllegalArgumentException.class,
         () -> estimator().loss(LatentLosses.realism()).build());
     assertTrue(realism.getMessage().contains("give the estimator a discriminator"), realism.getMessage());
-    IllegalArgumentException scalar = assertThrows(IllegalArgumentException.class,
-        () -> estimator().loss((tf, m) -> tf.reduceSum(m.generated(), tf.constant(new int[] {0, 1}))).build());
-    assertTrue(scalar.getMessage().contains("one loss per example, shape [4]"), scalar.getMessage());
+    IllegalArgumentException perPixel = assertThrows(IllegalArgumentException.class,
+        () -> estimator().loss((tf, m) -> m.generated()).build());
+    assertTrue(perPixel.getMessage().contains("one loss per example, shape [4]"), perPixel.getMessage());
     IllegalArgumentException codes = assertThrows(IllegalArgumentException.class,
         () -> estimator().encoder((s, x) -> Layers.dense(s.child("encoder"), x, 2)).build());
     assertTrue(codes.getMessage().contains("`encoder` must return codes of shape [4, 3]"), codes.getMessage());

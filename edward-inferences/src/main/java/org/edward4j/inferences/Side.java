@@ -3,10 +3,11 @@ package org.edward4j.inferences;
 import java.util.Locale;
 
 /**
- * Which side of an adversarial inference an update trains: Edward's {@code variables="Gen"} or
+ * Which side of an adversarial inference an update trains (the generator or the discriminator):
+ * Edward's {@code variables="Gen"} or
  * {@code variables="Disc"} argument of {@code update}.
  */
-public enum Variables {
+public enum Side {
   /** The generator (and encoder): trainable variables outside {@code Disc} or under {@code Gen}. */
   GEN("Gen"),
   /** The discriminator or critic: trainable variables under {@code Disc}. */
@@ -14,7 +15,7 @@ public enum Variables {
 
   private final String scope;
 
-  Variables(String scope) {
+  Side(String scope) {
     this.scope = scope;
   }
 
@@ -34,7 +35,7 @@ public enum Variables {
    * @return the side
    * @throws IllegalArgumentException naming the valid values
    */
-  public static Variables parse(String name) {
+  public static Side parse(String name) {
     if (name != null) {
       switch (name.trim().toLowerCase(Locale.ROOT)) {
         case "gen":
