@@ -101,10 +101,15 @@ public final class BiganExample {
    * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
   public static void main(String[] argv) throws IOException {
+    if (java.util.Arrays.stream(argv).anyMatch(a -> a.equals("--recipe") || a.startsWith("--recipe="))) {
+      BiganPaperExample.main(argv);
+      return;
+    }
     ExampleArgs args = TrainingCheckpoints.addFlags(ExampleArgs.define("bigan", "ALI/BiGAN on MNIST (samples and reconstructions)"))
         .flag("iterations", "20000", "training iterations (Edward's script runs 100000)")
         .flag("print", "2000", "iterations between progress reports and pictures")
         .flag("binarize", "false", "binarize the data stochastically, as Edward's script does")
+        .flag("recipe", "", "`paper`: the BiGAN paper's MNIST recipe instead (bigan --recipe paper --help)")
         .parse(argv);
     if (args.helpRequested()) {
       System.out.print(args.usage());
