@@ -28,9 +28,12 @@ import org.tensorflow.types.TFloat32;
  * Edward's GAN tutorial (Goodfellow et al., 2014) on MNIST, line for line: batches of M = 128,
  * noise of d = 100 dimensions from Uniform(-1, 1), a generator dense(128, ReLU) -> dense(784,
  * sigmoid), a discriminator dense(128, ReLU) -> dense(1), Adam for both, 15,000 iterations,
- * progress every 1,000, and a 4x4 grid of samples written every 1,000 iterations.
+ * progress every 1,000, and a 4x4 grid of samples written every 1,000 iterations. The data are
+ * served as the tutorial serves them ({@link TutorialData#edward()}): in file order, each batch
+ * binarized afresh; {@code --binarize false} keeps grey levels and {@code --shuffle true}
+ * reshuffles every epoch.
  *
- * <p>{@code bin/edward gan [--iterations N] [--out DIR] [--seed S]} writes {@code
+ * <p>{@code bin/edward gan [--iterations N] [--binarize B] [--shuffle B] [--out DIR] [--seed S]} writes {@code
  * samples_000.png}, ... , {@code samples_final.png} and {@code losses.png} to the output directory.
  */
 public final class GanExample {
@@ -73,16 +76,36 @@ public final class GanExample {
    * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
   public static void main(String[] argv) throws IOException {
-    ExampleArgs args = TrainingCheckpoints.addFlags(ExampleArgs.define("gan", "Edward's GAN tutorial on MNIST (writes 4x4 sample grids)"))
-        .flag("iterations", "15000", "training iterations")
-        .flag("print", "1000", "iterations between progress reports and sample grids")
-        .parse(argv);
+    ExampleArgs args = flags().parse(argv);
     if (args.helpRequested()) {
       System.out.print(args.usage());
       return;
     }
     run(args.getPositiveInt("iterations"), args.getPositiveInt("print"), args.getPath("out"), args.getLong("seed"), null,
-        TrainingCheckpoints.of(args, args.getPath("out")));
+        TrainingCheckpoints.of(args, args.getPath("out")), data(args));
+  }
+
+  /** The tutorial's flags: {@code --binarize} and {@code --shuffle} default to Edward's data handling. */
+  static ExampleArgs flags() {
+    TutorialData edward = TutorialData.edward();
+    return TrainingCheckpoints.addFlags(ExampleArgs.define("gan", "Edward's GAN tutorial on MNIST (writes 4x4 sample grids)"))
+        .flag("iterations", "15000", "training iterations")
+        .flag("print", "1000", "iterations between progress reports and sample grids")
+        .flag("binarize", Boolean.toString(edward.binarize()), "binarize each batch afresh, as Edward's tutorial")
+        .flag("shuffle", Boolean.toString(edward.shuffle()), "reshuffle every epoch (Edward's tutorial takes the file order)");
+  }
+
+  /** The data handling the flags ask for. */
+  static TutorialData data(ExampleArgs args) {
+    return new TutorialData(bool(args, "binarize"), bool(args, "shuffle"));
+  }
+
+  private static boolean bool(ExampleArgs args, String name) {
+    String v = args.get(name).trim();
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new ExampleArgs.UsageException("--" + name + " must be `true` or `false`, got `" + v + "`\n" + args.usage());
+    }
+    return Boolean.parseBoolean(v);
   }
 
   static void run(int nIter, int nPrint, Path out, long seed) throws IOException {
@@ -95,9 +118,15 @@ public final class GanExample {
     run(nIter, nPrint, out, seed, afterTraining, TrainingCheckpoints.atEnd(out));
   }
 
-  /** As above, saving checkpoints (and resuming from one) as {@code checkpoints} says. */
+  /** As above, saving checkpoints (and resuming from one) as {@code checkpoints} says, with Edward's data handling. */
   static void run(int nIter, int nPrint, Path out, long seed, TrainedExample.AfterTraining afterTraining,
       TrainingCheckpoints checkpoints) throws IOException {
+    run(nIter, nPrint, out, seed, afterTraining, checkpoints, TutorialData.edward());
+  }
+
+  /** As above, serving the data as {@code data} says. */
+  static void run(int nIter, int nPrint, Path out, long seed, TrainedExample.AfterTraining afterTraining,
+      TrainingCheckpoints checkpoints, TutorialData data) throws IOException {
     Files.createDirectories(out);
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
@@ -114,7 +143,8 @@ public final class GanExample {
           .build());
       System.out.println(inference);
 
-      Minibatches batches = Minibatches.over(mnist.train(), M).shuffleEachEpoch(seed).build();
+      System.out.println(data);
+      Minibatches batches = data.batches(mnist.train(), M, seed);
       float[] xBatch = batches.newImageBuffer();
       int[] idx = new Random(seed).ints(16, 0, M).toArray();
       double[] losses = new double[nIter];

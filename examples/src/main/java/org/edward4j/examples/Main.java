@@ -26,6 +26,7 @@ public final class Main {
   static {
     COMMANDS.put("gan", new Entry("Edward's GAN tutorial on MNIST: 4x4 sample grids every 1,000 iterations", GanExample::main));
     COMMANDS.put("bigan", new Entry("ALI/BiGAN on MNIST: samples and reconstructions x -> E -> G", BiganExample::main));
+    COMMANDS.put("dcgan", new Entry("a convolutional GAN (DCGAN, TF-GAN's MNIST networks) on MNIST: sample grids, checkpoints", DcganExample::main));
     COMMANDS.put("wgan", new Entry("WGAN-GP on MNIST (--data mnist) or a 2-D mixture of Gaussians (--data mixture)", WganExample::main));
     COMMANDS.put("sbn", new Entry("sigmoid belief network on binarized MNIST with WakeSleep: fantasy grids, test NLL", SbnExample::main));
     COMMANDS.put("vae", new Entry("Edward's VAE (Normal latents, Bernoulli decoder) with KLqp: sample grids, test NLL", VaeExample::main));
