@@ -160,6 +160,31 @@ final class BiganPaperExample {
   }
 
   /**
+   * The trained networks for {@code quality}: generator and encoder rebuilt under {@code Gen} with
+   * batch normalization on its moving averages, to be restored from a checkpoint of this example;
+   * generated images come from {@code U(-1, 1)} codes drawn with {@code seed}.
+   *
+   * @param ctx a fresh context
+   * @param seed seeds the codes of generated images
+   * @return the networks, valid while {@code ctx} is open
+   */
+  static TrainedExample trained(ModelContext ctx, long seed) {
+    BiganRecipe r = BiganRecipe.paper();
+    Ops tf = ctx.tf();
+    Placeholder<TFloat32> xPh = tf.withName("x_ph").placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(r.batchSize(), 784)));
+    Placeholder<TFloat32> zPh = tf.withName("z_ph").placeholder(TFloat32.class,
+        Placeholder.shape(Shape.of(r.batchSize(), r.latentDim())));
+    VariableScope gen = ctx.scope("Gen");
+    Operand<TFloat32> xGenerated = generator(gen.child("generator"), zPh, r, false);
+    Operand<TFloat32> zEncoded = encoder(gen.child("encoder"), xPh, r, false);
+    SplittableRandom rng = new SplittableRandom(seed);
+    double width = r.priorHigh() - r.priorLow();
+    return TrainedExample.ofBidirectional(ctx, xGenerated, zPh, zEncoded, xPh,
+        () -> r.priorLow() + width * rng.nextDouble());
+  }
+
+  /**
    * Runs the recipe.
    *
    * @param argv flags; see {@code --help}

@@ -27,19 +27,20 @@ import org.tensorflow.types.TFloat32;
  * its generator from {@code --checkpoint}), measures it with the project's MNIST classifier, prints
  * a table and writes it as JSON ({@code <out>/<example>.json}) so runs can be compared.
  *
- * <p>{@code gan}, {@code wgan}: classifier score and Frechet distance of 10,000 generated images
+ * <p>{@code gan}, {@code wgan}, {@code dcgan}: classifier score and Frechet distance of 10,000 generated images
  * against the real test images; {@code bigan}: those plus the 1-nearest-neighbour accuracy of the
  * encoder's codes (and of raw pixels, for reference). The classifier is trained once (two to four
  * minutes) and kept in the cache. gan and wgan hand their generator over when training ends; bigan
  * is measured from the checkpoint its run saves in {@code <out>/bigan/checkpoints}. With {@code
  * --checkpoint} the networks under {@code Gen} are rebuilt as the example names them and restored.
- * {@code sbn}, {@code vae}: the importance-sampled test negative log-likelihood the example computes
+ * {@code bigan-paper} measures a checkpoint of {@code bigan --recipe paper} (required: the run takes
+ * hours). {@code sbn}, {@code vae}: the importance-sampled test negative log-likelihood the example computes
  * at the end of its run.
  */
 final class QualityCommand {
 
   /** The examples this command knows, in the order of its usage text. */
-  static final List<String> EXAMPLES = List.of("gan", "wgan", "bigan", "sbn", "vae");
+  static final List<String> EXAMPLES = List.of("gan", "wgan", "dcgan", "bigan", "bigan-paper", "sbn", "vae");
 
   private QualityCommand() {}
 
@@ -62,6 +63,10 @@ final class QualityCommand {
     }
     if (!EXAMPLES.contains(example)) {
       throw new ExampleArgs.UsageException("unknown example `" + example + "`; `quality` measures " + EXAMPLES);
+    }
+    if (example.equals("bigan-paper") && args.get("checkpoint").isEmpty()) {
+      throw new ExampleArgs.UsageException("`quality bigan-paper` measures a checkpoint of `bigan --recipe paper`"
+          + " (hours of training): pass --checkpoint DIR");
     }
     if (example.equals("sbn") || example.equals("vae")) {
       runLikelihood(example, args);
@@ -153,6 +158,7 @@ final class QualityCommand {
   private static int defaultIterations(String example) {
     return switch (example) {
       case "gan", "wgan" -> 15000;
+      case "dcgan" -> 12000;
       case "bigan" -> 20000;
       default -> throw new IllegalStateException("no defaults for " + example);
     };
@@ -164,6 +170,8 @@ final class QualityCommand {
     switch (example) {
       case "gan" -> GanExample.run(iterations, print, out, seed, hook);
       case "wgan" -> WganExample.run(true, iterations, print, 5, 1e-4, out, seed, hook);
+      case "dcgan" -> DcganExample.run(DcganExample.settings(DcganExample.flags().parse()), iterations, print, out, seed,
+          hook, TrainingCheckpoints.atEnd(out));
       default -> throw new IllegalStateException("cannot train " + example);
     }
   }
@@ -181,7 +189,11 @@ final class QualityCommand {
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       VariableScope gen = ctx.scope("Gen");
       TrainedExample trained;
-      if (example.equals("bigan")) {
+      if (example.equals("bigan-paper")) {
+        trained = BiganPaperExample.trained(ctx, seed);
+      } else if (example.equals("dcgan")) {
+        trained = TrainedExample.ofSampler(ctx, DcganExample.sampler(ctx, DcganExample.settings(DcganExample.flags().parse())));
+      } else if (example.equals("bigan")) {
         Ops tf = ctx.tf();
         Placeholder<TFloat32> xPh = tf.withName("x_ph").placeholder(TFloat32.class,
             Placeholder.shape(Shape.of(BiganExample.M, 784)));

@@ -95,10 +95,15 @@ interface TrainedExample {
    */
   static TrainedExample ofBidirectional(ModelContext ctx, Operand<TFloat32> xGenerated, Placeholder<TFloat32> zPh,
       Operand<TFloat32> zEncoded, Placeholder<TFloat32> xPh, long seed) {
+    return ofBidirectional(ctx, xGenerated, zPh, zEncoded, xPh, new Random(seed)::nextGaussian);
+  }
+
+  /** As above, with the generator's noise drawn from {@code noise} (e.g. a uniform prior). */
+  static TrainedExample ofBidirectional(ModelContext ctx, Operand<TFloat32> xGenerated, Placeholder<TFloat32> zPh,
+      Operand<TFloat32> zEncoded, Placeholder<TFloat32> xPh, java.util.function.DoubleSupplier noise) {
     int batch = (int) zPh.shape().get(0);
     int d = (int) zPh.shape().get(1);
     Operand<TFloat32> code = zEncoded instanceof RandomVariable<?> rv ? rv.mean() : zEncoded;
-    Random rng = new Random(seed);
     FeatureMap encoder = new FeatureMap() {
       @Override
       public int dimension() {
@@ -115,7 +120,7 @@ interface TrainedExample {
       public float[] generate(int n) {
         float[] z = new float[n * d];
         for (int i = 0; i < z.length; i++) {
-          z[i] = (float) rng.nextGaussian();
+          z[i] = (float) noise.getAsDouble();
         }
         return inBatches(ctx, xGenerated, zPh, z, d, batch, 784);
       }
