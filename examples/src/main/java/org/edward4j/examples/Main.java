@@ -31,6 +31,7 @@ public final class Main {
     COMMANDS.put("sbn", new Entry("sigmoid belief network on binarized MNIST with WakeSleep: fantasy grids, test NLL", SbnExample::main));
     COMMANDS.put("vae", new Entry("Edward's VAE (Normal latents, Bernoulli decoder) with KLqp: sample grids, test NLL", VaeExample::main));
     COMMANDS.put("quality", new Entry("quality of a trained example (gan, wgan: classifier score, Frechet distance; sbn, vae: test NLL) as a table and JSON", QualityCommand::main));
+    COMMANDS.put("results", new Entry("render docs/RESULTS.md rows from `quality` JSON reports (--reports A.json,B.json [--update FILE])", ResultsTable::main));
     COMMANDS.put("invert", new Entry("recover MNIST test digits' codes through a trained gan or bigan (latent GAN estimator); PNG and errors", InvertExample::main));
     COMMANDS.put("bench", new Entry("benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop", Main::bench));
   }
