@@ -56,6 +56,8 @@ final class QualityCommand {
         .flag("iterations", "", "training iterations (default: the example's own)")
         .flag("checkpoint", "", "restore the generator (and encoder) from this checkpoint instead of training")
         .flag("samples", "10000", "generated images to measure")
+        .flag("binarize", "true", "gan: binarize each batch, as Edward's tutorial (false: grey levels)")
+        .flag("shuffle", "false", "gan: reshuffle every epoch (Edward's tutorial takes the file order)")
         .parse(Arrays.copyOfRange(argv, Math.min(1, argv.length), argv.length));
     if (example.equals("--help") || example.equals("-h") || args.helpRequested()) {
       System.out.print("usage: bin/edward quality <" + String.join("|", EXAMPLES) + "> [flags]\n" + args.usage());
@@ -101,6 +103,10 @@ final class QualityCommand {
       } else {
         int iterations = args.get("iterations").isEmpty() ? defaultIterations(example) : args.getPositiveInt("iterations");
         report.setting("iterations", iterations);
+        TutorialData data = GanExample.data(args);
+        if (example.equals("gan")) {
+          report.setting("binarize", Boolean.toString(data.binarize())).setting("shuffle", Boolean.toString(data.shuffle()));
+        }
         long start = System.nanoTime();
         TrainedExample.AfterTraining hook = trained -> {
           report.setting("train_seconds", QualityMeasurement.round((System.nanoTime() - start) / 1e9));
@@ -116,7 +122,7 @@ final class QualityCommand {
           report.setting("train_seconds", QualityMeasurement.round((System.nanoTime() - start) / 1e9));
           measureCheckpoint(example, saved, seed, trained -> measurement.measure(trained, samples, grid, report));
         } else {
-          train(example, iterations, out.resolve(example), seed, hook);
+          train(example, iterations, out.resolve(example), seed, hook, data);
         }
       }
     }
@@ -164,11 +170,11 @@ final class QualityCommand {
     };
   }
 
-  private static void train(String example, int iterations, Path out, long seed, TrainedExample.AfterTraining hook)
-      throws IOException {
+  private static void train(String example, int iterations, Path out, long seed, TrainedExample.AfterTraining hook,
+      TutorialData data) throws IOException {
     int print = printEvery(iterations);
     switch (example) {
-      case "gan" -> GanExample.run(iterations, print, out, seed, hook);
+      case "gan" -> GanExample.run(iterations, print, out, seed, hook, TrainingCheckpoints.atEnd(out), data);
       case "wgan" -> WganExample.run(true, iterations, print, 5, 1e-4, out, seed, hook);
       case "dcgan" -> DcganExample.run(DcganExample.settings(DcganExample.flags().parse()), iterations, print, out, seed,
           hook, TrainingCheckpoints.atEnd(out));

@@ -108,6 +108,11 @@ final class ResultsTable {
     } else if (report.settings().get("iterations") != null) {
       sb.append(" --iterations ").append(setting(report, "iterations"));
     }
+    for (String flag : List.of("binarize", "shuffle")) {
+      if (report.settings().get(flag) != null) {
+        sb.append(" --").append(flag).append(' ').append(setting(report, flag));
+      }
+    }
     if (report.settings().get("seed") != null) {
       sb.append(" --seed ").append(setting(report, "seed"));
     }

@@ -60,6 +60,14 @@ class ResultsTableTest {
   }
 
   @Test
+  void tutorialDataFlagsAreInTheCommand() {
+    String json = QualityReport.builder("gan").setting("seed", 7L).setting("iterations", 15000)
+        .setting("binarize", "false").setting("shuffle", "true").metric("classifier_score", 4.07, "").build().toJson();
+    assertEquals("bin/edward quality gan --iterations 15000 --binarize false --shuffle true --seed 7",
+        ResultsTable.command(QualityReportJson.parse(json)));
+  }
+
+  @Test
   void replacesOnlyTheGeneratedBlock() {
     String page = "# Results\nhand rows\n" + ResultsTable.BEGIN + "\nold\n" + ResultsTable.END + "\nfooter\n";
     String updated = ResultsTable.replaceBlock(page, List.of("| a |\n"));
