@@ -19,7 +19,8 @@ import org.edward4j.datasets.MnistSplit;
  * comes closest to it (over all 60,000 images).
  *
  * <pre>{@code
- * Minibatches batches = TutorialData.edward().batches(Mnist.load().train(), 128, 42);
+ * MnistSplit train = Mnist.load().train();
+ * Minibatches batches = TutorialData.edward().batches(train, 128, 42);
  * }</pre>
  *
  * @param binarize draw each pixel as Bernoulli(grey level) every time a batch is served

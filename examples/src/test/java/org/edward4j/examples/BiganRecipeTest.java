@@ -45,6 +45,16 @@ class BiganRecipeTest {
   }
 
   @Test
+  void javadocExample() {
+    // From BiganRecipe's Javadoc:
+    BiganRecipe r = BiganRecipe.paper();
+    long steps = r.totalIterations(60000);          // 400 epochs of ceil(60000 / 128) batches
+    double lr = r.learningRateAt(steps - 1, 60000); // the last step's rate, close to 0
+    assertEquals(187600, steps);
+    assertTrue(lr > 0 && lr < 1e-8, "last rate " + lr);
+  }
+
+  @Test
   void scheduleIsConstantThenLinearToZero() {
     BiganRecipe r = BiganRecipe.paper();
     // ceil(60000 / 128) = 469 updates per epoch; 400 epochs.

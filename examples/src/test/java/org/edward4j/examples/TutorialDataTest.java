@@ -60,7 +60,9 @@ class TutorialDataTest {
 
   @Test
   void batchesComeInFileOrderAndWrapAround() {
-    Minibatches batches = TutorialData.edward().batches(split(), BATCH, 42);
+    MnistSplit train = split();
+    // From TutorialData's Javadoc (with the batch size of this test's images):
+    Minibatches batches = TutorialData.edward().batches(train, BATCH, 42);
     float[] x = batches.newImageBuffer();
     // Edward's generator: batch b holds images b*M, ..., b*M + M - 1 modulo N, across wraps.
     for (int b = 0; b < 10; b++) {
