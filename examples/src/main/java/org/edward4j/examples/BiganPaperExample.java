@@ -191,10 +191,11 @@ final class BiganPaperExample {
    * @throws IOException if MNIST cannot be loaded or a picture cannot be written
    */
   static void main(String[] argv) throws IOException {
-    ExampleArgs args = TrainingCheckpoints.addFlags(ExampleArgs.define("bigan --recipe paper",
+    ExampleArgs args = TrainingCheckpoints.addFlags(ExampleArgs.define("bigan",
             "BiGAN with the paper's MNIST recipe (Donahue et al., 2017): 400 epochs, hours on a CPU"))
+        .flag("out", "out/bigan-paper", "directory for pictures and checkpoints")
         .flag("recipe", "paper", "the recipe (only `paper` here)")
-        .flag("iterations", "", "stop after this many updates (default: the whole schedule, 400 epochs)")
+        .flag("iterations", "", "stop after this many updates; none: the whole schedule, 400 epochs")
         .flag("print", "500", "updates between progress lines and sample grids")
         .parse(argv);
     if (args.helpRequested()) {
