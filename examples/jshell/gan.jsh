@@ -1,6 +1,9 @@
 // Edward's GAN tutorial (http://edwardlib.org/tutorials/gan), line by line, in JShell.
 //   bin/jshell examples/jshell/gan.jsh                      15,000 iterations, pictures in out/jshell-gan
 //   bin/jshell -R-Diterations=2000 examples/jshell/gan.jsh  a shorter run
+//   -R-Dbinarize=false -R-Dshuffle=true                     grey levels, reshuffled every epoch
+// The data are served as the tutorial's generator(x_train, M) serves them: in file order,
+// each batch binarized afresh with a Bernoulli draw per pixel (np.random.binomial(1, batch)).
 
 int M = 128;   // batch size during training
 int d = 100;   // latent dimension
@@ -40,7 +43,10 @@ void plot(float[] samples, Path file) throws java.io.IOException {
   ImageGrid.of(chosen, 28, 28).rows(4).cols(4).scale(2).build().writePng(file);
 }
 
-Minibatches batches = Minibatches.over(mnist.train(), M).shuffleEachEpoch(42).build();
+Minibatches.Builder batchBuilder = Minibatches.over(mnist.train(), M);
+if (Boolean.parseBoolean(System.getProperty("binarize", "true"))) batchBuilder.binarization(Binarization.stochastic(42));
+if (Boolean.parseBoolean(System.getProperty("shuffle", "false"))) batchBuilder.shuffleEachEpoch(42);
+Minibatches batches = batchBuilder.build();
 float[] xBatch = batches.newImageBuffer();
 int picture = 0;
 for (int t = 0; t < inference.nIter(); t++) {

@@ -64,7 +64,11 @@ public final class Minibatches {
    *
    * @param split the images to serve
    * @param batchSize images per batch, in {@code [1, split.size()]}
-   * @return a builder; by default no shuffling and no binarization, as in Edward
+   * @return a builder; by default no shuffling (no Edward example shuffles) and no binarization,
+   *     as the {@code generator(array, batch_size)} of Edward's batch-training tutorial; Edward's
+   *     MNIST scripts (the GAN tutorial, {@code vae.py}, {@code bigan.py}, {@code
+   *     gan_wasserstein.py}) also binarize every batch afresh: add {@link
+   *     Builder#binarization} with {@link Binarization#stochastic(long)}
    * @throws IllegalArgumentException when {@code batchSize} is out of range
    */
   public static Builder over(MnistSplit split, int batchSize) {

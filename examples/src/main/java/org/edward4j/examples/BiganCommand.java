@@ -1,25 +1,44 @@
 package org.edward4j.examples;
 
 import java.nio.file.Path;
+import org.edward4j.datasets.Mnist;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code bin/edward bigan}: ALI/BiGAN, see {@link BiganExample}. */
+/**
+ * {@code bin/edward bigan}: ALI/BiGAN, see {@link BiganExample}; with {@code --recipe paper} the
+ * BiGAN paper's MNIST setting, see {@link BiganPaperExample}.
+ */
 @Command(name = "bigan", mixinStandardHelpOptions = true,
-    description = "ALI/BiGAN on MNIST: sample grids and data-vs-reconstruction grids (x -> E -> G).")
+    description = "ALI/BiGAN on MNIST: sample grids and data-vs-reconstruction grids (x -> E -> G);"
+        + " --recipe paper trains the BiGAN paper's MNIST setting (400 epochs, hours on a CPU).")
 final class BiganCommand extends ExampleCommand {
 
-  @Option(names = "--iterations", paramLabel = "N", defaultValue = "20000",
-      description = "training iterations; Edward's script runs 100000 (default: ${DEFAULT-VALUE})")
-  int iterations;
+  /** Whose training setting to run. */
+  enum Recipe {
+    /** Edward's {@code examples/bigan.py}. */
+    edward,
+    /** Donahue et al. (2017), {@link BiganRecipe#paper()}. */
+    paper
+  }
 
-  @Option(names = "--print", paramLabel = "N", defaultValue = "2000",
-      description = "iterations between progress reports and pictures (default: ${DEFAULT-VALUE})")
-  int print;
+  @Option(names = "--recipe", paramLabel = "edward|paper", defaultValue = "edward",
+      description = "edward: Edward's bigan.py; paper: the BiGAN paper's MNIST recipe, with exact resume,"
+          + " written to out/bigan-paper by default: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Recipe recipe;
+
+  @Option(names = "--iterations", paramLabel = "N",
+      description = "training iterations (default: 20000, Edward's script runs 100000; paper: the whole schedule,"
+          + " 400 epochs, and at most that)")
+  Integer iterations;
+
+  @Option(names = "--print", paramLabel = "N",
+      description = "iterations between progress reports and pictures (default: 2000; paper: 500)")
+  Integer print;
 
   @Option(names = "--binarize", arity = "0..1", paramLabel = "true|false", defaultValue = "false", fallbackValue = "true",
-      description = "binarize the data stochastically, as Edward's script does (default: ${DEFAULT-VALUE})")
+      description = "binarize the data stochastically, as Edward's script does; edward recipe only (default: ${DEFAULT-VALUE})")
   boolean binarize;
 
   @Mixin OutputOptions output;
@@ -27,11 +46,27 @@ final class BiganCommand extends ExampleCommand {
 
   @Override
   public Integer call() throws Exception {
-    positive("--iterations", iterations);
-    positive("--print", print);
+    if (iterations != null) {
+      positive("--iterations", iterations);
+    }
+    int nPrint = positive("--print", print != null ? print : recipe == Recipe.paper ? 500 : 2000);
+    if (recipe == Recipe.paper) {
+      if (binarize) {
+        throw usage("--binarize applies to --recipe edward; the paper's recipe trains on grey levels");
+      }
+      Path out = output.createOut("bigan-paper");
+      BiganRecipe r = BiganRecipe.paper();
+      Mnist mnist = Mnist.load();
+      long total = r.totalIterations(mnist.train().size());
+      long nIter = iterations == null ? total : Math.min(total, iterations);
+      TrainingCheckpoints plan = checkpoints.plan(out, nIter, signal());
+      BiganPaperExample.run(r, mnist, nIter, nPrint, out, output.seed, plan);
+      return 0;
+    }
+    int nIter = iterations != null ? iterations : 20000;
     Path out = output.createOut();
-    TrainingCheckpoints plan = checkpoints.plan(out, iterations, signal());
-    BiganExample.run(iterations, print, binarize, out, output.seed, plan);
+    TrainingCheckpoints plan = checkpoints.plan(out, nIter, signal());
+    BiganExample.run(nIter, nPrint, binarize, out, output.seed, plan);
     return 0;
   }
 }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 /** The top of {@code bin/edward}: its subcommands, {@code --verbose}, and the run's stop signal. */
 @Command(name = "edward", mixinStandardHelpOptions = true, version = "edward4j 0.1.0",
     description = "Edward's examples on TensorFlow Java: train, measure, invert and benchmark on MNIST.",
-    subcommands = {GanCommand.class, BiganCommand.class, WganCommand.class, SbnCommand.class, VaeCommand.class,
-        QualityCommand.class, InvertCommand.class, BenchCommand.class},
+    subcommands = {GanCommand.class, DcganCommand.class, BiganCommand.class, WganCommand.class, SbnCommand.class,
+        VaeCommand.class, QualityCommand.class, ResultsCommand.class, InvertCommand.class, BenchCommand.class},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {

@@ -18,6 +18,7 @@ final class GanCommand extends ExampleCommand {
       description = "iterations between progress reports and sample grids (default: ${DEFAULT-VALUE})")
   int print;
 
+  @Mixin TutorialDataOptions data;
   @Mixin OutputOptions output;
   @Mixin CheckpointOptions checkpoints;
 
@@ -27,7 +28,7 @@ final class GanCommand extends ExampleCommand {
     positive("--print", print);
     Path out = output.createOut();
     TrainingCheckpoints plan = checkpoints.plan(out, iterations, signal());
-    GanExample.run(iterations, print, out, output.seed, null, plan);
+    GanExample.run(iterations, print, out, output.seed, null, plan, data.data());
     return 0;
   }
 }

@@ -29,9 +29,12 @@ import org.tensorflow.types.TFloat32;
  * Edward's GAN tutorial (Goodfellow et al., 2014) on MNIST, line for line: batches of M = 128,
  * noise of d = 100 dimensions from Uniform(-1, 1), a generator dense(128, ReLU) -> dense(784,
  * sigmoid), a discriminator dense(128, ReLU) -> dense(1), Adam for both, 15,000 iterations,
- * progress every 1,000, and a 4x4 grid of samples written every 1,000 iterations.
+ * progress every 1,000, and a 4x4 grid of samples written every 1,000 iterations. The data are
+ * served as the tutorial serves them ({@link TutorialData#edward()}): in file order, each batch
+ * binarized afresh; {@code --binarize false} keeps grey levels and {@code --shuffle true}
+ * reshuffles every epoch.
  *
- * <p>{@code bin/edward gan [--iterations N] [--out DIR] [--seed S]} writes {@code
+ * <p>{@code bin/edward gan [--iterations N] [--binarize B] [--shuffle B] [--out DIR] [--seed S]} writes {@code
  * samples_000.png}, ... , {@code samples_final.png} and {@code losses.png} to the output directory.
  */
 public final class GanExample {
@@ -86,9 +89,15 @@ public final class GanExample {
     run(nIter, nPrint, out, seed, afterTraining, TrainingCheckpoints.atEnd(out));
   }
 
-  /** As above, saving checkpoints (and resuming from one) as {@code checkpoints} says. */
+  /** As above, saving checkpoints (and resuming from one) as {@code checkpoints} says, with Edward's data handling. */
   static void run(int nIter, int nPrint, Path out, long seed, TrainedExample.AfterTraining afterTraining,
       TrainingCheckpoints checkpoints) throws IOException {
+    run(nIter, nPrint, out, seed, afterTraining, checkpoints, TutorialData.edward());
+  }
+
+  /** As above, serving the data as {@code data} says. */
+  static void run(int nIter, int nPrint, Path out, long seed, TrainedExample.AfterTraining afterTraining,
+      TrainingCheckpoints checkpoints, TutorialData data) throws IOException {
     Files.createDirectories(out);
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
@@ -105,7 +114,8 @@ public final class GanExample {
           .build());
       System.out.println(inference);
 
-      Minibatches batches = Minibatches.over(mnist.train(), M).shuffleEachEpoch(seed).build();
+      System.out.println(data);
+      Minibatches batches = data.batches(mnist.train(), M, seed);
       float[] xBatch = batches.newImageBuffer();
       int[] idx = new Random(seed).ints(16, 0, M).toArray();
       double[] losses = new double[nIter];

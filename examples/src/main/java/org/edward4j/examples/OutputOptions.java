@@ -33,8 +33,19 @@ final class OutputOptions {
    * @return the directory
    */
   Path createOut() {
+    return createOut(mixee.name());
+  }
+
+  /**
+   * As {@link #createOut()}, with {@code out/<name>} as the default directory (a variant of a
+   * command that must not overwrite the command's own runs, e.g. {@code bigan --recipe paper}).
+   *
+   * @param name the default directory's name under {@code out}
+   * @return the directory
+   */
+  Path createOut(String name) {
     try {
-      return WritableDirectories.create(out(), "output directory (--out)");
+      return WritableDirectories.create(out != null ? out : Path.of("out", name), "output directory (--out)");
     } catch (IOException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage());
     }

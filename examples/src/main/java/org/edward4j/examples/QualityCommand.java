@@ -3,6 +3,8 @@ package org.edward4j.examples;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
@@ -21,46 +23,86 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code bin/edward quality <example>}: trains an example with its default settings (or restores
  * its generator from {@code --checkpoint}), measures it with the project's MNIST classifier, prints
  * a table and writes it as JSON ({@code <out>/<example>.json}) so runs can be compared.
  *
- * <p>{@code gan}, {@code wgan}: classifier score and Frechet distance of 10,000 generated images
+ * <p>{@code gan}, {@code wgan}, {@code dcgan}: classifier score (over all images, and the usual mean
+ * over 10 splits) and Frechet distance of 10,000 generated images
  * against the real test images; {@code bigan}: those plus the 1-nearest-neighbour accuracy of the
  * encoder's codes (and of raw pixels, for reference). The classifier is trained once (two to four
  * minutes) and kept in the cache. gan and wgan hand their generator over when training ends; bigan
  * is measured from the checkpoint its run saves in {@code <out>/bigan/checkpoints}. With {@code
  * --checkpoint} the networks under {@code Gen} are rebuilt as the example names them and restored.
- * {@code sbn}, {@code vae}: the importance-sampled test negative log-likelihood the example computes
+ * {@code bigan-paper} measures a checkpoint of {@code bigan --recipe paper} (required: the run
+ * takes hours). {@code quality gan} takes the tutorial's data flags {@code --binarize} and {@code
+ * --shuffle} and records them in the report. {@code sbn}, {@code vae}: the importance-sampled test negative log-likelihood the example computes
  * at the end of its run.
  */
 @Command(name = "quality", mixinStandardHelpOptions = true,
     description = "Trains (or restores) an example and prints its quality, as a table and as JSON in <out>/<example>.json:"
-        + " classifier score and Frechet distance (gan, wgan, bigan), 1-NN accuracy of codes (bigan), test NLL (sbn, vae).")
+        + " classifier score and Frechet distance (gan, wgan, dcgan, bigan, bigan-paper), 1-NN accuracy of codes"
+        + " (bigan, bigan-paper), test NLL (sbn, vae).")
 final class QualityCommand extends ExampleCommand {
 
-  /** The examples this command measures. */
-  enum Example { gan, wgan, bigan, sbn, vae }
+  /** The examples this command measures, by their names on the command line. */
+  enum Example {
+    gan, wgan, dcgan, bigan, bigan_paper, sbn, vae;
 
-  @Parameters(index = "0", paramLabel = "EXAMPLE", description = "the example to measure: ${COMPLETION-CANDIDATES}")
+    /** The name on the command line: {@code bigan-paper} for {@code bigan_paper}. */
+    String label() {
+      return name().replace('_', '-');
+    }
+
+    /** Reads an example by its label, listing the labels when there is no such example. */
+    static final class Converter implements ITypeConverter<Example> {
+      @Override
+      public Example convert(String value) {
+        for (Example e : values()) {
+          if (e.label().equals(value)) {
+            return e;
+          }
+        }
+        throw new TypeConversionException("expected one of " + Labels.ALL + " but was '" + value + "'");
+      }
+    }
+
+    /** The labels, for help and shell completion. */
+    static final class Labels implements Iterable<String> {
+      static final List<String> ALL = Arrays.stream(values()).map(Example::label).toList();
+
+      @Override
+      public Iterator<String> iterator() {
+        return ALL.iterator();
+      }
+    }
+  }
+
+  @Parameters(index = "0", paramLabel = "EXAMPLE", converter = Example.Converter.class,
+      completionCandidates = Example.Labels.class, description = "the example to measure: ${COMPLETION-CANDIDATES}")
   Example example;
 
   @Option(names = "--iterations", paramLabel = "N", description = "training iterations (default: the example's own)")
   Integer iterations;
 
   @Option(names = "--checkpoint", paramLabel = "DIR",
-      description = "restore the generator (and encoder) from this checkpoint instead of training (gan, wgan, bigan)")
+      description = "restore the generator (and encoder) from this checkpoint instead of training"
+          + " (gan, wgan, dcgan, bigan; required for bigan-paper)")
   Path checkpoint;
 
   @Option(names = "--samples", paramLabel = "N", defaultValue = "10000",
       description = "generated images to measure (default: ${DEFAULT-VALUE})")
   int samples;
 
+  @Mixin TutorialDataOptions data;
   @Mixin OutputOptions output;
 
   @Override
@@ -69,6 +111,21 @@ final class QualityCommand extends ExampleCommand {
       positive("--iterations", iterations);
     }
     positive("--samples", samples);
+    ParseResult parsed = spec.commandLine().getParseResult();
+    for (String flag : List.of("--binarize", "--shuffle")) {
+      if (example != Example.gan && parsed.hasMatchedOption(flag)) {
+        throw usage(flag + " applies to `quality gan` only (the GAN tutorial's data handling), not to `quality "
+            + example.label() + "`");
+      }
+    }
+    if (example == Example.bigan_paper && checkpoint == null) {
+      throw usage("`quality bigan-paper` measures a checkpoint of `bigan --recipe paper` (hours of training):"
+          + " pass --checkpoint DIR");
+    }
+    if (example == Example.gan && checkpoint != null
+        && (parsed.hasMatchedOption("--binarize") || parsed.hasMatchedOption("--shuffle"))) {
+      throw usage("--binarize and --shuffle choose how `quality gan` trains; with --checkpoint nothing is trained");
+    }
     if (checkpoint != null) {
       if (example == Example.sbn || example == Example.vae) {
         throw usage("--checkpoint is not supported for `quality " + example
@@ -84,7 +141,7 @@ final class QualityCommand extends ExampleCommand {
     if (example == Example.sbn || example == Example.vae) {
       runLikelihood(example.name(), out);
     } else {
-      run(example.name(), out);
+      run(example.label(), out);
     }
     return 0;
   }
@@ -104,6 +161,11 @@ final class QualityCommand extends ExampleCommand {
       } else {
         int nIter = iterations == null ? defaultIterations(example) : iterations;
         report.setting("iterations", nIter);
+        TutorialData tutorialData = data.data();
+        if (example.equals("gan")) {
+          report.setting("binarize", Boolean.toString(tutorialData.binarize()))
+              .setting("shuffle", Boolean.toString(tutorialData.shuffle()));
+        }
         long start = System.nanoTime();
         TrainedExample.AfterTraining hook = trained -> {
           report.setting("train_seconds", QualityMeasurement.round((System.nanoTime() - start) / 1e9));
@@ -118,7 +180,7 @@ final class QualityCommand extends ExampleCommand {
           report.setting("train_seconds", QualityMeasurement.round((System.nanoTime() - start) / 1e9));
           measureCheckpoint(example, saved, seed, trained -> measurement.measure(trained, samples, grid, report));
         } else {
-          train(example, nIter, out.resolve(example), seed, hook);
+          train(example, nIter, out.resolve(example), seed, hook, tutorialData);
         }
       }
     }
@@ -171,17 +233,20 @@ final class QualityCommand extends ExampleCommand {
   private static int defaultIterations(String example) {
     return switch (example) {
       case "gan", "wgan" -> 15000;
+      case "dcgan" -> 12000;
       case "bigan" -> 20000;
       default -> throw new IllegalStateException("no defaults for " + example);
     };
   }
 
-  private static void train(String example, int iterations, Path out, long seed, TrainedExample.AfterTraining hook)
-      throws IOException {
+  private static void train(String example, int iterations, Path out, long seed, TrainedExample.AfterTraining hook,
+      TutorialData data) throws IOException {
     int print = printEvery(iterations);
     switch (example) {
-      case "gan" -> GanExample.run(iterations, print, out, seed, hook);
+      case "gan" -> GanExample.run(iterations, print, out, seed, hook, TrainingCheckpoints.atEnd(out), data);
       case "wgan" -> WganExample.run(true, iterations, print, 5, 1e-4, out, seed, hook);
+      case "dcgan" -> DcganExample.run(DcganExample.Settings.defaults(), iterations, print, out, seed, hook,
+          TrainingCheckpoints.atEnd(out));
       default -> throw new IllegalStateException("cannot train " + example);
     }
   }
@@ -199,7 +264,11 @@ final class QualityCommand extends ExampleCommand {
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       VariableScope gen = ctx.scope("Gen");
       TrainedExample trained;
-      if (example.equals("bigan")) {
+      if (example.equals("bigan-paper")) {
+        trained = BiganPaperExample.trained(ctx, seed);
+      } else if (example.equals("dcgan")) {
+        trained = TrainedExample.ofSampler(ctx, DcganExample.sampler(ctx, DcganExample.Settings.defaults()));
+      } else if (example.equals("bigan")) {
         Ops tf = ctx.tf();
         Placeholder<TFloat32> xPh = tf.withName("x_ph").placeholder(TFloat32.class,
             Placeholder.shape(Shape.of(BiganExample.M, 784)));

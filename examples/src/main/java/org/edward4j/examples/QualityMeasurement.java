@@ -9,13 +9,14 @@ import org.edward4j.examples.classifier.MnistConvNet;
 import org.edward4j.criticisms.quality.NearestNeighbourAccuracy;
 import org.edward4j.criticisms.quality.QualityReport;
 import org.edward4j.criticisms.quality.SampleQuality;
+import org.edward4j.criticisms.quality.SplitClassifierScore;
 import org.edward4j.datasets.Mnist;
 import org.edward4j.plots.ImageGrid;
 
 /**
  * Measures a trained example against real MNIST with the cached classifier, and fills a {@link
- * QualityReport}: classifier score and Frechet distance of generated images (with the real test
- * images' figures as the reference), and for examples with an encoder the 1-nearest-neighbour
+ * QualityReport}: classifier score (over all images at once, and as the usual mean over 10 splits)
+ * and Frechet distance of generated images (with the real test images' figures as the reference), and for examples with an encoder the 1-nearest-neighbour
  * accuracy of its codes (Donahue et al., 2017, Table 1: training codes as references, test codes as
  * queries).
  */
@@ -24,6 +25,8 @@ final class QualityMeasurement {
   private final Mnist mnist;
   private final SampleQuality quality;
   private final double realTrainToTest;
+  private final MnistConvNet classifier;
+  private final SplitClassifierScore realSplits;
 
   /** Classifies the real test and training images once (about half a minute on two cores). */
   QualityMeasurement(Mnist mnist, MnistConvNet classifier) {
@@ -31,6 +34,9 @@ final class QualityMeasurement {
     this.quality = SampleQuality.against(classifier, mnist.test().firstImages(mnist.test().size()));
     FeatureGaussian train = FeatureGaussian.fit(classifier.classify(mnist.train().firstImages(mnist.train().size())));
     this.realTrainToTest = FrechetDistance.between(train, quality.reference());
+    this.classifier = classifier;
+    this.realSplits = SplitClassifierScore.of(classifier.classify(mnist.test().firstImages(mnist.test().size())),
+        SplitClassifierScore.USUAL_SPLITS);
   }
 
   /**
@@ -51,12 +57,18 @@ final class QualityMeasurement {
       ImageGrid.of(first, 28, 28).rows(8).cols(first.length / 784 / 8).scale(2).build().writePng(grid);
     }
     SampleQuality.Scores s = quality.measure(images);
+    SplitClassifierScore split = SplitClassifierScore.of(classifier.classify(images), SplitClassifierScore.USUAL_SPLITS);
     ClassifierScore real = quality.referenceScore();
     report.metric("classifier_score", s.classifierScore().score(), String.format(
             "%d generated images; at most %.3f for their class balance, 10 in all", samples, s.classifierScore().ceiling()))
+        .metric("classifier_score_10_splits", split.mean(), String.format(
+            "mean over 10 splits of %d images (Salimans et al., 2016), standard deviation %.3f", samples / 10, split.std()))
+        .metric("classifier_score_10_splits_std", split.std(), "population standard deviation over the 10 splits")
         .metric("frechet_distance", s.frechetDistance(),
             "classifier features of generated vs the 10,000 real test images")
         .metric("real_classifier_score", real.score(), "the 10,000 real test images: the classifier's own ceiling")
+        .metric("real_classifier_score_10_splits", realSplits.mean(), String.format(
+            "the real test images in 10 splits of 1,000, standard deviation %.3f", realSplits.std()))
         .metric("real_frechet_distance", realTrainToTest, "real training vs real test images: the floor");
     trained.encoder().ifPresent(encoder -> {
       float[] trainCodes = encoder.encode(mnist.train().firstImages(mnist.train().size()));

@@ -10,7 +10,6 @@ import org.edward4j.core.Feeds;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.random.RandomVariable;
 import org.tensorflow.Operand;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -93,12 +92,17 @@ interface TrainedExample {
    * @param seed the seed of the noise
    * @return the trained example
    */
-  static TrainedExample ofBidirectional(ModelContext ctx, Operand<TFloat32> xGenerated, Placeholder<TFloat32> zPh,
-      Operand<TFloat32> zEncoded, Placeholder<TFloat32> xPh, long seed) {
+  static TrainedExample ofBidirectional(ModelContext ctx, Operand<TFloat32> xGenerated, Operand<TFloat32> zPh,
+      Operand<TFloat32> zEncoded, Operand<TFloat32> xPh, long seed) {
+    return ofBidirectional(ctx, xGenerated, zPh, zEncoded, xPh, new Random(seed)::nextGaussian);
+  }
+
+  /** As above, with the generator's noise drawn from {@code noise} (e.g. a uniform prior). */
+  static TrainedExample ofBidirectional(ModelContext ctx, Operand<TFloat32> xGenerated, Operand<TFloat32> zPh,
+      Operand<TFloat32> zEncoded, Operand<TFloat32> xPh, java.util.function.DoubleSupplier noise) {
     int batch = (int) zPh.shape().get(0);
     int d = (int) zPh.shape().get(1);
     Operand<TFloat32> code = zEncoded instanceof RandomVariable<?> rv ? rv.mean() : zEncoded;
-    Random rng = new Random(seed);
     FeatureMap encoder = new FeatureMap() {
       @Override
       public int dimension() {
@@ -115,7 +119,7 @@ interface TrainedExample {
       public float[] generate(int n) {
         float[] z = new float[n * d];
         for (int i = 0; i < z.length; i++) {
-          z[i] = (float) rng.nextGaussian();
+          z[i] = (float) noise.getAsDouble();
         }
         return inBatches(ctx, xGenerated, zPh, z, d, batch, 784);
       }
@@ -128,7 +132,7 @@ interface TrainedExample {
   }
 
   /** Runs {@code out} over {@code in} a fixed-size batch at a time, padding the last batch. */
-  private static float[] inBatches(ModelContext ctx, Operand<TFloat32> out, Placeholder<TFloat32> ph, float[] in,
+  private static float[] inBatches(ModelContext ctx, Operand<TFloat32> out, Operand<TFloat32> ph, float[] in,
       int inWidth, int batch, int outWidth) {
     int n = in.length / inWidth;
     float[] result = new float[n * outWidth];

@@ -42,6 +42,7 @@ class CommandLineErrorsTest {
 
   static Stream<Arguments> badCommandLines() throws IOException {
     Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    Path report = Files.writeString(tmp.resolve("gan.json"), "{\"example\": \"gan\"}");
     return Stream.of(
         Arguments.of(List.of("gan", "--out", ""), "--out"),
         Arguments.of(List.of("gan", "--out", " "), "--out"),
@@ -57,6 +58,21 @@ class CommandLineErrorsTest {
         Arguments.of(List.of("gan", "--resume", tmp.resolve("nothing-here").toString()), "--resume"),
         Arguments.of(List.of("gan", "--bogus", "1"), "--bogus"),
         Arguments.of(List.of("gan", "--iterations"), "--iterations"),
+        Arguments.of(List.of("gan", "--binarize", "yes"), "--binarize takes true or false"),
+        Arguments.of(List.of("gan", "--shuffle", "1"), "--shuffle takes true or false"),
+        Arguments.of(List.of("gan", "--shuffle=maybe"), "'maybe' is not a boolean"),
+        Arguments.of(List.of("dcgan", "--width", "0"), "--width must be a finite number above 0, got 0.0"),
+        Arguments.of(List.of("dcgan", "--batch", "0"), "--batch must be at least 1, got 0"),
+        Arguments.of(List.of("dcgan", "--noise", "-2"), "--noise must be at least 1, got -2"),
+        Arguments.of(List.of("dcgan", "--lr-gen", "NaN"), "--lr-gen must be a finite number above 0, got NaN"),
+        Arguments.of(List.of("dcgan", "--lr-disc", "-1"), "--lr-disc must be a finite number above 0, got -1.0"),
+        Arguments.of(List.of("dcgan", "--iterations", "0"), "--iterations must be at least 1, got 0"),
+        Arguments.of(List.of("dcgan", "--save-every", "-1"), "--save-every must be 0"),
+        Arguments.of(List.of("bigan", "--recipe", "iclr"), "expected one of [edward, paper]"),
+        Arguments.of(List.of("bigan", "--recipe", "Paper"), "expected one of [edward, paper]"),
+        Arguments.of(List.of("bigan", "--recipe", "paper", "--binarize"), "--binarize applies to --recipe edward"),
+        Arguments.of(List.of("bigan", "--recipe", "paper", "--iterations", "0"), "--iterations must be at least 1"),
+        Arguments.of(List.of("bigan", "--recipe", "paper", "--print", "0"), "--print must be at least 1"),
         Arguments.of(List.of("bigan", "--binarize", "yes"), "--binarize takes true or false"),
         Arguments.of(List.of("bigan", "--binarize=yes"), "'yes' is not a boolean"),
         Arguments.of(List.of("sbn", "--reweighted", "yes"), "--reweighted takes true or false"),
@@ -75,7 +91,20 @@ class CommandLineErrorsTest {
         Arguments.of(List.of("invert", "--steps", "-1"), "--steps must be 0 or more"),
         Arguments.of(List.of("invert", "--realism", "-1"), "--realism must be a finite number of at least 0"),
         Arguments.of(List.of("quality"), "EXAMPLE"),
-        Arguments.of(List.of("quality", "dcgan"), "expected one of [gan, wgan, bigan, sbn, vae]"),
+        Arguments.of(List.of("quality", "cifar"), "expected one of [gan, wgan, dcgan, bigan, bigan-paper, sbn, vae]"),
+        Arguments.of(List.of("quality", "bigan_paper"), "expected one of [gan, wgan, dcgan, bigan, bigan-paper, sbn, vae]"),
+        Arguments.of(List.of("quality", "bigan-paper"), "pass --checkpoint DIR"),
+        Arguments.of(List.of("quality", "wgan", "--binarize", "false"), "--binarize applies to `quality gan` only"),
+        Arguments.of(List.of("quality", "dcgan", "--shuffle"), "--shuffle applies to `quality gan` only"),
+        Arguments.of(List.of("quality", "gan", "--shuffle", "maybe"), "--shuffle takes true or false"),
+        Arguments.of(List.of("quality", "gan", "--binarize", "false", "--checkpoint", tmp.toString()),
+            "with --checkpoint nothing is trained"),
+        Arguments.of(List.of("quality", "dcgan", "--samples", "0"), "--samples must be at least 1"),
+        Arguments.of(List.of("results"), "--reports"),
+        Arguments.of(List.of("results", "--reports", tmp.resolve("none.json").toString()), "none.json is not a file"),
+        Arguments.of(List.of("results", "--reports", report + "," + tmp), "is not a file"),
+        Arguments.of(List.of("results", "--reports", report.toString(), "--update", tmp.resolve("RESULTS.md").toString()),
+            "--update: "),
         Arguments.of(List.of("quality", "sbn", "--checkpoint", tmp.toString()), "--checkpoint is not supported"),
         Arguments.of(List.of("quality", "gan", "--checkpoint", tmp.resolve("none").toString()), "--checkpoint"),
         Arguments.of(List.of("quality", "gan", "--samples", "0"), "--samples must be at least 1"),
@@ -107,7 +136,8 @@ class CommandLineErrorsTest {
   void helpListsEveryCommandAndEachCommandsFlags() {
     Run top = run("--help");
     assertEquals(0, top.code());
-    for (String command : List.of("gan", "bigan", "wgan", "sbn", "vae", "quality", "invert", "bench", "completion")) {
+    for (String command : List.of("gan", "dcgan", "bigan", "wgan", "sbn", "vae", "quality", "results", "invert", "bench",
+        "completion")) {
       assertTrue(top.out().contains("  " + command + " "), command + " missing from:\n" + top.out());
     }
     Run gan = run("gan", "--help");
@@ -116,6 +146,22 @@ class CommandLineErrorsTest {
       assertTrue(gan.out().contains(flag), flag + " missing from:\n" + gan.out());
     }
     assertTrue(gan.out().contains("(default: 15000)"), gan.out());
+    assertTrue(gan.out().contains("--binarize") && gan.out().contains("--shuffle"), gan.out());
+    Run bigan = run("bigan", "--help");
+    assertTrue(bigan.out().contains("--recipe") && bigan.out().contains("edward, paper"), bigan.out());
+    Run quality = run("quality", "--help");
+    assertTrue(quality.out().contains("bigan-paper") && quality.out().contains("--binarize"), quality.out());
+  }
+
+  @Test
+  void resultsPrintsTheRowsOfAReport() throws IOException {
+    Path json = Files.writeString(tmp.resolve("dcgan.json"), org.edward4j.criticisms.quality.QualityReport.builder("dcgan")
+        .setting("seed", 42L).setting("iterations", 12000).metric("frechet_distance", 7.5, "").build().toJson());
+    Run r = run("results", "--reports", json.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith(ResultsTable.HEADER), r.out());
+    assertTrue(r.out().contains("| dcgan | Frechet distance | 7.50 | `bin/edward quality dcgan --iterations 12000 --seed 42` |"),
+        r.out());
   }
 
   @Test

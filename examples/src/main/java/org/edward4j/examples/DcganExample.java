@@ -1,0 +1,184 @@
+package org.edward4j.examples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.edward4j.core.ContextPlaceholder;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.VariableScope;
+import org.edward4j.core.layers.Activation;
+import org.edward4j.core.layers.ConvOptions;
+import org.edward4j.core.layers.DenseOptions;
+import org.edward4j.core.layers.Layers;
+import org.edward4j.core.layers.Padding;
+import org.edward4j.core.optimizers.Adam;
+import org.edward4j.core.variables.Regularizers;
+import org.edward4j.datasets.Minibatches;
+import org.edward4j.datasets.Mnist;
+import org.edward4j.inferences.GANInference;
+import org.edward4j.inferences.GanOptions;
+import org.edward4j.inferences.UpdateInfo;
+import org.edward4j.models.Uniform;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A convolutional GAN on MNIST (Radford, Metz and Chintala, 2016, "Unsupervised Representation
+ * Learning with Deep Convolutional Generative Adversarial Networks", ICLR) with Edward's {@code
+ * GANInference} and its non-saturating loss, sized for a CPU after TF-GAN's MNIST networks.
+ *
+ * <p>Generator: {@code z ~ U(-1, 1)^noise -> relu(bn(fc 1024)) -> relu(bn(fc 7x7x2c)) -> relu(bn(
+ * deconv c, 4x4, stride 2)) -> sigmoid(deconv 1, 4x4, stride 2)}, images in (0, 1) as the data.
+ * Discriminator: {@code lrelu(conv c, 4x4, stride 2) -> lrelu(conv 2c, 4x4, stride 2) -> lrelu(fc
+ * 1024) -> fc 1}. With {@code c = 64} (width 1) these are TF-GAN's networks. Adam with beta1 0.5;
+ * L2 weight decay 2.5e-5 on every kernel, as TF-GAN.
+ *
+ * <p>{@code bin/edward dcgan [--iterations N] [--batch M] [--width W] [--save-every N] [--resume
+ * DIR]} ({@link DcganCommand}) writes {@code samples_NNN.png} grids and checkpoints to {@code --out}; {@code bin/edward
+ * quality dcgan} measures it.
+ */
+final class DcganExample {
+
+  /**
+   * The settings of a run.
+   *
+   * @param batch images per update
+   * @param noise the code's width
+   * @param width channel multiplier: {@code c = round(64 * width)}
+   * @param lrGen the generator's Adam learning rate
+   * @param lrDisc the discriminator's Adam learning rate
+   */
+  record Settings(int batch, int noise, double width, double lrGen, double lrDisc) {
+    /** The defaults of {@code bin/edward dcgan}: TF-GAN's learning rates, half its width for a CPU. */
+    static Settings defaults() {
+      return new Settings(64, 64, 0.5, 1e-3, 2e-4);
+    }
+
+    int channels() {
+      return Math.max(1, (int) Math.round(64 * width));
+    }
+  }
+
+  static final double WEIGHT_DECAY = 2.5e-5;
+  static final double LEAK = 0.2;
+
+  private DcganExample() {}
+
+  /**
+   * The generator, in training mode (batch statistics; moving averages updated with each step).
+   *
+   * @param scope the {@code Gen} scope
+   * @param z codes {@code [batch, noise]}
+   * @param s the settings
+   * @return images {@code [batch, 784]} in (0, 1)
+   */
+  static Operand<TFloat32> generator(VariableScope scope, Operand<TFloat32> z, Settings s) {
+    Ops tf = scope.tf();
+    int c = s.channels();
+    long batch = z.shape().get(0);
+    Operand<TFloat32> h = normRelu(scope, Layers.dense(scope, z, 1024, dense(Activation.identity(), false)));
+    h = normRelu(scope, Layers.dense(scope, h, 7 * 7 * 2 * c, dense(Activation.identity(), false)));
+    h = tf.reshape(h, tf.constant(new long[] {batch, 7, 7, 2 * c}));
+    h = normRelu(scope, Layers.conv2dTranspose(scope, h, c, 4, conv(Activation.identity(), false)));
+    h = Layers.conv2dTranspose(scope, h, 1, 4, conv(Activation.sigmoid(), true));
+    return tf.reshape(h, tf.constant(new long[] {batch, 784}));
+  }
+
+  /**
+   * The discriminator.
+   *
+   * @param scope the {@code Disc} scope entry
+   * @param x images {@code [batch, 784]}
+   * @param s the settings
+   * @return logits {@code [batch, 1]}
+   */
+  static Operand<TFloat32> discriminator(VariableScope scope, Operand<TFloat32> x, Settings s) {
+    Ops tf = scope.tf();
+    int c = s.channels();
+    long batch = x.shape().get(0);
+    Operand<TFloat32> h = tf.reshape(x, tf.constant(new long[] {batch, 28, 28, 1}));
+    h = Layers.conv2d(scope, h, c, 4, conv(Activation.leakyRelu(LEAK), true));
+    h = Layers.conv2d(scope, h, 2 * c, 4, conv(Activation.leakyRelu(LEAK), true));
+    h = tf.reshape(h, tf.constant(new long[] {batch, 7 * 7 * 2 * c}));
+    h = Layers.dense(scope, h, 1024, dense(Activation.leakyRelu(LEAK), true));
+    return Layers.dense(scope, h, 1, dense(Activation.identity(), true));
+  }
+
+  private static Operand<TFloat32> normRelu(VariableScope scope, Operand<TFloat32> x) {
+    return Activation.relu().apply(scope.tf(), Layers.batchNormalization(scope, x, true));
+  }
+
+  private static DenseOptions dense(Activation activation, boolean bias) {
+    return DenseOptions.builder().activation(activation).useBias(bias)
+        .kernelRegularizer(Regularizers.l2(WEIGHT_DECAY)).build();
+  }
+
+  private static ConvOptions conv(Activation activation, boolean bias) {
+    return ConvOptions.builder().strides(2).padding(Padding.SAME).activation(activation).useBias(bias)
+        .kernelRegularizer(Regularizers.l2(WEIGHT_DECAY)).build();
+  }
+
+  /**
+   * The generator of a run, its noise drawn in the graph.
+   *
+   * @param ctx the context
+   * @param s the settings
+   * @return images {@code [batch, 784]}
+   */
+  static Operand<TFloat32> sampler(ModelContext ctx, Settings s) {
+    VariableScope gen = ctx.scope("Gen");
+    Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(s.batch(), s.noise()).build();
+    return generator(gen, eps, s);
+  }
+
+  /** Trains, then hands the trained generator to {@code afterTraining}, if any. */
+  static void run(Settings s, int nIter, int nPrint, Path out, long seed, TrainedExample.AfterTraining afterTraining,
+      TrainingCheckpoints checkpoints) throws IOException {
+    Files.createDirectories(out);
+    Mnist mnist = Mnist.load();
+    long start = System.nanoTime();
+    try (ModelContext ctx = ModelContext.withSeed(seed)) {
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(s.batch(), 784));
+      Operand<TFloat32> x = sampler(ctx, s);
+      GANInference inference = new GANInference(Map.of(x, xPh), (scope, in) -> discriminator(scope, in, s));
+      inference.initialize(GanOptions.builder().nIter(nIter).nPrint(nPrint)
+          .optimizer(Adam.builder().learningRate(s.lrGen()).beta1(0.5).build())
+          .optimizerD(Adam.builder().learningRate(s.lrDisc()).beta1(0.5).name("DiscAdam").build())
+          .build());
+      System.out.println(s);
+      System.out.println(inference);
+      Minibatches batches = Minibatches.over(mnist.train(), s.batch()).shuffleEachEpoch(seed).build();
+      float[] xBatch = batches.newImageBuffer();
+      int[] idx = new Random(seed).ints(16, 0, s.batch()).toArray();
+      int first = (int) checkpoints.resume(ctx, inference, batches);
+      long window = System.nanoTime();
+      int windowFirst = first;
+      for (int t = first; t < nIter; t++) {
+        batches.next(xBatch);
+        UpdateInfo info = inference.update(Map.of(xPh, xBatch));
+        if ((t + 1) % nPrint == 0 || t == nIter - 1) {
+          double seconds = (System.nanoTime() - window) / 1e9;
+          System.out.printf("iteration %d/%d: loss %.4f, loss_d %.4f, %.2f it/s, %.0f s%n", t + 1, nIter, info.loss(),
+              info.lossD(), (t + 1 - windowFirst) / seconds, (System.nanoTime() - start) / 1e9);
+          long step = ctx.randomStep();
+          GanExample.writeSamples(ctx.eval(x).data(), idx, out.resolve(String.format("samples_%06d.png", t + 1)));
+          ctx.setRandomStep(step); // pictures are not training: a resumed run need not replay them
+          window = System.nanoTime();
+          windowFirst = t + 1;
+        }
+        checkpoints.afterIteration(ctx, t + 1, batches);
+      }
+      checkpoints.finish(ctx, nIter, batches);
+      inference.finish();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("trained %d iterations in %.1f s (%.2f it/s)%n", nIter - first, seconds, (nIter - first) / seconds);
+      if (afterTraining != null) {
+        afterTraining.accept(TrainedExample.ofSampler(ctx, x));
+      }
+    }
+  }
+}

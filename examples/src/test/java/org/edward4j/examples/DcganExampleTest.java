@@ -1,0 +1,88 @@
+package org.edward4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.edward4j.core.ContextPlaceholder;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.optimizers.Adam;
+import org.edward4j.core.variables.Variable;
+import org.edward4j.inferences.GANInference;
+import org.edward4j.inferences.GanOptions;
+import org.edward4j.inferences.UpdateInfo;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/** The DCGAN's networks have TF-GAN's structure at the chosen width, and one update trains both sides. */
+class DcganExampleTest {
+
+  private static final DcganExample.Settings SMALL = new DcganExample.Settings(8, 16, 0.25, 1e-3, 2e-4);
+
+  private static long[] shapeOf(ModelContext ctx, String scope, String suffix) {
+    for (Variable<?> v : ctx.collections().globalVariables(scope)) {
+      if (v.name().endsWith(suffix)) {
+        return v.shape().asArray();
+      }
+    }
+    throw new AssertionError("no variable ending in " + suffix + " under " + scope);
+  }
+
+  @Test
+  void networksHaveTheDesignedShapes() {
+    try (ModelContext ctx = ModelContext.withSeed(3)) {
+      Operand<TFloat32> x = DcganExample.sampler(ctx, SMALL);
+      assertEquals(Shape.of(8, 784), x.shape());
+      float[] images = ctx.eval(x).data();
+      for (float v : images) {
+        assertTrue(v > 0 && v < 1, "sigmoid images lie in (0, 1), got " + v);
+      }
+      Operand<TFloat32> logits = DcganExample.discriminator(ctx.scope("Disc"), x, SMALL);
+      assertEquals(Shape.of(8, 1), logits.shape());
+      int c = SMALL.channels(); // round(64 * 0.25) = 16
+      assertEquals(16, c);
+      // Generator: fc 1024, fc 7x7x2c, deconv 2c -> c, deconv c -> 1 (kernels [k, k, out, in]).
+      assertArrayEquals(new long[] {16, 1024}, shapeOf(ctx, "Gen", "dense/kernel"));
+      assertArrayEquals(new long[] {1024, 7 * 7 * 2 * c}, shapeOf(ctx, "Gen", "dense_1/kernel"));
+      assertArrayEquals(new long[] {4, 4, c, 2 * c}, shapeOf(ctx, "Gen", "conv2d_transpose/kernel"));
+      assertArrayEquals(new long[] {4, 4, 1, c}, shapeOf(ctx, "Gen", "conv2d_transpose_1/kernel"));
+      // Discriminator: conv c, conv 2c (kernels [k, k, in, out]), fc 1024, fc 1.
+      assertArrayEquals(new long[] {4, 4, 1, c}, shapeOf(ctx, "Disc", "conv2d/kernel"));
+      assertArrayEquals(new long[] {4, 4, c, 2 * c}, shapeOf(ctx, "Disc", "conv2d_1/kernel"));
+      assertArrayEquals(new long[] {7 * 7 * 2 * c, 1024}, shapeOf(ctx, "Disc", "dense/kernel"));
+      // Three batch normalizations in the generator, each updating its two moving averages.
+      assertEquals(6, ctx.collections().updateOps("Gen").size());
+    }
+  }
+
+  @Test
+  void oneUpdateMovesBothNetworks() {
+    try (ModelContext ctx = ModelContext.withSeed(5)) {
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(SMALL.batch(), 784));
+      Operand<TFloat32> x = DcganExample.sampler(ctx, SMALL);
+      GANInference inference = new GANInference(Map.of(x, xPh), (scope, in) -> DcganExample.discriminator(scope, in, SMALL));
+      inference.initialize(GanOptions.builder().nIter(1)
+          .optimizer(Adam.builder().learningRate(SMALL.lrGen()).beta1(0.5).build())
+          .optimizerD(Adam.builder().learningRate(SMALL.lrDisc()).beta1(0.5).name("DiscAdam").build()).build());
+      Variable<?> g = ctx.collections().trainableVariables("Gen").get(0);
+      Variable<?> d = ctx.collections().trainableVariables("Disc").get(0);
+      float[] g0 = ctx.eval(cast(g)).data();
+      float[] d0 = ctx.eval(cast(d)).data();
+      float[] batch = new float[SMALL.batch() * 784];
+      java.util.Arrays.fill(batch, 0.5f);
+      UpdateInfo info = inference.update(Map.of(xPh, batch));
+      assertTrue(Double.isFinite(info.loss()) && Double.isFinite(info.lossD()), info.toString());
+      assertFalse(java.util.Arrays.equals(g0, ctx.eval(cast(g)).data()), "the generator moved");
+      assertFalse(java.util.Arrays.equals(d0, ctx.eval(cast(d)).data()), "the discriminator moved");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Operand<TFloat32> cast(Variable<?> v) {
+    return (Operand<TFloat32>) (Operand<?>) v.value();
+  }
+}
