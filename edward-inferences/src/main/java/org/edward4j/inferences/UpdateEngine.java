@@ -26,6 +26,13 @@ import org.tensorflow.types.TInt64;
  * the chosen sides, increments the iteration counter {@code t} (Edward's {@code iteration}
  * variable, so it is saved with the other variables), fetches the losses (through {@code
  * CheckNumerics} in debug mode) and, when due, writes the TensorBoard summaries.
+ *
+ * <p>Thread safety: every method that touches the shared feed buffers, the session run or {@code t}
+ * is {@code synchronized} on this engine (one per inference), so concurrent updates are applied one
+ * at a time, each filling the buffers, running and advancing {@code t} as one unit. Without it two
+ * threads overwrote each other's feeds (a spurious "must feed placeholder" error) and lost
+ * increments of {@code t} (issue 17). The engine is private to its inference, so no caller can hold
+ * this monitor.
  */
 final class UpdateEngine implements AutoCloseable {
 
@@ -89,7 +96,7 @@ final class UpdateEngine implements AutoCloseable {
   }
 
   /** One update of the steps of {@code side} (all when null), logging if {@code reportDue(t)}. */
-  UpdateInfo update(Map<? extends Operand<?>, ?> feedDict, Side side, String owner, LongPredicate reportDue) {
+  synchronized UpdateInfo update(Map<? extends Operand<?>, ?> feedDict, Side side, String owner, LongPredicate reportDue) {
     List<Inference.Step> chosen = new ArrayList<>();
     for (Inference.Step s : steps) {
       if (side == null || s.side() == side) {
@@ -161,12 +168,12 @@ final class UpdateEngine implements AutoCloseable {
     return iteration;
   }
 
-  long t() {
+  synchronized long t() {
     return t;
   }
 
   /** Reads {@code t} back from the counter variable. */
-  long syncT() {
+  synchronized long syncT() {
     long step = ctx.randomStep();
     try (Result r = ctx.run(ctx.session().runner().fetch(iteration.value()))) {
       t = ((TInt64) r.get(0)).getLong();
@@ -178,7 +185,7 @@ final class UpdateEngine implements AutoCloseable {
   }
 
   /** Resets {@code t} and every optimizer slot of the steps to their initial values. */
-  void reset() {
+  synchronized void reset() {
     Session.Runner runner = ctx.session().runner().addTarget(iteration.initializer());
     for (Inference.Step s : steps) {
       if (s.trainStep() != null) {
@@ -190,7 +197,7 @@ final class UpdateEngine implements AutoCloseable {
   }
 
   /** Resets every variable of the context, as Edward's {@code run} does before training. */
-  void resetAllVariables() {
+  synchronized void resetAllVariables() {
     Session.Runner runner = ctx.session().runner();
     ctx.variables().all().forEach(v -> runner.addTarget(v.initializer()));
     ctx.run(runner).close();
@@ -199,7 +206,7 @@ final class UpdateEngine implements AutoCloseable {
 
   /** Closes the log and frees the feed buffers; updating again still works. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (log != null) {
       log.close();
       log = null;
