@@ -226,6 +226,16 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
   }
 
   /**
+   * What a train op for the loss {@code key} must run after (as update ops of its optimizer): with
+   * {@code debug} on, the loss's NaN/Inf check, so a non-finite loss stops the step before it writes
+   * any variable; otherwise nothing. Call in {@link #build} with the loss of the step reported as
+   * {@code key}.
+   */
+  final List<Op> numericGate(String key, Operand<TFloat32> loss) {
+    return engine.numericGate(key, loss);
+  }
+
+  /**
    * Logs a histogram to TensorBoard at each report, when a log directory is set.
    *
    * @param tag the tag

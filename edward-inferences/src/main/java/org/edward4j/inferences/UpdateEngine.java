@@ -2,6 +2,7 @@ package org.edward4j.inferences;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,12 @@ final class UpdateEngine implements AutoCloseable {
   private final List<Inference.Step> steps = new ArrayList<>();
   private final Map<String, Operand<TFloat32>> fetchedLosses = new LinkedHashMap<>();
   private Variable<TInt64> iteration;
+  // Under debug it waits for the numeric checks of every loss, as the train ops do, so a rejected
+  // update advances nothing.
   private Op incrementIteration;
+  // Under debug: the CheckNumerics of each step's loss, made once and shared by the gate of its
+  // train op (numericGate) and the fetched loss.
+  private final Map<String, Operand<TFloat32>> checks = new HashMap<>();
   private InferenceLog log;
   private boolean debug;
   private long t;
@@ -72,6 +78,27 @@ final class UpdateEngine implements AutoCloseable {
     steps.add(step);
   }
 
+  /**
+   * What a train op must wait for: under debug, the check for NaN and Inf of the loss reported as
+   * {@code key}, so a non-finite loss stops the step before any variable is written (a check after
+   * the step, as before, found the weights already NaN); otherwise nothing. The check is a control
+   * dependency of the updates only, never an input of the gradients (CheckNumerics has none). An
+   * inference with several steps gates each on every loss, so an update is applied whole or not at
+   * all.
+   */
+  List<Op> numericGate(String key, Operand<TFloat32> loss) {
+    return debug ? List.of((Op) check(key, loss)) : List.of();
+  }
+
+  private Operand<TFloat32> check(String key, Operand<TFloat32> loss) {
+    Operand<TFloat32> c = checks.get(key);
+    if (c == null) {
+      c = ctx.opsAt("").debugging.checkNumerics(loss, checkTag(key));
+      checks.put(key, c);
+    }
+    return c;
+  }
+
   void histogram(String tag, Operand<? extends org.tensorflow.types.family.TNumber> values) {
     if (log != null) {
       log.histogram(tag, values);
@@ -84,14 +111,20 @@ final class UpdateEngine implements AutoCloseable {
       throw new IllegalStateException(owner + ".build added no training step");
     }
     Ops tf = ctx.opsAt("");
-    // t counts update calls whichever side runs, so its increment depends on no step.
-    incrementIteration = tf.assignAddVariableOp(iteration.handle(), tf.constant(1L));
     for (Inference.Step s : steps) {
-      fetchedLosses.put(s.key(), debug ? tf.debugging.checkNumerics(s.loss(), checkTag(s.key())) : s.loss());
+      fetchedLosses.put(s.key(), debug ? check(s.key(), s.loss()) : s.loss());
       if (log != null) {
         log.scalar(s.side() == Side.DISC ? "loss/discriminative" : s.key().equals("loss") ? "loss" : s.key(), s.loss());
       }
     }
+    // t counts update calls whichever side runs, so its increment depends on no step; under debug
+    // it waits for the checks of every loss, as every gated train op does.
+    List<Op> gate = new ArrayList<>();
+    if (debug) {
+      steps.forEach(s -> gate.add((Op) fetchedLosses.get(s.key())));
+    }
+    incrementIteration = (gate.isEmpty() ? tf : tf.withControlDependencies(gate))
+        .assignAddVariableOp(iteration.handle(), tf.constant(1L));
     t = 0;
   }
 
@@ -126,9 +159,12 @@ final class UpdateEngine implements AutoCloseable {
       }
       return new UpdateInfo(t, values);
     } catch (TFInvalidArgumentException e) {
-      for (Inference.Step s : chosen) {
+      // Every loss is checked under debug, also the sides not chosen (their checks gate the step).
+      for (Inference.Step s : steps) {
         if (debug && String.valueOf(e.getMessage()).contains(checkTag(s.key()))) {
-          t = next;
+          // The gates kept the steps and the increment from running; a step without an optimizer (a
+          // sampler's) is not gated, so t is read back rather than assumed.
+          t = readCounter();
           throw new NonFiniteLossException(s.key(), next, e);
         }
       }
@@ -175,8 +211,8 @@ final class UpdateEngine implements AutoCloseable {
   /** Reads {@code t} back from the counter variable. */
   synchronized long syncT() {
     long step = ctx.randomStep();
-    try (Result r = ctx.run(ctx.session().runner().fetch(iteration.value()))) {
-      t = ((TInt64) r.get(0)).getLong();
+    try {
+      t = readCounter();
     } finally {
       // Reading t draws nothing: keep the random step a restore just set, so resuming stays exact.
       ctx.setRandomStep(step);
@@ -212,6 +248,12 @@ final class UpdateEngine implements AutoCloseable {
       log = null;
     }
     feeds.close();
+  }
+
+  private long readCounter() {
+    try (Result r = ctx.run(ctx.session().runner().fetch(iteration.value()))) {
+      return ((TInt64) r.get(0)).getLong();
+    }
   }
 
   private static String checkTag(String key) {
