@@ -166,8 +166,16 @@ final class AdversarialSetup {
       Operand<TFloat32> lossD,
       Function<TrainStep, Op> afterDisc) {
     List<Variable<?>> discVars = discVariables(ctx);
-    TrainStep gen = TrainSteps.minimize(ctx, options.generator(), loss, genVars, genUpdateOps);
-    TrainStep disc = TrainSteps.minimize(ctx, options.discriminator(), lossD, discVars, ctx.collections().updateOps(DISC));
+    // Under debug both steps wait for the NaN/Inf checks of both losses, so an update with a bad
+    // loss changes no weight of either side (t waits for the same checks).
+    List<Op> gate = new ArrayList<>(inference.numericGate("loss", loss));
+    gate.addAll(inference.numericGate("loss_d", lossD));
+    List<Op> genBefore = new ArrayList<>(genUpdateOps);
+    genBefore.addAll(gate);
+    List<Op> discBefore = new ArrayList<>(ctx.collections().updateOps(DISC));
+    discBefore.addAll(gate);
+    TrainStep gen = TrainSteps.minimize(ctx, options.generator(), loss, genVars, genBefore);
+    TrainStep disc = TrainSteps.minimize(ctx, options.discriminator(), lossD, discVars, discBefore);
     inference.addStep(new Inference.Step(Side.GEN, "loss", "Gen Loss", loss, gen));
     inference.addStep(
         new Inference.Step(Side.DISC, "loss_d", "Disc Loss", lossD, disc, afterDisc == null ? disc : afterDisc.apply(disc)));

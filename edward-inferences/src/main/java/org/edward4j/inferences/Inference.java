@@ -30,6 +30,18 @@ import org.tensorflow.types.family.TNumber;
  * that trains, increments {@code t}, fetches the losses and, when due, writes TensorBoard summaries;
  * {@code debug} checks of the losses for NaN and Inf; and the progress bar.
  *
+ * <p><b>Threads.</b> One inference may be shared by several threads once {@link
+ * #initialize(InferenceOptions)} has returned (initialize on one thread first). Updates are
+ * serialized: each {@link #update} call fills the feed buffers, runs the step and advances {@code
+ * t} under one lock of this inference, so concurrent calls are applied one after another in some
+ * order, never interleaved. Every returned {@link UpdateInfo} therefore describes exactly the update
+ * that was applied: its {@code t} is that update's number, N threads making M calls each receive the
+ * values 1 to N*M once each, and {@link #iteration()} then equals the graph's counter. A call that
+ * throws before running (a bad feed) applies nothing and leaves {@code t} unchanged. A multi-update
+ * iteration of {@link #run} (WGAN's critic updates) is atomic per update call, not as a whole.
+ * Concurrent updates gain no speed (TensorFlow already runs one step on several cores); the lock
+ * only makes sharing correct.
+ *
  * <p>Each family has its own options type {@code O} (a record composed of {@link RunOptions} and
  * the family's parts), so {@code initialize} accepts only what the family takes.
  *
@@ -101,7 +113,8 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
   private int nIter;
   private int nPrint;
   private Progbar progbar;
-  private boolean closed;
+  // Volatile: an update on another thread must see close() and fail with "is closed".
+  private volatile boolean closed;
 
   /**
    * Checks the maps and finds their context from their owner: the first key or value that knows it
@@ -210,6 +223,16 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
    */
   protected final void addStep(Step step) {
     engine.add(Objects.requireNonNull(step, "step"));
+  }
+
+  /**
+   * What a train op for the loss {@code key} must run after (as update ops of its optimizer): with
+   * {@code debug} on, the loss's NaN/Inf check, so a non-finite loss stops the step before it writes
+   * any variable; otherwise nothing. Call in {@link #build} with the loss of the step reported as
+   * {@code key}.
+   */
+  final List<Op> numericGate(String key, Operand<TFloat32> loss) {
+    return engine.numericGate(key, loss);
   }
 
   /**

@@ -2,7 +2,9 @@ package org.edward4j.inferences;
 
 /**
  * A loss became NaN or infinite while {@code debug} checks were on: training stopped at that
- * iteration, naming the tensor.
+ * iteration, naming the tensor. The check gates the update, so an optimizer step whose loss is not
+ * finite writes no variable and does not advance {@code t}: the weights stay as they were before
+ * the failing call.
  */
 public final class NonFiniteLossException extends IllegalStateException {
 

@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  *     none); empty for {@code nIter / 100}
  * @param logdir where TensorBoard event files go; empty for no logging
  * @param logTimestamp whether to log into a {@code YYYYMMDD_HHMMSS} subdirectory of {@code logdir}
- * @param debug whether every loss is checked for NaN and Inf
+ * @param debug whether every loss is checked for NaN and Inf before the update is applied
  * @param initializeVariables whether {@code run()} first resets every variable, as Edward's does
  * @param progressOutput where progress is printed
  */
@@ -184,8 +184,10 @@ public record RunOptions(
     }
 
     /**
-     * Checks every loss for NaN and Inf; a bad value stops training with an exception naming the
-     * tensor and the iteration.
+     * Checks every loss for NaN and Inf before the update is applied; a bad value stops training
+     * with a {@link NonFiniteLossException} naming the tensor and the iteration, and leaves the
+     * optimizer's variables and {@code t} as they were. Costs one {@code CheckNumerics} per loss,
+     * and a one-sided update of a two-sided inference also computes the other side's loss.
      *
      * @param debug the flag
      * @return this

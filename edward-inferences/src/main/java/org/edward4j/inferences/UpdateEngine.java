@@ -2,6 +2,7 @@ package org.edward4j.inferences;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,13 @@ import org.tensorflow.types.TInt64;
  * the chosen sides, increments the iteration counter {@code t} (Edward's {@code iteration}
  * variable, so it is saved with the other variables), fetches the losses (through {@code
  * CheckNumerics} in debug mode) and, when due, writes the TensorBoard summaries.
+ *
+ * <p>Thread safety: every method that touches the shared feed buffers, the session run or {@code t}
+ * is {@code synchronized} on this engine (one per inference), so concurrent updates are applied one
+ * at a time, each filling the buffers, running and advancing {@code t} as one unit. Without it two
+ * threads overwrote each other's feeds (a spurious "must feed placeholder" error) and lost
+ * increments of {@code t} (issue 17). The engine is private to its inference, so no caller can hold
+ * this monitor.
  */
 final class UpdateEngine implements AutoCloseable {
 
@@ -34,7 +42,12 @@ final class UpdateEngine implements AutoCloseable {
   private final List<Inference.Step> steps = new ArrayList<>();
   private final Map<String, Operand<TFloat32>> fetchedLosses = new LinkedHashMap<>();
   private Variable<TInt64> iteration;
+  // Under debug it waits for the numeric checks of every loss, as the train ops do, so a rejected
+  // update advances nothing.
   private Op incrementIteration;
+  // Under debug: the CheckNumerics of each step's loss, made once and shared by the gate of its
+  // train op (numericGate) and the fetched loss.
+  private final Map<String, Operand<TFloat32>> checks = new HashMap<>();
   private InferenceLog log;
   private boolean debug;
   private long t;
@@ -65,6 +78,27 @@ final class UpdateEngine implements AutoCloseable {
     steps.add(step);
   }
 
+  /**
+   * What a train op must wait for: under debug, the check for NaN and Inf of the loss reported as
+   * {@code key}, so a non-finite loss stops the step before any variable is written (a check after
+   * the step, as before, found the weights already NaN); otherwise nothing. The check is a control
+   * dependency of the updates only, never an input of the gradients (CheckNumerics has none). An
+   * inference with several steps gates each on every loss, so an update is applied whole or not at
+   * all.
+   */
+  List<Op> numericGate(String key, Operand<TFloat32> loss) {
+    return debug ? List.of((Op) check(key, loss)) : List.of();
+  }
+
+  private Operand<TFloat32> check(String key, Operand<TFloat32> loss) {
+    Operand<TFloat32> c = checks.get(key);
+    if (c == null) {
+      c = ctx.opsAt("").debugging.checkNumerics(loss, checkTag(key));
+      checks.put(key, c);
+    }
+    return c;
+  }
+
   void histogram(String tag, Operand<? extends org.tensorflow.types.family.TNumber> values) {
     if (log != null) {
       log.histogram(tag, values);
@@ -77,19 +111,25 @@ final class UpdateEngine implements AutoCloseable {
       throw new IllegalStateException(owner + ".build added no training step");
     }
     Ops tf = ctx.opsAt("");
-    // t counts update calls whichever side runs, so its increment depends on no step.
-    incrementIteration = tf.assignAddVariableOp(iteration.handle(), tf.constant(1L));
     for (Inference.Step s : steps) {
-      fetchedLosses.put(s.key(), debug ? tf.debugging.checkNumerics(s.loss(), checkTag(s.key())) : s.loss());
+      fetchedLosses.put(s.key(), debug ? check(s.key(), s.loss()) : s.loss());
       if (log != null) {
         log.scalar(s.side() == Side.DISC ? "loss/discriminative" : s.key().equals("loss") ? "loss" : s.key(), s.loss());
       }
     }
+    // t counts update calls whichever side runs, so its increment depends on no step; under debug
+    // it waits for the checks of every loss, as every gated train op does.
+    List<Op> gate = new ArrayList<>();
+    if (debug) {
+      steps.forEach(s -> gate.add((Op) fetchedLosses.get(s.key())));
+    }
+    incrementIteration = (gate.isEmpty() ? tf : tf.withControlDependencies(gate))
+        .assignAddVariableOp(iteration.handle(), tf.constant(1L));
     t = 0;
   }
 
   /** One update of the steps of {@code side} (all when null), logging if {@code reportDue(t)}. */
-  UpdateInfo update(Map<? extends Operand<?>, ?> feedDict, Side side, String owner, LongPredicate reportDue) {
+  synchronized UpdateInfo update(Map<? extends Operand<?>, ?> feedDict, Side side, String owner, LongPredicate reportDue) {
     List<Inference.Step> chosen = new ArrayList<>();
     for (Inference.Step s : steps) {
       if (side == null || s.side() == side) {
@@ -119,9 +159,12 @@ final class UpdateEngine implements AutoCloseable {
       }
       return new UpdateInfo(t, values);
     } catch (TFInvalidArgumentException e) {
-      for (Inference.Step s : chosen) {
+      // Every loss is checked under debug, also the sides not chosen (their checks gate the step).
+      for (Inference.Step s : steps) {
         if (debug && String.valueOf(e.getMessage()).contains(checkTag(s.key()))) {
-          t = next;
+          // The gates kept the steps and the increment from running; a step without an optimizer (a
+          // sampler's) is not gated, so t is read back rather than assumed.
+          t = readCounter();
           throw new NonFiniteLossException(s.key(), next, e);
         }
       }
@@ -161,15 +204,15 @@ final class UpdateEngine implements AutoCloseable {
     return iteration;
   }
 
-  long t() {
+  synchronized long t() {
     return t;
   }
 
   /** Reads {@code t} back from the counter variable. */
-  long syncT() {
+  synchronized long syncT() {
     long step = ctx.randomStep();
-    try (Result r = ctx.run(ctx.session().runner().fetch(iteration.value()))) {
-      t = ((TInt64) r.get(0)).getLong();
+    try {
+      t = readCounter();
     } finally {
       // Reading t draws nothing: keep the random step a restore just set, so resuming stays exact.
       ctx.setRandomStep(step);
@@ -178,7 +221,7 @@ final class UpdateEngine implements AutoCloseable {
   }
 
   /** Resets {@code t} and every optimizer slot of the steps to their initial values. */
-  void reset() {
+  synchronized void reset() {
     Session.Runner runner = ctx.session().runner().addTarget(iteration.initializer());
     for (Inference.Step s : steps) {
       if (s.trainStep() != null) {
@@ -190,7 +233,7 @@ final class UpdateEngine implements AutoCloseable {
   }
 
   /** Resets every variable of the context, as Edward's {@code run} does before training. */
-  void resetAllVariables() {
+  synchronized void resetAllVariables() {
     Session.Runner runner = ctx.session().runner();
     ctx.variables().all().forEach(v -> runner.addTarget(v.initializer()));
     ctx.run(runner).close();
@@ -199,12 +242,18 @@ final class UpdateEngine implements AutoCloseable {
 
   /** Closes the log and frees the feed buffers; updating again still works. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (log != null) {
       log.close();
       log = null;
     }
     feeds.close();
+  }
+
+  private long readCounter() {
+    try (Result r = ctx.run(ctx.session().runner().fetch(iteration.value()))) {
+      return ((TInt64) r.get(0)).getLong();
+    }
   }
 
   private static String checkTag(String key) {

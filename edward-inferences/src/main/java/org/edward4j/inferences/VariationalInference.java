@@ -14,6 +14,7 @@ import org.edward4j.core.random.RandomVariable;
 import org.edward4j.core.variables.Variable;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TNumber;
@@ -82,8 +83,9 @@ public abstract class VariationalInference<O extends VariationalFamilyOptions> e
       throw new IllegalArgumentException(getClass().getSimpleName()
           + " found no trainable variable that the model or its approximations depend on; pass `varList`");
     }
-    TrainStep step =
-        TrainSteps.applyGradients(ctx, vi.optimizer(), built.gradsAndVars(), ctx.collections().updateOps(null));
+    List<Op> before = new ArrayList<>(ctx.collections().updateOps(null));
+    before.addAll(numericGate("loss", built.loss()));
+    TrainStep step = TrainSteps.applyGradients(ctx, vi.optimizer(), built.gradsAndVars(), before);
     addStep(new Step(null, "loss", "Loss", built.loss(), step));
   }
 
