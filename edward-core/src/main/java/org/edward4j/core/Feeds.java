@@ -3,6 +3,7 @@ package org.edward4j.core;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.tensorflow.Operand;
@@ -11,6 +12,7 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -21,8 +23,9 @@ import org.tensorflow.types.TInt32;
  *
  * <p>Values may be {@code float[]} (row-major, for float32 placeholders), {@code float[][]}
  * (rows), {@code int[]} (int32 placeholders), a {@link TensorValue}, or a {@link Tensor} that the
- * caller owns and closes. Shapes are checked against the placeholder's static shape before any
- * native call; a dynamic leading dimension is inferred from the value's length.
+ * caller owns and closes. Dtypes and shapes are checked against the placeholder's before any
+ * native call, and a mismatch names the placeholder; a dynamic leading dimension is inferred from
+ * the value's length.
  *
  * <pre>{@code
  * try (Feeds feeds = new Feeds()) {
@@ -48,7 +51,7 @@ public final class Feeds implements AutoCloseable {
    * @param value {@code float[]}, {@code float[][]}, {@code int[]}, {@link TensorValue} or {@link
    *     Tensor}
    * @return this
-   * @throws IllegalArgumentException if the value's type or size does not fit the placeholder
+   * @throws IllegalArgumentException if the value's dtype, type or size does not fit the placeholder
    */
   public Feeds put(Operand<?> placeholder, Object value) {
     checkOpen();
@@ -66,6 +69,9 @@ public final class Feeds implements AutoCloseable {
       }
     }
     if (value instanceof Tensor t) {
+      // Checked here, not left to TensorFlow, whose "Expects arg[1] to be float but int32 is
+      // provided" names neither the placeholder nor the feed.
+      checkType(key, t.dataType(), "");
       checkShape(key, t.shape(), "value for " + name(placeholder));
       values.put(key, t);
     } else if (value instanceof float[] f) {
@@ -126,10 +132,7 @@ public final class Feeds implements AutoCloseable {
   }
 
   private void putFloats(Output<?> key, float[] data, Shape shape) {
-    if (key.type() != TFloat32.class) {
-      throw new IllegalArgumentException(
-          "float values cannot feed " + name(key) + " of type " + key.dataType());
-    }
+    checkType(key, DataType.DT_FLOAT, " (float values)");
     checkShape(key, shape, "value for " + name(key));
     Tensor t = reuse(key, shape);
     TFloat32 tensor = t == null ? TFloat32.tensorOf(shape) : (TFloat32) t;
@@ -138,9 +141,7 @@ public final class Feeds implements AutoCloseable {
   }
 
   private void putInts(Output<?> key, int[] data, Shape shape) {
-    if (key.type() != TInt32.class) {
-      throw new IllegalArgumentException("int values cannot feed " + name(key) + " of type " + key.dataType());
-    }
+    checkType(key, DataType.DT_INT32, " (int values)");
     checkShape(key, shape, "value for " + name(key));
     Tensor t = reuse(key, shape);
     TInt32 tensor = t == null ? TInt32.tensorOf(shape) : (TInt32) t;
@@ -196,6 +197,23 @@ public final class Feeds implements AutoCloseable {
               + " values");
     }
     return Shape.of(dims);
+  }
+
+  private static void checkType(Output<?> key, DataType given, String what) {
+    if (key.dataType() != given) {
+      throw new IllegalArgumentException(
+          "`value for " + name(key) + "` must have the placeholder's dtype " + dtypeName(key.dataType())
+              + ", got " + dtypeName(given) + what);
+    }
+  }
+
+  /** {@code float32}, {@code int32}, ...: TensorFlow's own dtype names, as Python users know them. */
+  private static String dtypeName(DataType t) {
+    return switch (t) {
+      case DT_FLOAT -> "float32";
+      case DT_DOUBLE -> "float64";
+      default -> t.name().startsWith("DT_") ? t.name().substring(3).toLowerCase(Locale.ROOT) : t.name();
+    };
   }
 
   private static void checkShape(Output<?> key, Shape actual, String what) {

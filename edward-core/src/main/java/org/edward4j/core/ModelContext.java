@@ -316,12 +316,16 @@ public final class ModelContext implements AutoCloseable {
    *
    * @param runner a runner from {@link #runner()} or {@code session().runner()}
    * @return the fetched tensors; the caller closes them
+   * @throws IllegalStateException if the context is closed; a {@link #close()} from another thread
+   *     waits until a run in progress has returned
    */
   public Result run(Session.Runner runner) {
-    checkOpen();
     Objects.requireNonNull(runner, "runner");
-    sessionRuns.incrementAndGet();
+    // The check and the run under one lock, the lock close() takes: a close() between the two
+    // would free the random step's tensor and the session while this run still uses them.
     synchronized (this) {
+      checkOpen();
+      sessionRuns.incrementAndGet();
       randomStep.feed(runner);
       return runner.run();
     }
@@ -413,17 +417,25 @@ public final class ModelContext implements AutoCloseable {
    * @param xs the tensors to evaluate
    * @param feeds placeholder to value, as {@link #eval(Operand, Map)} takes them
    * @return their shapes and values, in order
+   * @throws IllegalStateException if the context is closed; a {@link #close()} from another thread
+   *     waits until an evaluation in progress has returned
    */
   public List<TensorValue> evalAll(List<? extends Operand<? extends TNumber>> xs, Map<? extends Operand<?>, ?> feeds) {
     Objects.requireNonNull(xs, "xs");
     Objects.requireNonNull(feeds, "feeds");
     Preconditions.checkArgument(!xs.isEmpty(), "`xs` must name at least one tensor to evaluate");
-    for (Operand<?> x : xs) {
-      checkOwns(Objects.requireNonNull(x, "xs element"), "xs");
-    }
-    try (Feeds f = new Feeds()) {
-      f.putAll(feeds);
-      return evalFed(xs, f);
+    // Under the lock close() takes, from the check to the run: the ownership and feed checks read
+    // the graph natively, and a close() among them would surface as TensorFlow's "close() has
+    // been called on the Graph" instead of this context's own error.
+    synchronized (this) {
+      checkOpen();
+      for (Operand<?> x : xs) {
+        checkOwns(Objects.requireNonNull(x, "xs element"), "xs");
+      }
+      try (Feeds f = new Feeds()) {
+        f.putAll(feeds);
+        return evalFed(xs, f);
+      }
     }
   }
 

@@ -151,4 +151,73 @@ class ModelContextOwnershipTest {
       assertEquals("`initialValue` must be finite, got NaN", e.getMessage());
     }
   }
+
+  @Test
+  void aCloseDuringRunsNeverFreesWhatARunIsUsing() throws Exception {
+    // Issue 17, defect 8: run() checked `open` outside the lock that close() takes, so a close()
+    // in the gap freed the random step's tensor and the session under a run (a
+    // NullPointerException, or TensorFlow's own error); eval read the graph natively before any
+    // check. Every call must either complete or fail with edward4j's "is closed". The gaps are a
+    // few instructions wide, so they are hit by repetition: one thread spins on run (with runners
+    // fetched in advance, so nothing but run's own check stands between it and the graph), one on
+    // eval, while the main thread closes, 200 times.
+    for (int round = 0; round < 200; round++) {
+      ModelContext ctx = ModelContext.withSeed(round);
+      var tf = ctx.tf();
+      Operand<TFloat32> eps = tf.random.statelessRandomNormal(tf.constant(new int[] {2}), ctx.statelessSeed(tf, ctx.nextOpSeed()));
+      ctx.eval(eps);
+      // Runners fetched while the graph is open (fetch itself reads the graph), consumed by the run
+      // loop: usually far more than it uses before the close, which follows its first run.
+      java.util.Deque<org.tensorflow.Session.Runner> runners = new java.util.ArrayDeque<>();
+      for (int i = 0; i < 500; i++) {
+        runners.add(ctx.runner().fetch(eps));
+      }
+      List<Runnable> loops = List.of(
+          () -> ctx.eval(eps),
+          () -> {
+            // A loaded machine may delay the close past 500 runs: keep the last runner for after it.
+            while (runners.size() == 1 && !ctx.isClosed()) {
+              Thread.onSpinWait();
+            }
+            ctx.run(runners.pop()).close();
+          });
+      List<java.util.concurrent.atomic.AtomicReference<Throwable>> failures = new java.util.ArrayList<>();
+      List<Thread> threads = new java.util.ArrayList<>();
+      java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(loops.size());
+      for (Runnable loop : loops) {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        failures.add(failure);
+        Thread thread = new Thread(() -> {
+          try {
+            while (true) {
+              loop.run();
+              running.countDown();
+            }
+          } catch (Throwable t) {
+            failure.set(t);
+          }
+        });
+        threads.add(thread);
+        thread.start();
+      }
+      running.await();
+      ctx.close();
+      for (int i = 0; i < threads.size(); i++) {
+        threads.get(i).join(10_000);
+        assertFalse(threads.get(i).isAlive(), "a looping thread must stop once the context is closed");
+        Throwable t = failures.get(i).get();
+        assertTrue(
+            t instanceof IllegalStateException && t.getMessage().contains("ModelContext(seed=" + round + ") is closed"),
+            "round " + round + ", loop " + i + ": " + stackOf(t));
+      }
+    }
+  }
+
+  private static String stackOf(Throwable t) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    if (t != null) {
+      t.printStackTrace(new java.io.PrintWriter(w));
+    }
+    return String.valueOf(t) + "\n" + w;
+  }
 }

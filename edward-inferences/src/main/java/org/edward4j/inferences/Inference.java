@@ -126,6 +126,7 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
    * @param data observed variable (or generated tensor) to its data (a placeholder or a tensor)
    * @throws IllegalArgumentException for nulls, empty maps, tensors of different contexts, or maps
    *     in which no tensor knows its context
+   * @throws IllegalStateException if the context of the maps is closed
    */
   protected Inference(
       Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
@@ -140,11 +141,14 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
    * @param latentVars as {@link #Inference(Map, Map)}
    * @param data as {@link #Inference(Map, Map)}
    * @throws IllegalArgumentException for nulls, empty maps, or tensors of another context
+   * @throws IllegalStateException if the context is closed, checked before anything reaches
+   *     TensorFlow
    */
   protected Inference(
       ModelContext ctx,
       Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
       Map<? extends Operand<?>, ? extends Operand<?>> data) {
+    InferenceData.requireOpen(ctx, latentVars, data);
     this.latentVars = Collections.unmodifiableMap(InferenceData.ordered(latentVars, "latentVars"));
     this.data = Collections.unmodifiableMap(InferenceData.ordered(data, "data"));
     this.ctx = InferenceData.context(ctx, this.latentVars, this.data);

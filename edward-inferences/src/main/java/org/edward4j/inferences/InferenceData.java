@@ -59,6 +59,33 @@ final class InferenceData {
     return ctx;
   }
 
+  /**
+   * Throws edward4j's own error when the given context, or the context of any key or value that
+   * knows it, is closed. It reads nothing from TensorFlow, so it can run before {@link #ordered}
+   * asks for op names: on a closed graph TensorFlow would fail first, with "close() has been called
+   * on the Graph", which names neither the context nor the argument.
+   *
+   * @throws IllegalStateException naming the closed context
+   */
+  static void requireOpen(ModelContext given, Map<?, ?> latentVars, Map<?, ?> data) {
+    if (given != null) {
+      given.checkOpen();
+    }
+    for (Map<?, ?> m : java.util.Arrays.asList(latentVars, data)) {
+      if (m == null) {
+        continue;
+      }
+      m.forEach((k, v) -> {
+        if (k instanceof ContextOwned o) {
+          o.context().checkOpen();
+        }
+        if (v instanceof ContextOwned o) {
+          o.context().checkOpen();
+        }
+      });
+    }
+  }
+
   /** A copy ordered by key name, rejecting null keys and values. */
   static Map<Operand<?>, Operand<?>> ordered(Map<? extends Operand<?>, ? extends Operand<?>> map, String argument) {
     if (map == null) {

@@ -63,4 +63,23 @@ class InferenceContextTest {
       assertTrue(e.getMessage().contains("does not belong to"), e.getMessage());
     }
   }
+
+  @Test
+  void aClosedContextIsReportedByEdward4jBeforeTensorFlowSeesIt() {
+    // Issue 17, defect 8: the constructors read op names first, and on a closed graph TensorFlow
+    // failed with "close() has been called on the Graph", naming nothing of ours.
+    ModelContext ctx = ModelContext.withSeed(1);
+    ContextPlaceholder<TFloat32> xPh = ctx.placeholder(TFloat32.class, Shape.of(4, 1));
+    Operand<TFloat32> x = generated(ctx);
+    ModelContext closedOne = ctx;
+    ctx.close();
+    for (java.util.function.Supplier<Object> make : java.util.List.<java.util.function.Supplier<Object>>of(
+        () -> new GANInference(Map.of(x, xPh), D),
+        () -> new GANInference(closedOne, Map.of(x, xPh), D),
+        () -> new WGANInference(closedOne, Map.of(x, xPh), D),
+        () -> new BiGANInference(closedOne, Map.of(xPh, x), Map.of(x, xPh), (s, a, b) -> TestNets.mlp(s, a, 3)))) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, make::get);
+      assertTrue(e.getMessage().contains("ModelContext(seed=1) is closed"), e.getMessage());
+    }
+  }
 }

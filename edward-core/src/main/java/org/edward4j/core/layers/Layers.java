@@ -28,7 +28,8 @@ import org.tensorflow.types.TInt32;
  * }</pre>
  *
  * <p>Inputs are float32, images NHWC. Shapes are checked before any op is built; a reused layer
- * given an input of another width fails naming {@code x}.
+ * given an input of another width fails naming {@code x}. Every entry point throws {@link
+ * IllegalStateException} naming the context when the scope's context is closed.
  */
 public final class Layers {
 
@@ -252,6 +253,9 @@ public final class Layers {
 
   private static void check(VariableScope scope, Operand<TFloat32> x, Object options) {
     Objects.requireNonNull(scope, "scope");
+    // Before anything reads x's shape: on a closed context's graph that native call fails with
+    // TensorFlow's "close() has been called on the Graph", which names nothing of ours.
+    scope.context().checkOpen();
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(options, "options");
   }

@@ -1,5 +1,6 @@
 package org.edward4j.core.variables;
 
+import java.util.Objects;
 import org.edward4j.core.ModelContext.OpSeed;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -8,6 +9,7 @@ import org.tensorflow.op.random.RandomStandardNormal;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.op.random.TruncatedNormal;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TFloating;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -90,6 +92,7 @@ public final class Initializers {
     return new Initializer() {
       @Override
       public <T extends TNumber> Operand<T> initialValue(Ops tf, Shape shape, Class<T> dtype, OpSeed seed) {
+        requireFloating(dtype, name);
         Operand<TInt64> dims = tf.constant(shape.asArray());
         Operand<T> z = truncated
             ? tf.random.truncatedNormal(dims, dtype, TruncatedNormal.seed(seed.seed()).seed2(seed.seed2()))
@@ -128,6 +131,18 @@ public final class Initializers {
         return "randomUniform(" + min + ", " + max + ")";
       }
     };
+  }
+
+  /**
+   * TF1's default initializer for {@code get_variable} without one: Glorot-uniform for a
+   * floating-point dtype, zeros for any other (TF1 does the same for integer and bool variables).
+   *
+   * @param dtype the variable's element type
+   * @return {@link #glorotUniform()} or {@link #zeros()}
+   */
+  public static Initializer defaultFor(Class<? extends TNumber> dtype) {
+    Objects.requireNonNull(dtype, "dtype");
+    return TFloating.class.isAssignableFrom(dtype) ? glorotUniform() : zeros();
   }
 
   /**
@@ -176,6 +191,7 @@ public final class Initializers {
 
   private static <T extends TNumber> Operand<T> uniform(
       Ops tf, Shape shape, Class<T> dtype, OpSeed seed, double min, double max) {
+    requireFloating(dtype, "a uniform initializer");
     Operand<T> u =
         tf.random.randomUniform(
             tf.constant(shape.asArray()), dtype, RandomUniform.seed(seed.seed()).seed2(seed.seed2()));
@@ -185,6 +201,15 @@ public final class Initializers {
   private static <T extends TNumber> Operand<T> affine(
       Ops tf, Operand<T> x, double shift, double scale, Class<T> dtype) {
     return tf.math.add(tf.math.mul(x, tf.constant(dtype, scale)), tf.constant(dtype, shift));
+  }
+
+  /** Random draws exist in TensorFlow for floating-point dtypes only: say so before the native op. */
+  private static void requireFloating(Class<? extends TNumber> dtype, String initializer) {
+    if (!TFloating.class.isAssignableFrom(dtype)) {
+      throw new IllegalArgumentException(
+          "`dtype` of a variable initialized by " + initializer + " must be floating-point, got "
+              + dtype.getSimpleName() + "; use Initializers.zeros() or constant(...) for integer variables");
+    }
   }
 
   private static void checkFinite(double v, String name) {

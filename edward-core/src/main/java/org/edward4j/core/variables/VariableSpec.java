@@ -69,7 +69,9 @@ public record VariableSpec<T extends TNumber>(
   }
 
   /**
-   * A trainable variable with the Glorot-uniform initializer (TF1's default) and no regularizer.
+   * A trainable variable with TF1's default initializer for its dtype and no regularizer: {@link
+   * Initializers#defaultFor}, Glorot-uniform for floating-point variables and zeros for integer
+   * ones (a random initializer has no meaning for an integer such as a step counter).
    *
    * @param name leaf name
    * @param shape fully defined shape
@@ -78,7 +80,8 @@ public record VariableSpec<T extends TNumber>(
    * @return the spec
    */
   public static <T extends TNumber> VariableSpec<T> of(String name, Shape shape, Class<T> dtype) {
-    return new VariableSpec<>(name, shape, dtype, Initializers.glorotUniform(), null, true);
+    Objects.requireNonNull(dtype, "dtype");
+    return new VariableSpec<>(name, shape, dtype, Initializers.defaultFor(dtype), null, true);
   }
 
   /**

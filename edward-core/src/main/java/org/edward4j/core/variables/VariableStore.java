@@ -81,6 +81,11 @@ public final class VariableStore {
 
   private <T extends TNumber> Variable<T> create(String path, String fullName, VariableSpec<T> spec) {
     Ops parent = ctx.opsAt(path);
+    // The initial value first: an initializer that rejects the dtype then leaves no handle behind
+    // under the variable's name, so a retry with another initializer can still create it.
+    Ops init = parent.withInitScope().withSubScope(spec.name() + "_init");
+    Operand<T> initialValue =
+        spec.initializer().initialValue(init, spec.shape(), spec.dtype(), ctx.nextOpSeed());
     VarHandleOp handle =
         parent
             .withName(spec.name())
@@ -90,9 +95,6 @@ public final class VariableStore {
           "Cannot name variable " + fullName + ": an op of that name already exists (got "
               + handle.op().name() + ")");
     }
-    Ops init = parent.withInitScope().withSubScope(spec.name() + "_init");
-    Operand<T> initialValue =
-        spec.initializer().initialValue(init, spec.shape(), spec.dtype(), ctx.nextOpSeed());
     Op initOp = init.assignVariableOp(handle, initialValue);
     ReadVariableOp<T> value = parent.withName(spec.name() + "_read").readVariableOp(handle, spec.dtype());
     Variable<T> variable =

@@ -151,4 +151,25 @@ class DenseLayerTest {
   static Variable<TFloat32> cast(Variable<?> v) {
     return (Variable<TFloat32>) v;
   }
+
+  @Test
+  void everyLayerOnAClosedContextFailsWithEdward4jsOwnError() {
+    // Issue 17, defect 8: the layers read x's shape first, and on a closed graph TensorFlow failed
+    // with "close() has been called on the Graph", naming neither the context nor the layer.
+    ModelContext ctx = ModelContext.withSeed(1);
+    VariableScope scope = ctx.scope("Disc");
+    Operand<TFloat32> x = ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(2, 4, 4, 3)));
+    ctx.close();
+    List<Runnable> calls = List.of(
+        () -> Layers.dense(scope, x, 3),
+        () -> Layers.conv2d(scope, x, 2, 2),
+        () -> Layers.conv2dTranspose(scope, x, 2, 2),
+        () -> Layers.batchNormalization(scope, x, true),
+        () -> Layers.maxPooling2d(scope, x, 2, 2, Padding.SAME),
+        () -> Layers.flatten(scope, x));
+    for (Runnable call : calls) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, call::run);
+      assertTrue(e.getMessage().contains("ModelContext(seed=1) is closed"), e.getMessage());
+    }
+  }
 }

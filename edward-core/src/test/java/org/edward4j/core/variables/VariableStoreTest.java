@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 class VariableStoreTest {
 
@@ -80,6 +82,33 @@ class VariableStoreTest {
     try (ModelContext ctx = ModelContext.withSeed(8)) {
       float[] other = ctx.eval(ctx.scope("G").getVariable("w", Shape.of(4, 4))).data();
       assertTrue(!java.util.Arrays.equals(first, other), "a different seed must give different values");
+    }
+  }
+
+  @Test
+  void integerVariablesWithoutAnInitializerStartAtZeroAsInTf1() {
+    // Issue 17, defect 7: the Glorot-uniform default failed natively for integer dtypes; TF1's
+    // get_variable initializes integer variables to zeros when given no initializer.
+    try (ModelContext ctx = ModelContext.withSeed(1)) {
+      Variable<TInt32> counts = ctx.scope("S").getVariable(VariableSpec.of("counts", Shape.of(2, 3), TInt32.class));
+      Variable<TInt64> step = ctx.scope("S").getVariable(VariableSpec.of("step", Shape.scalar(), TInt64.class));
+      assertArrayEquals(new int[6], ctx.eval(counts).ints());
+      assertEquals(0f, ctx.eval(step).scalar());
+      assertEquals("glorotUniform()", VariableSpec.of("w", Shape.of(2), TFloat32.class).initializer().toString());
+    }
+  }
+
+  @Test
+  void aRandomInitializerOnAnIntegerVariableIsRejectedBeforeTensorFlow() {
+    try (ModelContext ctx = ModelContext.withSeed(1)) {
+      VariableSpec<TInt32> spec =
+          VariableSpec.of("k", Shape.of(2), TInt32.class).withInitializer(Initializers.glorotUniform());
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> ctx.scope("S").getVariable(spec));
+      assertTrue(e.getMessage().contains("TInt32") && e.getMessage().contains("floating-point"), e.getMessage());
+      // Nothing was left under the variable's name: a retry with a valid initializer creates it.
+      Variable<TInt32> k = ctx.scope("S").getVariable(spec.withInitializer(Initializers.constant(4)));
+      assertArrayEquals(new int[] {4, 4}, ctx.eval(k).ints());
     }
   }
 
