@@ -10,14 +10,10 @@ import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Activation;
 import org.edward4j.core.layers.DenseOptions;
 import org.edward4j.core.layers.Layers;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
 import org.edward4j.inferences.MarginalLikelihood;
-import org.edward4j.models.Bernoulli;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
@@ -110,23 +106,12 @@ public final class BuildBenchmark {
     return net;
   }
 
-  /** The sbn example's model and recognition network with a K-sample marginal likelihood. */
+  /** The sbn example's model ({@link SbnExample#model}) with a K-sample marginal likelihood. */
   static Measurement buildSbnMarginal(long seed, int k) {
-    int m = 100;
-    int hidden = 200;
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       long start = System.nanoTime();
-      Placeholder<TFloat32> xPh = ctx.tf().withName("x_ph").placeholder(TFloat32.class, Placeholder.shape(Shape.of(m, 784)));
-      VariableScope model = ctx.scope("model");
-      Ops tf = model.tf();
-      Variable<TFloat32> priorLogits = model.getVariable("prior_logits", Shape.of(hidden), Initializers.zeros());
-      Operand<TFloat32> logits = tf.math.add(priorLogits, tf.zeros(tf.constant(new int[] {m, hidden}), TFloat32.class));
-      Bernoulli<TFloat32> z = Bernoulli.builder(model).logits(logits).dtype(TFloat32.class).name("z").build();
-      Bernoulli<TFloat32> x = Bernoulli.builder(model).logits(Layers.dense(model, z, 784)).dtype(TFloat32.class).name("x").build();
-      VariableScope recognition = ctx.scope("recognition");
-      Bernoulli<TFloat32> qz = Bernoulli.builder(recognition).logits(Layers.dense(recognition, xPh, hidden))
-          .dtype(TFloat32.class).name("qz").build();
-      MarginalLikelihood.builder(Map.of(z, qz), Map.of(x, xPh)).samples(k).samplesPerRun(k).build();
+      SbnExample.Model sbn = SbnExample.model(ctx, 100);
+      MarginalLikelihood.builder(Map.of(sbn.z(), sbn.qz()), Map.of(sbn.x(), sbn.xPh())).samples(k).samplesPerRun(k).build();
       double millis = (System.nanoTime() - start) / 1e6;
       return new Measurement(countOps(ctx.graph()), millis);
     }

@@ -21,7 +21,6 @@ import org.edward4j.models.Bernoulli;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -56,6 +55,36 @@ public final class SbnExample {
   }
 
   /** Trains, writes the grids, and returns the test NLL (also used by {@code bin/edward quality}). */
+  /**
+   * The sigmoid belief network and its recognition model, built in this order (so the seeds are
+   * the same wherever it is built): the data placeholder {@code x_ph}, under {@code model} the prior
+   * logits, {@code z ~ Bernoulli} and {@code x ~ Bernoulli(dense(z))}, under {@code recognition}
+   * {@code qz ~ Bernoulli(dense(x_ph))}.
+   *
+   * @param xPh the binarized images, {@code [m, 784]}
+   * @param z the {@value #HIDDEN} binary latents
+   * @param x the observed pixels
+   * @param qz the recognition model
+   */
+  record Model(ContextPlaceholder<TFloat32> xPh, Bernoulli<TFloat32> z, Bernoulli<TFloat32> x, Bernoulli<TFloat32> qz) {}
+
+  /** Builds {@link Model} for batches of {@code m} images. */
+  static Model model(ModelContext ctx, int m) {
+    ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(m, 784));
+
+    VariableScope model = ctx.scope("model");
+    Ops tf = model.tf();
+    Variable<TFloat32> priorLogits = model.getVariable("prior_logits", Shape.of(HIDDEN), Initializers.zeros());
+    Operand<TFloat32> logits = tf.math.add(priorLogits, tf.zeros(tf.constant(new int[] {m, HIDDEN}), TFloat32.class));
+    Bernoulli<TFloat32> z = Bernoulli.builder(model).logits(logits).dtype(TFloat32.class).name("z").build();
+    Bernoulli<TFloat32> x = Bernoulli.builder(model).logits(Layers.dense(model, z, 784)).dtype(TFloat32.class).name("x").build();
+
+    VariableScope recognition = ctx.scope("recognition");
+    Bernoulli<TFloat32> qz = Bernoulli.builder(recognition).logits(Layers.dense(recognition, xPh, HIDDEN))
+        .dtype(TFloat32.class).name("qz").build();
+    return new Model(xPh, z, x, qz);
+  }
+
   static HeldOutLikelihood.Result run(SbnCommand args) throws IOException {
     int nIter = args.iterations;
     int nPrint = args.print;
@@ -65,18 +94,11 @@ public final class SbnExample {
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
-      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(m, 784));
-
-      VariableScope model = ctx.scope("model");
-      Ops tf = model.tf();
-      Variable<TFloat32> priorLogits = model.getVariable("prior_logits", Shape.of(HIDDEN), Initializers.zeros());
-      Operand<TFloat32> logits = tf.math.add(priorLogits, tf.zeros(tf.constant(new int[] {m, HIDDEN}), TFloat32.class));
-      Bernoulli<TFloat32> z = Bernoulli.builder(model).logits(logits).dtype(TFloat32.class).name("z").build();
-      Bernoulli<TFloat32> x = Bernoulli.builder(model).logits(Layers.dense(model, z, 784)).dtype(TFloat32.class).name("x").build();
-
-      VariableScope recognition = ctx.scope("recognition");
-      Bernoulli<TFloat32> qz = Bernoulli.builder(recognition).logits(Layers.dense(recognition, xPh, HIDDEN))
-          .dtype(TFloat32.class).name("qz").build();
+      Model sbn = model(ctx, m);
+      ContextPlaceholder<TFloat32> xPh = sbn.xPh();
+      Bernoulli<TFloat32> z = sbn.z();
+      Bernoulli<TFloat32> x = sbn.x();
+      Bernoulli<TFloat32> qz = sbn.qz();
 
       WakeSleep inference = new WakeSleep(Map.of(z, qz), Map.of(x, xPh));
       inference.initialize(WakeSleepOptions.builder()
