@@ -10,13 +10,14 @@ import picocli.CommandLine.Spec;
  * A subcommand of {@code bin/edward}: checks every flag value before any work (a bad value is a
  * usage error naming the flag, the rule and the value), then runs.
  */
-abstract class ExampleCommand implements Callable<Integer> {
+public abstract class ExampleCommand implements Callable<Integer> {
 
+  /** Picocli's model of this command, injected. */
   @Spec
-  CommandSpec spec;
+  protected CommandSpec spec;
 
   /** The stop signal of the run; none when the command runs outside {@code bin/edward}. */
-  ShutdownSignal signal() {
+  protected ShutdownSignal signal() {
     Object root = spec.root().userObject();
     return root instanceof EdwardCommand edward ? edward.signal() : ShutdownSignal.none();
   }
@@ -28,7 +29,7 @@ abstract class ExampleCommand implements Callable<Integer> {
    * @param value its value
    * @return {@code value}
    */
-  int positive(String flag, int value) {
+  protected int positive(String flag, int value) {
     if (value < 1) {
       throw usage(flag + " must be at least 1, got " + value);
     }
@@ -42,7 +43,7 @@ abstract class ExampleCommand implements Callable<Integer> {
    * @param value its value
    * @return {@code value}
    */
-  int nonNegative(String flag, int value) {
+  protected int nonNegative(String flag, int value) {
     if (value < 0) {
       throw usage(flag + " must be 0 or more, got " + value);
     }
@@ -57,7 +58,7 @@ abstract class ExampleCommand implements Callable<Integer> {
    * @param zeroAllowed whether 0 is allowed
    * @return {@code value}
    */
-  double positive(String flag, double value, boolean zeroAllowed) {
+  protected double positive(String flag, double value, boolean zeroAllowed) {
     if (!Double.isFinite(value) || value < 0 || (value == 0 && !zeroAllowed)) {
       throw usage(flag + " must be a finite number " + (zeroAllowed ? "of at least 0" : "above 0") + ", got " + value);
     }
@@ -70,7 +71,7 @@ abstract class ExampleCommand implements Callable<Integer> {
    * @param message one sentence naming the flag
    * @return the exception to throw
    */
-  ParameterException usage(String message) {
+  protected ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
   }
 }

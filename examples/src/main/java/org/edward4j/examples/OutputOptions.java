@@ -9,7 +9,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code --out} and {@code --seed}, which every example takes. */
-final class OutputOptions {
+public final class OutputOptions {
 
   @Spec(Spec.Target.MIXEE)
   private CommandSpec mixee;
@@ -22,8 +22,13 @@ final class OutputOptions {
       description = "graph seed: the same seed gives the same numbers (default: ${DEFAULT-VALUE})")
   long seed;
 
+  /** The graph seed given by {@code --seed}. */
+  public long seed() {
+    return seed;
+  }
+
   /** The output directory: {@code --out}, else {@code out/<command>}. */
-  Path out() {
+  public Path out() {
     return out != null ? out : Path.of("out", mixee.name());
   }
 
@@ -32,7 +37,7 @@ final class OutputOptions {
    *
    * @return the directory
    */
-  Path createOut() {
+  public Path createOut() {
     return createOut(mixee.name());
   }
 
@@ -43,7 +48,7 @@ final class OutputOptions {
    * @param name the default directory's name under {@code out}
    * @return the directory
    */
-  Path createOut(String name) {
+  public Path createOut(String name) {
     try {
       return WritableDirectories.create(out != null ? out : Path.of("out", name), "output directory (--out)");
     } catch (IOException e) {

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #none()} is a signal that never comes, for tests and embedded use; {@link
  * #requestStop()} stands in for the operating system's signal in tests.
  */
-final class ShutdownSignal {
+public final class ShutdownSignal {
 
   /** How long the hook waits for the loop to save and unwind before the JVM exits anyway. */
   private static final long GRACE_SECONDS = 120;
@@ -44,22 +44,22 @@ final class ShutdownSignal {
   }
 
   /** Asks the training loop to save and stop at the end of its current iteration. */
-  void requestStop() {
+  public void requestStop() {
     stopRequested = true;
   }
 
   /** Whether a stop was requested. */
-  boolean stopRequested() {
+  public boolean stopRequested() {
     return stopRequested;
   }
 
   /** Marks the start and end of a training loop that checks {@link #stopRequested()} each iteration. */
-  void training(boolean active) {
+  public void training(boolean active) {
     training = active;
   }
 
   /** Whether a training loop is running (between its resume and its final save). */
-  boolean training() {
+  public boolean training() {
     return training;
   }
 
