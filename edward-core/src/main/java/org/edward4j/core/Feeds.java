@@ -1,11 +1,17 @@
 package org.edward4j.core;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Session;
@@ -36,13 +42,46 @@ import org.tensorflow.types.TInt32;
  */
 public final class Feeds implements AutoCloseable {
 
-  /** A reusable float32 buffer and the size of the values it takes, for the fast path. */
-  private record FloatSlot(TFloat32 tensor, FloatDataBuffer buffer, int length) {}
+  /**
+   * A reusable float32 buffer, the size of the values it takes and the output it feeds, for the
+   * fast path.
+   */
+  private record FloatSlot(TFloat32 tensor, FloatDataBuffer buffer, int length, Output<?> key) {}
 
   private final Map<Output<?>, Tensor> owned = new LinkedHashMap<>();
   private final Map<Output<?>, FloatSlot> floatSlots = new HashMap<>();
-  private final Map<Output<?>, Tensor> values = new LinkedHashMap<>();
+  /**
+   * The same slots by the placeholder object the caller passes: identity lookups, because TF
+   * Java's {@code Output.hashCode} allocates (an {@code Objects.hash} array) on every call.
+   */
+  private final Map<Operand<?>, FloatSlot> fastSlots = new IdentityHashMap<>();
+  /**
+   * Every output ever fed, with its latest value: a value belongs to the current step when its
+   * slot's round is {@link #round}. {@link #clear()} starts a new round instead of removing
+   * entries, so a training loop that feeds the same placeholders every step allocates nothing on
+   * the Java heap once the buffers exist.
+   */
+  private final Map<Output<?>, ValueSlot> slots = new HashMap<>();
+  /** The same slots by output object identity, for lookups that allocate nothing. */
+  private final Map<Output<?>, ValueSlot> valueSlotsByIdentity = new IdentityHashMap<>();
+  /** The slots in the order their outputs were first fed. */
+  private final List<ValueSlot> order = new ArrayList<>();
+  private final Map<Output<?>, Tensor> view = new CurrentValues();
+  private final BiConsumer<Operand<?>, Object> putter = this::put;
+  private long round = 1;
+  private int size;
   private boolean closed;
+
+  /** An output's value; current when {@code round} equals the feeds' round. */
+  private static final class ValueSlot {
+    final Output<?> key;
+    Tensor tensor;
+    long round;
+
+    ValueSlot(Output<?> key) {
+      this.key = key;
+    }
+  }
 
   /**
    * Sets a placeholder's value.
@@ -56,15 +95,28 @@ public final class Feeds implements AutoCloseable {
   public Feeds put(Operand<?> placeholder, Object value) {
     checkOpen();
     Objects.requireNonNull(placeholder, "placeholder");
-    Objects.requireNonNull(value, () -> "value for " + name(placeholder));
+    if (value == null) {
+      // Not requireNonNull with a message supplier: the lambda would allocate on every step.
+      throw new NullPointerException("value for " + name(placeholder));
+    }
+    if (value instanceof float[] f) {
+      // The training-loop case: same placeholder object, same size as last step. Its type and
+      // shape were checked when the slot was made, so only the copy is left (no native shape
+      // queries, no hashing of outputs, no allocation).
+      FloatSlot slot = fastSlots.get(placeholder);
+      if (slot != null && slot.length() == f.length) {
+        slot.buffer().write(f);
+        setValue(slot.key(), slot.tensor());
+        return this;
+      }
+    }
     Output<?> key = placeholder.asOutput();
     if (value instanceof float[] f) {
-      // The training-loop case: same placeholder, same size as last step. Its type and shape were
-      // checked when the slot was made, so only the copy is left (no native shape queries).
       FloatSlot slot = floatSlots.get(key);
       if (slot != null && slot.length() == f.length) {
         slot.buffer().write(f);
-        values.put(key, slot.tensor());
+        fastSlots.put(placeholder, slot);
+        setValue(key, slot.tensor());
         return this;
       }
     }
@@ -73,11 +125,13 @@ public final class Feeds implements AutoCloseable {
       // provided" names neither the placeholder nor the feed.
       checkType(key, t.dataType(), "");
       checkShape(key, t.shape(), "value for " + name(placeholder));
-      values.put(key, t);
+      setValue(key, t);
     } else if (value instanceof float[] f) {
       putFloats(key, f, inferShape(key, f.length));
       TFloat32 tensor = (TFloat32) owned.get(key);
-      floatSlots.put(key, new FloatSlot(tensor, tensor.asRawTensor().data().asFloats(), f.length));
+      FloatSlot slot = new FloatSlot(tensor, tensor.asRawTensor().data().asFloats(), f.length, key);
+      floatSlots.put(key, slot);
+      fastSlots.put(placeholder, slot);
     } else if (value instanceof float[][] rows) {
       putFloats(key, flatten(rows, key), Shape.of(rows.length, rows.length == 0 ? 0 : rows[0].length));
     } else if (value instanceof TensorValue v) {
@@ -100,13 +154,14 @@ public final class Feeds implements AutoCloseable {
    */
   public Feeds putAll(Map<? extends Operand<?>, ?> feedDict) {
     Objects.requireNonNull(feedDict, "feedDict");
-    feedDict.forEach(this::put);
+    feedDict.forEach(putter);
     return this;
   }
 
   /** Removes every value (reusable buffers are kept). */
   public void clear() {
-    values.clear();
+    round++;
+    size = 0;
   }
 
   /**
@@ -116,7 +171,7 @@ public final class Feeds implements AutoCloseable {
    *     for a {@link Tensor} it put), so do not close them through this map
    */
   public Map<Output<?>, Tensor> asMap() {
-    return Collections.unmodifiableMap(values);
+    return view;
   }
 
   /**
@@ -127,7 +182,12 @@ public final class Feeds implements AutoCloseable {
    */
   public Session.Runner feed(Session.Runner runner) {
     checkOpen();
-    values.forEach(runner::feed);
+    for (int i = 0; i < order.size(); i++) {
+      ValueSlot slot = order.get(i);
+      if (slot.round == round) {
+        runner.feed(slot.key, slot.tensor);
+      }
+    }
     return runner;
   }
 
@@ -152,7 +212,8 @@ public final class Feeds implements AutoCloseable {
   private Tensor reuse(Output<?> key, Shape shape) {
     Tensor t = owned.get(key);
     if (t != null && !t.shape().equals(shape)) {
-      floatSlots.remove(key);
+      FloatSlot stale = floatSlots.remove(key);
+      fastSlots.values().removeIf(slot -> slot == stale);
       owned.remove(key).close();
       return null;
     }
@@ -161,7 +222,60 @@ public final class Feeds implements AutoCloseable {
 
   private void remember(Output<?> key, Tensor tensor) {
     owned.put(key, tensor);
-    values.put(key, tensor);
+    setValue(key, tensor);
+  }
+
+  private void setValue(Output<?> key, Tensor tensor) {
+    ValueSlot slot = valueSlotsByIdentity.get(key);
+    if (slot == null) {
+      slot = slots.get(key);
+      if (slot != null) {
+        valueSlotsByIdentity.put(key, slot);
+      }
+    }
+    if (slot == null) {
+      slot = new ValueSlot(key);
+      slots.put(key, slot);
+      valueSlotsByIdentity.put(key, slot);
+      order.add(slot);
+    }
+    if (slot.round != round) {
+      slot.round = round;
+      size++;
+    }
+    slot.tensor = tensor;
+  }
+
+  /** The live, unmodifiable view {@link #asMap()} returns: the current round's values. */
+  private final class CurrentValues extends AbstractMap<Output<?>, Tensor> {
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      ValueSlot slot = slots.get(key);
+      return slot != null && slot.round == round;
+    }
+
+    @Override
+    public Tensor get(Object key) {
+      ValueSlot slot = slots.get(key);
+      return slot != null && slot.round == round ? slot.tensor : null;
+    }
+
+    @Override
+    public Set<Entry<Output<?>, Tensor>> entrySet() {
+      Map<Output<?>, Tensor> current = new LinkedHashMap<>();
+      for (ValueSlot slot : order) {
+        if (slot.round == round) {
+          current.put(slot.key, slot.tensor);
+        }
+      }
+      return Collections.unmodifiableMap(current).entrySet();
+    }
   }
 
   private static Shape inferShape(Output<?> key, int length) {
@@ -263,13 +377,17 @@ public final class Feeds implements AutoCloseable {
     owned.values().forEach(Tensor::close);
     owned.clear();
     floatSlots.clear();
-    values.clear();
+    fastSlots.clear();
+    slots.clear();
+    valueSlotsByIdentity.clear();
+    order.clear();
+    size = 0;
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Feeds{");
-    values.forEach((k, v) -> sb.append(k.op().name()).append('=').append(v.shape()).append(' '));
+    view.forEach((k, v) -> sb.append(k.op().name()).append('=').append(v.shape()).append(' '));
     return sb.append('}').toString();
   }
 }

@@ -13,11 +13,22 @@ import org.tensorflow.Output;
  */
 final class InferenceFeeds implements AutoCloseable {
 
-  private final Map<Output<?>, String> required;
+  /**
+   * The bound placeholders (as bound, and as outputs), in arrays so that the per-step copy and
+   * check allocate nothing.
+   */
+  private final Operand<?>[] bound;
+  private final Output<?>[] required;
+  /** Where each was bound: {@code "data"} or {@code "latentVars"}. */
+  private final String[] boundIn;
   private Feeds feeds;
 
   InferenceFeeds(Map<Operand<?>, Operand<?>> latentVars, Map<Operand<?>, Operand<?>> data) {
-    this.required = placeholders(latentVars, data);
+    Map<Output<?>, Operand<?>> operands = new LinkedHashMap<>();
+    Map<Output<?>, String> placeholders = placeholders(latentVars, data, operands);
+    this.required = placeholders.keySet().toArray(new Output<?>[0]);
+    this.bound = operands.values().toArray(new Operand<?>[0]);
+    this.boundIn = placeholders.values().toArray(new String[0]);
   }
 
   /**
@@ -31,13 +42,29 @@ final class InferenceFeeds implements AutoCloseable {
       feeds = new Feeds();
     }
     feeds.clear();
+    // The training loop's case: the dictionary holds exactly the bound placeholders, keyed by the
+    // objects that were bound. Looking each up, rather than iterating the caller's map (which for
+    // Map.of allocates an entry set and iterator on every call), keeps a step allocation-free.
+    int found = 0;
+    for (Operand<?> b : bound) {
+      Object value = feedDict.get(b);
+      if (value != null) {
+        feeds.put(b, value);
+        found++;
+      }
+    }
+    if (found == bound.length && found == feedDict.size()) {
+      return feeds;
+    }
+    // Extra placeholders, or the bound ones under other keys: take the dictionary as it is.
+    feeds.clear();
     feeds.putAll(feedDict);
     Map<Output<?>, ?> fed = feeds.asMap();
-    for (Map.Entry<Output<?>, String> r : required.entrySet()) {
-      if (!fed.containsKey(r.getKey())) {
+    for (int i = 0; i < required.length; i++) {
+      if (!fed.containsKey(required[i])) {
         throw new IllegalArgumentException(
-            "`feedDict` must give a value for placeholder " + r.getKey().op().name() + " (bound in `"
-                + r.getValue() + "`)");
+            "`feedDict` must give a value for placeholder " + required[i].op().name() + " (bound in `"
+                + boundIn[i] + "`)");
       }
     }
     return feeds;
@@ -53,13 +80,14 @@ final class InferenceFeeds implements AutoCloseable {
   }
 
   private static Map<Output<?>, String> placeholders(
-      Map<Operand<?>, Operand<?>> latentVars, Map<Operand<?>, Operand<?>> data) {
+      Map<Operand<?>, Operand<?>> latentVars, Map<Operand<?>, Operand<?>> data, Map<Output<?>, Operand<?>> operands) {
     Map<Output<?>, String> out = new LinkedHashMap<>();
     for (Map<Operand<?>, Operand<?>> m : List.of(latentVars, data)) {
       for (Map.Entry<Operand<?>, Operand<?>> e : m.entrySet()) {
         for (Operand<?> x : List.of(e.getKey(), e.getValue())) {
           if (InferenceData.isPlaceholder(x)) {
             out.putIfAbsent(x.asOutput(), m == data ? "data" : "latentVars");
+            operands.putIfAbsent(x.asOutput(), x);
           }
         }
       }

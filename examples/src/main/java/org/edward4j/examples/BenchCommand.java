@@ -4,13 +4,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bin/edward bench}: benchmarks, one subcommand each. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Gan.class, BenchCommand.Build.class},
-    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count.")
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Gan.class, BenchCommand.Build.class, BenchCommand.Overhead.class, BenchCommand.Startup.class},
+    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count; `bench overhead` the fixed cost of an update; `bench startup` the time to the first update.")
 final class BenchCommand extends ExampleCommand {
 
   @Override
   public Integer call() {
-    throw usage("name a benchmark: gan or build");
+    throw usage("name a benchmark: " + String.join(", ", spec.subcommands().keySet()));
   }
 
   /** {@code bin/edward bench gan}: see {@link GanBenchmark}. */
@@ -22,8 +22,8 @@ final class BenchCommand extends ExampleCommand {
         description = "update steps per round (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--rounds", paramLabel = "R", defaultValue = "7",
-        description = "rounds per loop, alternating (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "15",
+        description = "rounds per loop, alternating; the ratio is reported as the median with its spread (default: ${DEFAULT-VALUE})")
     int rounds;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
@@ -59,6 +59,48 @@ final class BenchCommand extends ExampleCommand {
     @Override
     public Integer call() {
       BuildBenchmark.run(positive("--max-ops", maxOps), positive("--k", k), seed);
+      return 0;
+    }
+  }
+
+  /** {@code bin/edward bench overhead}: see {@link OverheadBenchmark}. */
+  @Command(name = "overhead", mixinStandardHelpOptions = true,
+      description = "Microseconds and Java heap bytes per update on a trivial model (one scalar variable, one Adam step) against a raw Session.run with the same fetches.")
+  static final class Overhead extends ExampleCommand {
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "20000",
+        description = "calls per round (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "15",
+        description = "rounds per loop, alternating (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20000",
+        description = "calls of each loop before measuring (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "graph seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+      OverheadBenchmark.run(positive("--steps", steps), positive("--rounds", rounds), positive("--warmup", warmup), seed);
+      return 0;
+    }
+  }
+
+  /** {@code bin/edward bench startup}: see {@link StartupBenchmark}. */
+  @Command(name = "startup", mixinStandardHelpOptions = true,
+      description = "Where the time to the GAN tutorial's first update goes: launcher, JVM, native loading, data, graph building, session creation, first update.")
+  static final class Startup extends ExampleCommand {
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "graph seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      StartupBenchmark.run(seed);
       return 0;
     }
   }
