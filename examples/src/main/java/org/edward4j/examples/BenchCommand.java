@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bin/edward bench}: benchmarks, one subcommand each. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Gan.class, BenchCommand.Build.class, BenchCommand.Overhead.class, BenchCommand.Startup.class},
-    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count; `bench overhead` the fixed cost of an update; `bench startup` the time to the first update.")
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Gan.class, BenchCommand.Build.class, BenchCommand.Overhead.class, BenchCommand.Startup.class, BenchCommand.Input.class},
+    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count; `bench overhead` the fixed cost of an update; `bench startup` the time to the first update; `bench input` feeding vs in-graph batches.")
 final class BenchCommand extends ExampleCommand {
 
   @Override
@@ -101,6 +101,33 @@ final class BenchCommand extends ExampleCommand {
     @Override
     public Integer call() throws java.io.IOException {
       StartupBenchmark.run(seed);
+      return 0;
+    }
+  }
+
+  /** {@code bin/edward bench input}: see {@link InputBenchmark}. */
+  @Command(name = "input", mixinStandardHelpOptions = true,
+      description = "Steps/s of the GAN tutorial fed from Java against the same GAN reading its batches inside the graph (GraphMinibatches).")
+  static final class Input extends ExampleCommand {
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "500",
+        description = "updates per round (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "15",
+        description = "rounds per path, alternating (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
+        description = "updates of each path before measuring (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "graph seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      InputBenchmark.run(positive("--steps", steps), positive("--rounds", rounds), positive("--warmup", warmup), seed);
       return 0;
     }
   }
