@@ -64,7 +64,11 @@ final class ResultsTable {
           "Donahue et al. (2017), Table 1"),
       new Headline("bigan-paper", "pixel_nearest_neighbour_accuracy", "1-NN accuracy of raw pixels", "—", ""),
       new Headline("sbn", "test_nll", "test NLL (nats)", "120.8 (wake-sleep, SBN 200)", "Mnih and Gregor (2014)"),
-      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""));
+      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""),
+      new Headline("dirichlet-categorical", "max_error_to_true_pi", "max |E_q[pi] - pi_true|", "—",
+          "Edward's dirichlet_categorical.py prints both vectors"),
+      new Headline("dirichlet-categorical", "max_error_to_posterior_mean", "max |E_q[pi] - E[pi | z]|", "0 (q contains the posterior)",
+          "conjugacy: Dirichlet(1 + counts)"));
 
   private ResultsTable() {}
 
@@ -102,6 +106,10 @@ final class ResultsTable {
 
   /** The command line that reproduces the report, from its settings. */
   static String command(QualityReportJson report) {
+    // A port of an Edward script records its own command line; `quality` does not rerun those.
+    if (report.settings().get("command") instanceof String own) {
+      return own;
+    }
     StringBuilder sb = new StringBuilder("bin/edward quality ").append(report.example());
     Object checkpoint = report.settings().get("checkpoint");
     if (checkpoint != null) {

@@ -1,0 +1,39 @@
+package org.edward4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The ports of Edward's variational scripts over bad command lines, through {@code bin/edward}'s
+ * entry point: one line on standard error naming the flag and the value, exit code 2, before any
+ * model is built (so each case takes milliseconds).
+ */
+class VariationalCommandErrorsTest {
+
+  static Stream<Arguments> badCommandLines() {
+    return Stream.of(
+        Arguments.of(List.of("dirichlet-categorical", "--n", "0"), "--n must be at least 1, got 0"),
+        Arguments.of(List.of("dirichlet-categorical", "--samples", "-1"), "--samples must be at least 1, got -1"),
+        Arguments.of(List.of("dirichlet-categorical", "--iterations", "x"), "'x' is not an int"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badCommandLines")
+  void failsOnOneLineNamingTheFlag(List<String> args, String expected) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), ShutdownSignal.none(), args.toArray(String[]::new));
+    assertEquals(2, code, err.toString());
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    assertTrue(lines.get(0).contains(expected), lines.get(0));
+  }
+}
