@@ -24,7 +24,9 @@ class VariationalCommandErrorsTest {
         Arguments.of(List.of("dirichlet-categorical", "--samples", "-1"), "--samples must be at least 1, got -1"),
         Arguments.of(List.of("dirichlet-categorical", "--iterations", "x"), "'x' is not an int"),
         Arguments.of(List.of("bayesian-nn", "--n", "41"), "--n must be even (half the points on each interval), got 41"),
-        Arguments.of(List.of("bayesian-nn", "--iterations", "0"), "--iterations must be at least 1, got 0"));
+        Arguments.of(List.of("bayesian-nn", "--iterations", "0"), "--iterations must be at least 1, got 0"),
+        Arguments.of(List.of("irt", "--students", "0"), "--students must be at least 1, got 0"),
+        Arguments.of(List.of("irt", "--print", "-3"), "--print must be at least 1, got -3"));
   }
 
   @ParameterizedTest
