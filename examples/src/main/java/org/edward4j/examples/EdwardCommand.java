@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         VaeCommand.class, QualityCommand.class, ResultsCommand.class, InvertCommand.class, BenchCommand.class, SparkCommand.class,
         org.edward4j.examples.variational.DirichletCategoricalCommand.class,
         org.edward4j.examples.variational.BayesianNnCommand.class,
-        org.edward4j.examples.variational.IrtCommand.class,},
+        org.edward4j.examples.variational.IrtCommand.class,
+        org.edward4j.examples.variational.ProbabilisticMatrixFactorizationCommand.class,},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {
