@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         org.edward4j.examples.variational.DirichletCategoricalCommand.class,
         org.edward4j.examples.variational.BayesianNnCommand.class,
         org.edward4j.examples.variational.IrtCommand.class,
-        org.edward4j.examples.variational.ProbabilisticMatrixFactorizationCommand.class,},
+        org.edward4j.examples.variational.ProbabilisticMatrixFactorizationCommand.class,
+        org.edward4j.examples.variational.CoxProcessCommand.class,},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {
