@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         org.edward4j.examples.variational.IrtCommand.class,
         org.edward4j.examples.variational.ProbabilisticMatrixFactorizationCommand.class,
         org.edward4j.examples.variational.CoxProcessCommand.class,
-        org.edward4j.examples.variational.StochasticBlockModelCommand.class,},
+        org.edward4j.examples.variational.StochasticBlockModelCommand.class,
+        org.edward4j.examples.variational.ProbabilisticPcaSubsamplingCommand.class,},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {

@@ -29,7 +29,8 @@ class VariationalCommandErrorsTest {
         Arguments.of(List.of("irt", "--print", "-3"), "--print must be at least 1, got -3"),
         Arguments.of(List.of("probabilistic-matrix-factorization", "--factors", "0"), "--factors must be at least 1, got 0"),
         Arguments.of(List.of("cox-process", "--v", "0"), "--v must be at least 1, got 0"),
-        Arguments.of(List.of("stochastic-block-model", "--iterations", "0"), "--iterations must be at least 1, got 0"));
+        Arguments.of(List.of("stochastic-block-model", "--iterations", "0"), "--iterations must be at least 1, got 0"),
+        Arguments.of(List.of("probabilistic-pca-subsampling", "--n", "50", "--batch", "100"), "--batch must be at most --n (50), got 100"));
   }
 
   @ParameterizedTest
