@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         org.edward4j.examples.variational.ProbabilisticMatrixFactorizationCommand.class,
         org.edward4j.examples.variational.CoxProcessCommand.class,
         org.edward4j.examples.variational.StochasticBlockModelCommand.class,
-        org.edward4j.examples.variational.ProbabilisticPcaSubsamplingCommand.class,},
+        org.edward4j.examples.variational.ProbabilisticPcaSubsamplingCommand.class,
+        org.edward4j.examples.variational.DeepExponentialFamilyCommand.class,},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {

@@ -30,7 +30,11 @@ class VariationalCommandErrorsTest {
         Arguments.of(List.of("probabilistic-matrix-factorization", "--factors", "0"), "--factors must be at least 1, got 0"),
         Arguments.of(List.of("cox-process", "--v", "0"), "--v must be at least 1, got 0"),
         Arguments.of(List.of("stochastic-block-model", "--iterations", "0"), "--iterations must be at least 1, got 0"),
-        Arguments.of(List.of("probabilistic-pca-subsampling", "--n", "50", "--batch", "100"), "--batch must be at most --n (50), got 100"));
+        Arguments.of(List.of("probabilistic-pca-subsampling", "--n", "50", "--batch", "100"), "--batch must be at most --n (50), got 100"),
+        Arguments.of(List.of("deep-exponential-family", "--k", "5,3"), "--k must give 3 sizes, e.g. 100,30,15, got 2"),
+        Arguments.of(List.of("deep-exponential-family", "--lr", "0"), "--lr must be a finite number above 0, got 0.0"),
+        Arguments.of(List.of("deep-exponential-family", "--corpus", "/nonexistent/corpus.txt"),
+            "--corpus must be a readable file, got /nonexistent/corpus.txt"));
   }
 
   @ParameterizedTest
