@@ -65,9 +65,9 @@ final class ResultsTable {
       new Headline("bigan-paper", "pixel_nearest_neighbour_accuracy", "1-NN accuracy of raw pixels", "—", ""),
       new Headline("sbn", "test_nll", "test NLL (nats)", "120.8 (wake-sleep, SBN 200)", "Mnih and Gregor (2014)"),
       new Headline("vae", "test_nll", "test NLL (nats)", "—", ""),
-      new Headline("dirichlet-categorical", "max_error_to_true_pi", "max |E_q[pi] - pi_true|", "—",
+      new Headline("dirichlet-categorical", "max_error_to_true_pi", "max abs error of E_q[pi] to the true pi", "—",
           "Edward's dirichlet_categorical.py prints both vectors"),
-      new Headline("dirichlet-categorical", "max_error_to_posterior_mean", "max |E_q[pi] - E[pi | z]|", "0 (q contains the posterior)",
+      new Headline("dirichlet-categorical", "max_error_to_posterior_mean", "max abs error of E_q[pi] to the posterior mean", "0 (q contains the posterior)",
           "conjugacy: Dirichlet(1 + counts)"),
       new Headline("bayesian-nn", "loss", "loss (negative ELBO)", "—", "Edward's bayesian_nn.py prints the loss"),
       new Headline("bayesian-nn", "rmse", "training RMSE, posterior means", "noise sd 0.1; constant 0.45", "the toy data"));
