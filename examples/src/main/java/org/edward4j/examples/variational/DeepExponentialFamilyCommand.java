@@ -81,7 +81,7 @@ public final class DeepExponentialFamilyCommand extends ExampleCommand {
     }
     var s = new DeepExponentialFamilyExample.Settings(k, shape, lr, epochs, iterationsPerEpoch, output.seed());
     var r = DeepExponentialFamilyExample.run(data, s, System.out);
-    Path json = DeepExponentialFamilyExample.report(name, s, r).writeJson(out.resolve("deep-exponential-family.json"));
+    Path json = DeepExponentialFamilyExample.report(name, corpus != null ? "--corpus " + corpus : "--documents " + documents, s, r).writeJson(out.resolve("deep-exponential-family.json"));
     System.out.println("report: " + json);
     return 0;
   }

@@ -197,16 +197,18 @@ public final class DeepExponentialFamilyExample {
    * The figures as a report for docs/RESULTS.md.
    *
    * @param corpusName what the corpus was (a file or "synthetic ...")
+   * @param corpusFlag the flag that gives the same corpus again: {@code --corpus FILE} or {@code
+   *     --documents N}
    * @param s the settings
    * @param r the result
    * @return the report
    */
-  public static QualityReport report(String corpusName, Settings s, Result r) {
+  public static QualityReport report(String corpusName, String corpusFlag, Settings s, Result r) {
     double[] nll = r.nllPerEpoch();
     QualityReport.Builder b = QualityReport.builder("deep-exponential-family")
         .setting("command", String.format(Locale.ROOT,
-            "bin/edward deep-exponential-family --k %d,%d,%d --epochs %d --iterations-per-epoch %d --lr %s --seed %d",
-            s.layers()[0], s.layers()[1], s.layers()[2], s.epochs(), s.iterationsPerEpoch(), s.learningRate(), s.seed()))
+            "bin/edward deep-exponential-family %s --k %d,%d,%d --epochs %d --iterations-per-epoch %d --lr %s --seed %d",
+            corpusFlag, s.layers()[0], s.layers()[1], s.layers()[2], s.epochs(), s.iterationsPerEpoch(), s.learningRate(), s.seed()))
         .setting("corpus", corpusName).setting("epochs", s.epochs()).setting("seed", s.seed())
         .setting("train_seconds", r.seconds())
         .metric("nll_bound", nll[nll.length - 1], "negative log-likelihood <= mean E-step loss of the last epoch")

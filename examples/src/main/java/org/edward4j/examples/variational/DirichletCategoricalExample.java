@@ -27,7 +27,7 @@ import org.tensorflow.types.TInt32;
  * inferred mean should reach the posterior mean {@code (1 + n_k) / (N + K)}; this port reports
  * both errors. Edward's default optimizer (Adam, learning rate 0.1 decayed by 0.9 every 100 steps)
  * moves each unconstrained parameter by at most about 65 in 1500 steps, and in practice by 10-20
- * with 30-sample gradients, so at Edward's N = 1000 (posterior concentrations of 150-450) the
+ * with 30-sample gradients, so at Edward's N = 1000 (posterior concentrations of 130-440) the
  * inferred {@code pi} stays shrunk towards uniform by a few hundredths, as it does in Edward; at N =
  * 20 (concentrations up to about 12) it reaches the posterior.
  *
