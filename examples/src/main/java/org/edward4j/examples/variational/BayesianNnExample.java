@@ -49,7 +49,14 @@ public final class BayesianNnExample {
    * @param seed the seed of the data and of the graph
    */
   public record Settings(int n, int iterations, long seed) {
-    /** Checks every value. */
+    /**
+     * Checks every value.
+     *
+     * @param n see the record's description
+     * @param iterations see the record's description
+     * @param seed see the record's description
+     * @throws IllegalArgumentException naming the setting, the rule and the value
+     */
     public Settings {
       Checks.positive("n", n);
       if (n % 2 != 0) {

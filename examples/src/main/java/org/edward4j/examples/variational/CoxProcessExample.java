@@ -48,7 +48,15 @@ public final class CoxProcessExample {
    * @param seed the seed of the data and of the graph
    */
   public record Settings(int n, int v, int iterations, long seed) {
-    /** Checks every value. */
+    /**
+     * Checks every value.
+     *
+     * @param n see the record's description
+     * @param v see the record's description
+     * @param iterations see the record's description
+     * @param seed see the record's description
+     * @throws IllegalArgumentException naming the setting, the rule and the value
+     */
     public Settings {
       Checks.positive("n", n);
       Checks.positive("v", v);

@@ -65,7 +65,17 @@ public final class DeepExponentialFamilyExample {
    * @param seed the graph seed
    */
   public record Settings(int[] layers, double shape, double learningRate, int epochs, int iterationsPerEpoch, long seed) {
-    /** Checks every value. */
+    /**
+     * Checks every value.
+     *
+     * @param layers see the record's description
+     * @param shape see the record's description
+     * @param learningRate see the record's description
+     * @param epochs see the record's description
+     * @param iterationsPerEpoch see the record's description
+     * @param seed see the record's description
+     * @throws IllegalArgumentException naming the setting, the rule and the value
+     */
     public Settings {
       if (layers == null || layers.length != 3) {
         throw new IllegalArgumentException("`layers` must hold 3 sizes, got "

@@ -55,7 +55,15 @@ public final class DirichletCategoricalExample {
    * @param seed the seed of the data and of the graph
    */
   public record Settings(int n, int iterations, int samples, long seed) {
-    /** Checks every value. */
+    /**
+     * Checks every value.
+     *
+     * @param n see the record's description
+     * @param iterations see the record's description
+     * @param samples see the record's description
+     * @param seed see the record's description
+     * @throws IllegalArgumentException naming the setting, the rule and the value
+     */
     public Settings {
       Checks.positive("n", n);
       Checks.positive("iterations", iterations);
@@ -73,12 +81,20 @@ public final class DirichletCategoricalExample {
    * @param seconds wall time of the fit
    */
   public record Result(double[] piTrue, double[] piInferred, double[] posteriorMean, double finalLoss, double seconds) {
-    /** Largest {@code |E_q[pi_k] - pi_k|}. */
+    /**
+     * Largest {@code |E_q[pi_k] - pi_k|}.
+     *
+     * @return the largest error to the true {@code pi}
+     */
     public double maxErrorToTruth() {
       return Figures.maxAbsDifference(piInferred, piTrue);
     }
 
-    /** Largest {@code |E_q[pi_k] - E[pi_k | z]|}. */
+    /**
+     * Largest {@code |E_q[pi_k] - E[pi_k | z]|}.
+     *
+     * @return the largest error to the exact posterior mean
+     */
     public double maxErrorToPosterior() {
       return Figures.maxAbsDifference(piInferred, posteriorMean);
     }

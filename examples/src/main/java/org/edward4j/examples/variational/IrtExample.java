@@ -47,7 +47,17 @@ public final class IrtExample {
    * @param seed the seed of the data and of the graph
    */
   public record Settings(int students, int questions, int observations, int iterations, int print, long seed) {
-    /** Checks every value. */
+    /**
+     * Checks every value.
+     *
+     * @param students see the record's description
+     * @param questions see the record's description
+     * @param observations see the record's description
+     * @param iterations see the record's description
+     * @param print see the record's description
+     * @param seed see the record's description
+     * @throws IllegalArgumentException naming the setting, the rule and the value
+     */
     public Settings {
       Checks.positive("students", students);
       Checks.positive("questions", questions);

@@ -44,7 +44,16 @@ public final class ProbabilisticMatrixFactorizationExample {
    * @param seed the seed of the data and of the graph
    */
   public record Settings(int users, int movies, int factors, int iterations, long seed) {
-    /** Checks every value. */
+    /**
+     * Checks every value.
+     *
+     * @param users see the record's description
+     * @param movies see the record's description
+     * @param factors see the record's description
+     * @param iterations see the record's description
+     * @param seed see the record's description
+     * @throws IllegalArgumentException naming the setting, the rule and the value
+     */
     public Settings {
       Checks.positive("users", users);
       Checks.positive("movies", movies);

@@ -53,7 +53,17 @@ public final class ProbabilisticPcaSubsamplingExample {
    * @param seed the seed of the data and of the graph
    */
   public record Settings(int n, int batch, int d, int k, int iterations, long seed) {
-    /** Checks every value. */
+    /**
+     * Checks every value.
+     *
+     * @param n see the record's description
+     * @param batch see the record's description
+     * @param d see the record's description
+     * @param k see the record's description
+     * @param iterations see the record's description
+     * @param seed see the record's description
+     * @throws IllegalArgumentException naming the setting, the rule and the value
+     */
     public Settings {
       Checks.positive("n", n);
       Checks.positive("batch", batch);

@@ -55,7 +55,13 @@ public final class StochasticBlockModelExample {
    * @param seed the graph seed (Edward: 42)
    */
   public record Settings(int iterations, long seed) {
-    /** Checks every value. */
+    /**
+     * Checks every value.
+     *
+     * @param iterations see the record's description
+     * @param seed see the record's description
+     * @throws IllegalArgumentException naming the setting, the rule and the value
+     */
     public Settings {
       Checks.positive("iterations", iterations);
     }
