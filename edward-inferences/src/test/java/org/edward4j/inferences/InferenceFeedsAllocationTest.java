@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.ThreadMXBean;
+import org.edward4j.core.testing.TensorCopyAllocation;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.edward4j.core.ContextPlaceholder;
@@ -45,15 +46,19 @@ class InferenceFeedsAllocationTest {
         long thread = Thread.currentThread().getId();
         long best = Long.MAX_VALUE;
         // Rounds until the JIT has compiled the loop; the first round includes making the buffers.
-        for (int round = 0; round < 5 && best >= 64 * 1024; round++) {
+        for (int round = 0; round < 5; round++) {
           long before = threads.getThreadAllocatedBytes(thread);
           for (int i = 0; i < STEPS; i++) {
             feeds.prepare(feedDict);
           }
           best = Math.min(best, threads.getThreadAllocatedBytes(thread) - before);
         }
-        // A per-step object of the library's (16 bytes at least) would cost 3.2 MB per round.
-        assertTrue(best < 64 * 1024, "prepare allocated at least " + best + " bytes in every round of " + STEPS + " steps");
+        long copy = TensorCopyAllocation.bestOf(threads, batch, STEPS);
+        // What TF Java's own bulk copy allocates in this JVM is the floor (a small handle per call
+        // when the JIT does not remove it); edward4j's path may add nothing per step: one 16-byte
+        // object per step would cost 3.2 MB per round.
+        assertTrue(best <= copy + 64 * 1024, "prepare allocated at least " + best + " bytes in every round of " + STEPS
+            + " steps; TF Java's copy alone allocates " + copy);
       }
     }
   }
