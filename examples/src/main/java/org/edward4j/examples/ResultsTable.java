@@ -64,7 +64,11 @@ final class ResultsTable {
           "Donahue et al. (2017), Table 1"),
       new Headline("bigan-paper", "pixel_nearest_neighbour_accuracy", "1-NN accuracy of raw pixels", "—", ""),
       new Headline("sbn", "test_nll", "test NLL (nats)", "120.8 (wake-sleep, SBN 200)", "Mnih and Gregor (2014)"),
-      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""));
+      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""),
+      new Headline("pp-dirichlet-process", "sticks_broken_mean", "sticks broken, alpha 10", "10 (theory)",
+          "geometric: heads with probability 1 / (1 + alpha)"),
+      new Headline("pp-dirichlet-process", "distinct_atoms_alpha_50", "distinct atoms in 1,000 draws, alpha 50",
+          "152.7 (theory)", "Chinese restaurant process: sum alpha / (alpha + i)"));
 
   private ResultsTable() {}
 
