@@ -12,7 +12,11 @@ import picocli.CommandLine.Spec;
     description = "Edward's examples on TensorFlow Java: train, measure, invert and benchmark on MNIST.",
     subcommands = {GanCommand.class, DcganCommand.class, BiganCommand.class, WganCommand.class, SbnCommand.class,
         VaeCommand.class, QualityCommand.class, ResultsCommand.class, InvertCommand.class, BenchCommand.class, SparkCommand.class,
-        org.edward4j.examples.pp.PpDirichletProcessCommand.class},
+        org.edward4j.examples.pp.PpDirichletProcessCommand.class,
+        org.edward4j.examples.pp.PpDynamicShapeCommand.class,
+        org.edward4j.examples.pp.PpPersistentRandomnessCommand.class,
+        org.edward4j.examples.pp.PpStochasticControlFlowCommand.class,
+        org.edward4j.examples.pp.PpStochasticRecursionCommand.class},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {
