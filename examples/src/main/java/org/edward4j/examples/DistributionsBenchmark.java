@@ -99,13 +99,19 @@ final class DistributionsBenchmark {
     return m;
   }
 
-  /** A timed graph: what to fetch, and what to feed per run (the raw graphs' seed). */
-  private record Timed(ModelContext ctx, Operand<TFloat32> fetch, Placeholder<TInt64> seed) {
+  /**
+   * A timed graph: what to fetch, what to feed per run (the raw graphs' seed), and the fed draws a
+   * log density is evaluated at (fed, so that TensorFlow cannot fold it into a constant).
+   */
+  private record Timed(ModelContext ctx, Operand<TFloat32> fetch, Placeholder<TInt64> seed, Fed x) {
     double perSecond(int runs, long units) {
       long start = System.nanoTime();
       try (TInt64 s = TInt64.vectorOf(7, 0)) {
         for (int i = 0; i < runs; i++) {
           Session.Runner r = ctx.runner().fetch(fetch);
+          if (x != null) {
+            r.feed(x.placeholder(), x.value());
+          }
           if (seed != null) {
             s.setLong(i, 1);
             r.feed(seed, s);
@@ -120,6 +126,11 @@ final class DistributionsBenchmark {
   }
 
   private static double sink;
+
+  /** Draws fed to a placeholder; the tensor lives until the benchmark's end. */
+  private record Fed(Placeholder<TFloat32> placeholder, TFloat32 value) {}
+
+  private static final List<TFloat32> FED = new ArrayList<>();
 
   /**
    * Runs the benchmark and prints a table.
@@ -136,14 +147,20 @@ final class DistributionsBenchmark {
       Ops tf = ctx.tf();
       for (Map.Entry<String, Function<VariableScope, AbstractRandomVariable<?>>> f : families().entrySet()) {
         AbstractRandomVariable<?> rv = f.getValue().apply(scope);
-        Timed draws = new Timed(ctx, sum(tf, rv.sample(N)), null);
-        Timed logProb = new Timed(ctx, sum(tf, rv.logProb(fixedDraws(ctx, rv))), null);
+        Timed draws = new Timed(ctx, sum(tf, rv.sample(N)), null, null);
+        Fed x = fixedDraws(ctx, rv);
+        Timed logProb = new Timed(ctx, sum(tf, rv.logProb(x.placeholder())), null, x);
         draws.perSecond(2, N);
         logProb.perSecond(2, N);
         System.out.printf("  %-26s %14.0f %14.0f%n", f.getKey(), draws.perSecond(runs, N), logProb.perSecond(runs, N));
       }
     }
-    compare(runs, rounds, seed);
+    try {
+      compare(runs, rounds, seed);
+    } finally {
+      FED.forEach(TFloat32::close);
+      FED.clear();
+    }
   }
 
   /** The three families against graphs built by hand, draws and log densities, alternating rounds. */
@@ -158,18 +175,20 @@ final class DistributionsBenchmark {
       Map<String, Timed[]> pairs = new LinkedHashMap<>();
       // Normal(0.5, 2): loc + scale * N(0, 1); log density by its formula
       Normal normal = Normal.of(scope, 0.5, 2.0);
-      Operand<TFloat32> xN = fixedDraws(ctx, normal);
+      Fed fN = fixedDraws(ctx, normal);
+      Operand<TFloat32> xN = fN.placeholder();
       Operand<TFloat32> rawNormal = raw.math.add(raw.math.mul(
           raw.random.statelessRandomNormal(raw.constant(new int[] {N}), rawSeed), raw.constant(2f)), raw.constant(0.5f));
       Operand<TFloat32> zN = raw.math.div(raw.math.sub(xN, raw.constant(0.5f)), raw.constant(2f));
       Operand<TFloat32> rawNormalLp = raw.math.sub(raw.math.mul(raw.constant(-0.5f), raw.math.square(zN)),
           raw.constant((float) (Math.log(2) + 0.5 * Math.log(2 * Math.PI))));
-      pairs.put("Normal draws", pair(ctx, tf, normal.sample(N), raw, rawNormal, rawSeed));
-      pairs.put("Normal logProb", pair(ctx, tf, normal.logProb(xN), raw, rawNormalLp, null));
+      pairs.put("Normal draws", pair(ctx, tf, normal.sample(N), raw, rawNormal, rawSeed, null));
+      pairs.put("Normal logProb", pair(ctx, tf, normal.logProb(xN), raw, rawNormalLp, null, fN));
       // Dirichlet([1..5]): normalized gamma draws; log density sum (a - 1) log x - log B(a)
       float[] alpha = {1f, 2f, 3f, 4f, 5f};
       Dirichlet dirichlet = Dirichlet.of(scope, alpha);
-      Operand<TFloat32> xD = fixedDraws(ctx, dirichlet);
+      Fed fD = fixedDraws(ctx, dirichlet);
+      Operand<TFloat32> xD = fD.placeholder();
       Operand<TFloat32> a = raw.constant(alpha);
       StatelessRandomGetKeyCounterAlg kca = raw.random.statelessRandomGetKeyCounterAlg(rawSeed);
       Operand<TFloat32> g = raw.random.statelessRandomGamma(raw.constant(new int[] {N, 5}), kca.key(), kca.counter(),
@@ -179,11 +198,12 @@ final class DistributionsBenchmark {
           raw.math.lgamma(raw.reduceSum(a, raw.constant(0))));
       Operand<TFloat32> rawDirichletLp = raw.math.sub(raw.reduceSum(
           raw.math.mul(raw.math.sub(a, raw.constant(1f)), raw.math.log(xD)), raw.constant(-1)), logB);
-      pairs.put("Dirichlet draws", pair(ctx, tf, dirichlet.sample(N), raw, rawDirichlet, rawSeed));
-      pairs.put("Dirichlet logProb", pair(ctx, tf, dirichlet.logProb(xD), raw, rawDirichletLp, null));
+      pairs.put("Dirichlet draws", pair(ctx, tf, dirichlet.sample(N), raw, rawDirichlet, rawSeed, null));
+      pairs.put("Dirichlet logProb", pair(ctx, tf, dirichlet.logProb(xD), raw, rawDirichletLp, null, fD));
       // StudentT(4, 0, 1): N(0, 1) * sqrt((df/2) / Gamma(df/2)); log density by its formula
       StudentT studentT = StudentT.of(scope, 4.0, 0.0, 1.0);
-      Operand<TFloat32> xT = fixedDraws(ctx, studentT);
+      Fed fT = fixedDraws(ctx, studentT);
+      Operand<TFloat32> xT = fT.placeholder();
       Operand<TFloat32> eps = raw.random.statelessRandomNormal(raw.constant(new int[] {N}), rawSeed);
       StatelessRandomGetKeyCounterAlg kca2 = raw.random.statelessRandomGetKeyCounterAlg(
           raw.math.add(rawSeed, raw.constant(new long[] {1, 0})));
@@ -194,8 +214,8 @@ final class DistributionsBenchmark {
           - 0.5 * Math.log(4 * Math.PI);
       Operand<TFloat32> rawTLp = raw.math.sub(raw.constant((float) tNorm),
           raw.math.mul(raw.constant(2.5f), raw.math.log1p(raw.math.div(raw.math.square(xT), raw.constant(4f)))));
-      pairs.put("StudentT draws", pair(ctx, tf, studentT.sample(N), raw, rawT, rawSeed));
-      pairs.put("StudentT logProb", pair(ctx, tf, studentT.logProb(xT), raw, rawTLp, null));
+      pairs.put("StudentT draws", pair(ctx, tf, studentT.sample(N), raw, rawT, rawSeed, null));
+      pairs.put("StudentT logProb", pair(ctx, tf, studentT.logProb(xT), raw, rawTLp, null, fT));
 
       Map<String, List<double[]>> rates = new LinkedHashMap<>();
       pairs.forEach((k, p) -> {
@@ -217,14 +237,16 @@ final class DistributionsBenchmark {
   }
 
   private static Timed[] pair(ModelContext ctx, Ops tf, Operand<TFloat32> library, Ops raw, Operand<TFloat32> rawOp,
-      Placeholder<TInt64> rawSeed) {
-    return new Timed[] {new Timed(ctx, sum(tf, library), null), new Timed(ctx, sum(raw, rawOp), rawSeed)};
+      Placeholder<TInt64> rawSeed, Fed x) {
+    return new Timed[] {new Timed(ctx, sum(tf, library), null, x), new Timed(ctx, sum(raw, rawOp), rawSeed, x)};
   }
 
-  /** One evaluated sample of {@code N} draws, as a float32 constant: what logProb is timed on. */
-  private static Operand<TFloat32> fixedDraws(ModelContext ctx, AbstractRandomVariable<?> rv) {
+  /** One evaluated sample of {@code N} draws, fed as float32 through a placeholder: what logProb is timed on. */
+  private static Fed fixedDraws(ModelContext ctx, AbstractRandomVariable<?> rv) {
     TensorValue v = ctx.eval(rv.sample(N));
-    return ctx.tf().constant(Shape.of(v.shape()), DataBuffers.of(v.data(), true, false));
+    TFloat32 t = TFloat32.tensorOf(Shape.of(v.shape()), DataBuffers.of(v.data(), true, false));
+    FED.add(t);
+    return new Fed(ctx.tf().placeholder(TFloat32.class, Placeholder.shape(Shape.of(v.shape()))), t);
   }
 
   @SuppressWarnings("unchecked")
