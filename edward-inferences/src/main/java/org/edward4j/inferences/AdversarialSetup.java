@@ -171,11 +171,25 @@ final class AdversarialSetup {
     List<Op> gate = new ArrayList<>(inference.numericGate("loss", loss));
     gate.addAll(inference.numericGate("loss_d", lossD));
     List<Op> genBefore = new ArrayList<>(genUpdateOps);
-    genBefore.addAll(gate);
     List<Op> discBefore = new ArrayList<>(ctx.collections().updateOps(DISC));
-    discBefore.addAll(gate);
-    TrainStep gen = TrainSteps.minimize(ctx, options.generator(), loss, genVars, genBefore);
-    TrainStep disc = TrainSteps.minimize(ctx, options.discriminator(), lossD, discVars, discBefore);
+    TrainStep gen;
+    TrainStep disc;
+    if (options.run().debug()) {
+      // Both sides' gradients are checked too, and each step waits for every check.
+      TrainSteps.Prepared g = TrainSteps.prepare(ctx, options.generator(), loss, genVars);
+      TrainSteps.Prepared d = TrainSteps.prepare(ctx, options.discriminator(), lossD, discVars);
+      gate.addAll(inference.gradientGate("loss", g.gradsAndVars()));
+      gate.addAll(inference.gradientGate("loss_d", d.gradsAndVars()));
+      genBefore.addAll(gate);
+      discBefore.addAll(gate);
+      gen = TrainSteps.apply(g, genBefore);
+      disc = TrainSteps.apply(d, discBefore);
+    } else {
+      genBefore.addAll(gate);
+      discBefore.addAll(gate);
+      gen = TrainSteps.minimize(ctx, options.generator(), loss, genVars, genBefore);
+      disc = TrainSteps.minimize(ctx, options.discriminator(), lossD, discVars, discBefore);
+    }
     inference.addStep(new Inference.Step(Side.GEN, "loss", "Gen Loss", loss, gen));
     inference.addStep(
         new Inference.Step(Side.DISC, "loss_d", "Disc Loss", lossD, disc, afterDisc == null ? disc : afterDisc.apply(disc)));

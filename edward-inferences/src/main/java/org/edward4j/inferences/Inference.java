@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.optimizers.GradientAndVariable;
 import org.edward4j.core.optimizers.TrainStep;
 import org.edward4j.core.progress.Progbar;
 import org.edward4j.core.variables.Variable;
@@ -240,6 +241,14 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
   }
 
   /**
+   * With {@code debug} on, a NaN/Inf check of each gradient applied for the loss {@code key}, for
+   * the train op to wait on as on {@link #numericGate}; otherwise nothing.
+   */
+  final List<Op> gradientGate(String key, List<GradientAndVariable> gradsAndVars) {
+    return engine.gradientGate(key, gradsAndVars);
+  }
+
+  /**
    * Logs a histogram to TensorBoard at each report, when a log directory is set.
    *
    * @param tag the tag
@@ -382,7 +391,7 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
   public void close() {
     if (!closed) {
       closed = true;
-      engine.close();
+      engine.closeForever();
     }
   }
 

@@ -42,6 +42,27 @@ final class TrainSteps {
     return optimizer.minimize(loss, varList, options(step, updateOps));
   }
 
+  /** An optimizer chosen for a loss, with its global step and the loss's gradients, not yet applied. */
+  record Prepared(Optimizer optimizer, Variable<TInt64> globalStep, Operand<TFloat32> loss,
+      List<GradientAndVariable> gradsAndVars) {}
+
+  /**
+   * The first half of {@link #minimize}: the optimizer and the gradients, so that checks of the
+   * gradients can gate the step (debug mode).
+   */
+  static Prepared prepare(ModelContext ctx, OptimizerOptions choice, Operand<TFloat32> loss, List<Variable<?>> varList) {
+    Variable<TInt64> step = globalStep(ctx, choice);
+    Optimizer optimizer = resolve(choice, step);
+    return new Prepared(optimizer, step, loss, optimizer.computeGradients(loss, varList));
+  }
+
+  /** The second half of {@link #minimize}: applies the prepared gradients after {@code before} and the loss. */
+  static TrainStep apply(Prepared p, List<Op> before) {
+    List<Op> first = new java.util.ArrayList<>(before);
+    first.add(p.loss());
+    return p.optimizer().applyGradients(p.gradsAndVars(), options(p.globalStep(), first));
+  }
+
   /** A step applying given gradients (score-function and other custom estimators). */
   static TrainStep applyGradients(
       ModelContext ctx, OptimizerOptions choice, List<GradientAndVariable> gradsAndVars, List<Op> updateOps) {

@@ -12,7 +12,9 @@ import org.edward4j.core.ModelContext;
 import org.edward4j.core.variables.Initializers;
 import org.edward4j.core.variables.Variable;
 import org.edward4j.core.variables.VariableSpec;
+import org.edward4j.core.optimizers.GradientAndVariable;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.exceptions.TFInvalidArgumentException;
@@ -21,6 +23,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TNumber;
 
 /**
  * Runs an inference's training steps in the graph: one {@code Session.run} per update that trains
@@ -48,6 +51,14 @@ final class UpdateEngine implements AutoCloseable {
   // Under debug: the CheckNumerics of each step's loss, made once and shared by the gate of its
   // train op (numericGate) and the fetched loss.
   private final Map<String, Operand<TFloat32>> checks = new HashMap<>();
+  // Under debug: every check's tag, with what it checks (a loss, or a gradient of one) and the
+  // checked tensor, so a trip can be named and traced to its first non-finite op.
+  private final Map<String, Checked> checked = new LinkedHashMap<>();
+  private NonFiniteOrigin origin;
+  private final List<Op> gradientChecks = new ArrayList<>();
+  // Set by closeForever (Inference.close) under this engine's lock, the lock every update holds
+  // from its check of it to the end of its run: an update either completes before close() or fails.
+  private boolean closedForever;
   private InferenceLog log;
   private boolean debug;
   private long t;
@@ -95,9 +106,39 @@ final class UpdateEngine implements AutoCloseable {
     if (c == null) {
       c = ctx.opsAt("").debugging.checkNumerics(loss, checkTag(key));
       checks.put(key, c);
+      checked.put(checkTag(key), new Checked(key, "`" + key + "`", loss.asOutput()));
     }
     return c;
   }
+
+  /**
+   * What a train op applying {@code gradsAndVars} must also wait for under debug: a NaN/Inf check of
+   * each gradient, so a finite loss with a non-finite gradient (a square root at 0) cannot write
+   * NaN into the weights either; otherwise nothing.
+   */
+  List<Op> gradientGate(String key, List<GradientAndVariable> gradsAndVars) {
+    if (!debug) {
+      return List.of();
+    }
+    List<Op> gate = new ArrayList<>();
+    Ops tf = ctx.opsAt("");
+    for (GradientAndVariable p : gradsAndVars) {
+      String tag = "edward4j numeric check of the gradient of `" + key + "` for " + p.variable().name();
+      Op check = checkGradient(tf, p.gradient(), tag);
+      gate.add(check);
+      gradientChecks.add(check);
+      checked.put(tag, new Checked(key, "the gradient of `" + key + "` for " + p.variable().name(),
+          p.gradient().asOutput()));
+    }
+    return gate;
+  }
+
+  private static <T extends TNumber> Op checkGradient(Ops tf, Operand<T> gradient, String tag) {
+    return tf.debugging.checkNumerics(gradient, tag);
+  }
+
+  /** A debug check: the loss key it reports under, what it checks, and the checked tensor. */
+  private record Checked(String key, String what, Output<?> tensor) {}
 
   void histogram(String tag, Operand<? extends org.tensorflow.types.family.TNumber> values) {
     if (log != null) {
@@ -122,6 +163,7 @@ final class UpdateEngine implements AutoCloseable {
     List<Op> gate = new ArrayList<>();
     if (debug) {
       steps.forEach(s -> gate.add((Op) fetchedLosses.get(s.key())));
+      gate.addAll(gradientChecks);
     }
     incrementIteration = (gate.isEmpty() ? tf : tf.withControlDependencies(gate))
         .assignAddVariableOp(iteration.handle(), tf.constant(1L));
@@ -136,10 +178,14 @@ final class UpdateEngine implements AutoCloseable {
         chosen.add(s);
       }
     }
+    if (closedForever) {
+      throw new IllegalStateException(owner + " is closed");
+    }
     if (chosen.isEmpty()) {
       throw new IllegalArgumentException(owner + " has no `" + side.scope() + "` side to update");
     }
     Feeds f = feeds.prepare(feedDict);
+    long randomStep = ctx.randomStep();
     long next = t + 1;
     Session.Runner runner = f.feed(ctx.session().runner());
     chosen.forEach(s -> runner.addTarget(s.train()));
@@ -159,13 +205,18 @@ final class UpdateEngine implements AutoCloseable {
       }
       return new UpdateInfo(t, values);
     } catch (TFInvalidArgumentException e) {
-      // Every loss is checked under debug, also the sides not chosen (their checks gate the step).
-      for (Inference.Step s : steps) {
-        if (debug && String.valueOf(e.getMessage()).contains(checkTag(s.key()))) {
+      // Every loss and gradient is checked under debug, also the sides not chosen (their checks gate
+      // the step).
+      for (Map.Entry<String, Checked> c : checked.entrySet()) {
+        if (debug && String.valueOf(e.getMessage()).contains(c.getKey())) {
           // The gates kept the steps and the increment from running; a step without an optimizer (a
           // sampler's) is not gated, so t is read back rather than assumed.
           t = readCounter();
-          throw new NonFiniteLossException(s.key(), next, e);
+          if (origin == null) {
+            origin = new NonFiniteOrigin(ctx);
+          }
+          String first = origin.find(c.getValue().tensor(), f, randomStep);
+          throw new NonFiniteLossException(c.getValue().key(), c.getValue().what(), next, first, e);
         }
       }
       throw e;
@@ -222,6 +273,7 @@ final class UpdateEngine implements AutoCloseable {
 
   /** Resets {@code t} and every optimizer slot of the steps to their initial values. */
   synchronized void reset() {
+    checkNotClosedForever();
     Session.Runner runner = ctx.session().runner().addTarget(iteration.initializer());
     for (Inference.Step s : steps) {
       if (s.trainStep() != null) {
@@ -234,10 +286,23 @@ final class UpdateEngine implements AutoCloseable {
 
   /** Resets every variable of the context, as Edward's {@code run} does before training. */
   synchronized void resetAllVariables() {
+    checkNotClosedForever();
     Session.Runner runner = ctx.session().runner();
     ctx.variables().all().forEach(v -> runner.addTarget(v.initializer()));
     ctx.run(runner).close();
     t = 0;
+  }
+
+  /** Closes the log and the feed buffers and refuses every later update: the inference's close(). */
+  synchronized void closeForever() {
+    closedForever = true;
+    close();
+  }
+
+  private void checkNotClosedForever() {
+    if (closedForever) {
+      throw new IllegalStateException("the inference is closed");
+    }
   }
 
   /** Closes the log and frees the feed buffers; updating again still works. */

@@ -85,6 +85,7 @@ public abstract class VariationalInference<O extends VariationalFamilyOptions> e
     }
     List<Op> before = new ArrayList<>(ctx.collections().updateOps(null));
     before.addAll(numericGate("loss", built.loss()));
+    before.addAll(gradientGate("loss", built.gradsAndVars()));
     TrainStep step = TrainSteps.applyGradients(ctx, vi.optimizer(), built.gradsAndVars(), before);
     addStep(new Step(null, "loss", "Loss", built.loss(), step));
   }

@@ -76,6 +76,7 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
   private final List<OpSeed> valueSeeds = new ArrayList<>();
   private List<OpSeed> seedLog;
   private final Operand<T> value;
+  private final Object familyState;
 
   /**
    * Stores the checked parts and draws (or wraps) the value as {@code <name>/value}.
@@ -83,6 +84,19 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
    * @param parts what the builder checked
    */
   protected AbstractRandomVariable(Parts<T> parts) {
+    this(parts, null);
+  }
+
+  /**
+   * As {@link #AbstractRandomVariable(Parts)}, for a family that needs more than parameter tensors
+   * (a Dirichlet process's base distribution): {@code familyState} is stored before the value is
+   * drawn, so the hooks can read it with {@link #familyState(Class)}.
+   *
+   * @param parts what the builder checked
+   * @param familyState the family's own state, or null
+   */
+  protected AbstractRandomVariable(Parts<T> parts, Object familyState) {
+    this.familyState = familyState;
     this.parts = parts;
     this.ctx = parts.scope().context();
     this.tf = parts.tf();
@@ -367,6 +381,14 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
       throw new IllegalStateException(name() + " has no parameter `" + parameterName + "`");
     }
     return p;
+  }
+
+  /** The state given to the constructor, as {@code type}; fails if there is none of that type. */
+  protected final <S> S familyState(Class<S> type) {
+    if (!type.isInstance(familyState)) {
+      throw new IllegalStateException(name() + " has no family state of type " + type.getSimpleName());
+    }
+    return type.cast(familyState);
   }
 
   /** Whether the variable was built with this parameter (for families with alternatives). */

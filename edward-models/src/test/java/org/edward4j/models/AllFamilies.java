@@ -69,7 +69,8 @@ final class AllFamilies {
         new Maker("OneHotCategorical", s -> OneHotCategorical.ofProbs(s, new float[] {0.2f, 0.3f, 0.5f}), false),
         new Maker("Wishart", s -> Wishart.of(s, 4.0, new float[][] {{1f, 0f}, {0.5f, 1f}}), false),
         new Maker("RelaxedBernoulli", s -> RelaxedBernoulli.ofProbs(s, 0.5, 0.3), true),
-        new Maker("RelaxedOneHotCategorical", s -> RelaxedOneHotCategorical.ofLogits(s, 0.5, new float[] {0f, 1f, 2f}), true));
+        new Maker("RelaxedOneHotCategorical", s -> RelaxedOneHotCategorical.ofLogits(s, 0.5, new float[] {0f, 1f, 2f}), true),
+        new Maker("DirichletProcess", s -> DirichletProcess.of(s, 2.0, Normal.of(s, 0.0, 1.0)), false));
   }
 
   /** The families that draw from a random op (all but PointMass and Deterministic). */

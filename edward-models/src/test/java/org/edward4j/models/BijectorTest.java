@@ -185,5 +185,10 @@ class BijectorTest extends GraphTestBase {
     assertEquals(Support.REAL, Support.of(StudentT.of(scope, 3, 0, 1)).unconstraining().codomain());
     assertEquals(Support.SIMPLEX, Support.SIMPLEX.unconstraining().codomain());
     assertEquals(Support.UNKNOWN, Support.of(Poisson.of(scope, 1)));
+    // a Dirichlet latent is fitted through the stick-breaking map, whose codomain is the simplex
+    assertEquals(Support.SIMPLEX, Support.of(Dirichlet.of(scope, new float[] {1f, 2f, 3f})));
+    assertEquals(Support.SIMPLEX, Support.of(Dirichlet.of(scope, new float[] {1f, 2f})).unconstraining().codomain());
+    assertEquals(Support.SIMPLEX, Support.of(RelaxedOneHotCategorical.ofLogits(scope, 0.5, new float[] {0f, 1f})));
+    assertEquals(Support.UNIT_INTERVAL, Support.of(RelaxedBernoulli.ofProbs(scope, 0.5, 0.3)));
   }
 }

@@ -4,8 +4,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bin/edward bench}: benchmarks, one subcommand each. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Gan.class, BenchCommand.Build.class, BenchCommand.Overhead.class, BenchCommand.Startup.class, BenchCommand.Input.class},
-    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count; `bench overhead` the fixed cost of an update; `bench startup` the time to the first update; `bench input` feeding vs in-graph batches.")
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Gan.class, BenchCommand.Build.class, BenchCommand.Overhead.class, BenchCommand.Startup.class, BenchCommand.Input.class,
+    BenchCommand.Distributions.class, BenchCommand.Debug.class},
+    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count; `bench overhead` the fixed cost of an update; `bench startup` the time to the first update; `bench input` feeding vs in-graph batches; `bench distributions` draws/s per family; `bench debug` the cost of debug checks.")
 final class BenchCommand extends ExampleCommand {
 
   @Override
@@ -128,6 +129,56 @@ final class BenchCommand extends ExampleCommand {
     @Override
     public Integer call() throws java.io.IOException {
       InputBenchmark.run(positive("--steps", steps), positive("--rounds", rounds), positive("--warmup", warmup), seed);
+      return 0;
+    }
+  }
+
+  /** {@code bin/edward bench distributions}: see {@link DistributionsBenchmark}. */
+  @Command(name = "distributions", mixinStandardHelpOptions = true,
+      description = "Draws/s and logProb/s of every family; Normal, Dirichlet and StudentT against raw TF Java graphs.")
+  static final class Distributions extends ExampleCommand {
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "30",
+        description = "Session.runs per measurement, each of 100,000 draws (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "7",
+        description = "alternating rounds of the library/raw comparisons (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "graph seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+      DistributionsBenchmark.run(positive("--runs", runs), positive("--rounds", rounds), seed);
+      return 0;
+    }
+  }
+
+  /** {@code bin/edward bench debug}: see {@link DebugCostBenchmark}. */
+  @Command(name = "debug", mixinStandardHelpOptions = true,
+      description = "Milliseconds per GANInference.update with debug(true) (losses and gradients checked) and without.")
+  static final class Debug extends ExampleCommand {
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "300",
+        description = "updates per round (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "7",
+        description = "rounds per setting, alternating (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "200",
+        description = "updates of each setting before measuring (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "graph seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+      DebugCostBenchmark.run(positive("--steps", steps), positive("--rounds", rounds), positive("--warmup", warmup), seed);
       return 0;
     }
   }

@@ -19,7 +19,12 @@ import picocli.CommandLine.Spec;
         org.edward4j.examples.variational.CoxProcessCommand.class,
         org.edward4j.examples.variational.StochasticBlockModelCommand.class,
         org.edward4j.examples.variational.ProbabilisticPcaSubsamplingCommand.class,
-        org.edward4j.examples.variational.DeepExponentialFamilyCommand.class,},
+        org.edward4j.examples.variational.DeepExponentialFamilyCommand.class,
+        org.edward4j.examples.pp.PpDirichletProcessCommand.class,
+        org.edward4j.examples.pp.PpDynamicShapeCommand.class,
+        org.edward4j.examples.pp.PpPersistentRandomnessCommand.class,
+        org.edward4j.examples.pp.PpStochasticControlFlowCommand.class,
+        org.edward4j.examples.pp.PpStochasticRecursionCommand.class},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {

@@ -86,7 +86,11 @@ final class ResultsTable {
           "Edward's script prints both axes"),
       new Headline("deep-exponential-family", "perplexity_bound", "perplexity bound, exp(nll / sum x)", "0.205 (NIPS 2011, epoch 12)",
           "Edward's docstring; our corpus is synthetic"),
-      new Headline("deep-exponential-family", "topic_purity", "topic purity (synthetic corpus)", "—", ""));
+      new Headline("deep-exponential-family", "topic_purity", "topic purity (synthetic corpus)", "—", "")),
+      new Headline("pp-dirichlet-process", "sticks_broken_mean", "sticks broken, alpha 10", "10 (theory)",
+          "geometric: heads with probability 1 / (1 + alpha)"),
+      new Headline("pp-dirichlet-process", "distinct_atoms_alpha_50", "distinct atoms in 1,000 draws, alpha 50",
+          "152.7 (theory)", "Chinese restaurant process: sum alpha / (alpha + i)"));
 
   private ResultsTable() {}
 

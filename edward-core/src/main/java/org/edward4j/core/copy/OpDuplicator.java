@@ -39,6 +39,10 @@ final class OpDuplicator {
 
   private static Map<String, OpDef> opDefs;
 
+  /** Control flow over function attributes: a copy would call the same functions with the same seeds. */
+  private static final Set<String> FUNCTIONAL_CONTROL_FLOW =
+      Set.of("While", "StatelessWhile", "If", "StatelessIf", "Case", "StatelessCase");
+
   private final ModelContext ctx;
   private final String prefix;
   private final Scope rootScope;
@@ -78,6 +82,11 @@ final class OpDuplicator {
     if (known != null) {
       return known;
     }
+    if (root.type().equals("Exit")) {
+      boolean loop = loopNeedsCopy(root, root);
+      needs.put(root.name(), loop);
+      return loop;
+    }
     Deque<Frame> path = new ArrayDeque<>();
     Set<String> onPath = new HashSet<>();
     path.push(new Frame(root, dependencies(root)));
@@ -87,6 +96,10 @@ final class OpDuplicator {
       if (f.next < f.deps.size()) {
         GraphOperation dep = f.deps.get(f.next++);
         if (needs.containsKey(dep.name())) {
+          continue;
+        }
+        if (dep.type().equals("Exit")) {
+          needs.put(dep.name(), loopNeedsCopy(root, dep));
           continue;
         }
         if (!onPath.add(dep.name())) {
@@ -108,6 +121,68 @@ final class OpDuplicator {
       path.pop();
     }
     return needs.get(root.name());
+  }
+
+  /**
+   * Whether the TF1 while loop ending in {@code exit} is left as it is (false): a loop that draws no
+   * random numbers and reads nothing swapped or copied gives the same values in a copy, so it is
+   * shared, as deterministic ops are. A loop that would need a copy is refused, naming it: its
+   * condition and body are separate frames whose cycle ({@code NextIteration} back to {@code
+   * Merge}) cannot be rebuilt op by op, and their draws could not be given fresh seeds.
+   *
+   * @throws IllegalArgumentException if the loop draws random numbers or reads a swapped value
+   */
+  private boolean loopNeedsCopy(GraphOperation root, GraphOperation exit) {
+    Deque<GraphOperation> stack = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    List<GraphOperation> inside = new ArrayList<>();
+    stack.push(exit);
+    seen.add(exit.name());
+    String frame = null;
+    String randomOp = null;
+    String readsCopied = null;
+    while (!stack.isEmpty()) {
+      GraphOperation op = stack.pop();
+      inside.add(op);
+      if (randomOp == null && isRandom(op)) {
+        randomOp = op.name();
+      }
+      if (op.type().equals("Enter")) {
+        if (frame == null) {
+          frame = op.attributes().getAttrValueProto("frame_name").getS().toStringUtf8();
+        }
+        Output<?> outer = op.input(0);
+        if (readsCopied == null && (isReplaced.apply(outer) || needsCopy((GraphOperation) outer.op()))) {
+          readsCopied = outer.op().name();
+        }
+        continue;
+      }
+      for (int i = 0; i < op.numInputs(); i++) {
+        GraphOperation in = (GraphOperation) op.input(i).op();
+        if (seen.add(in.name())) {
+          stack.push(in);
+        }
+      }
+      for (GraphOperation c : op.controlInputs()) {
+        if (seen.add(c.name())) {
+          stack.push(c);
+        }
+      }
+    }
+    String loop = "`" + (frame == null ? exit.name() : frame) + "` (op " + exit.name() + ")";
+    if (randomOp != null) {
+      throw new IllegalArgumentException("cannot copy " + root.name() + ": it depends on the while loop " + loop
+          + ", which draws random numbers inside (" + randomOp + "); copies do not rebuild while loops, so the "
+          + "draws could not be redrawn: draw them outside the loop and pass them in as loop variables");
+    }
+    if (readsCopied != null) {
+      throw new IllegalArgumentException("cannot copy " + root.name() + ": it depends on the while loop " + loop
+          + ", which reads " + readsCopied + ", swapped or redrawn in this copy; copies do not rebuild while loops");
+    }
+    for (GraphOperation op : inside) {
+      needs.put(op.name(), false);
+    }
+    return false;
   }
 
   /** One op on the depth-first path, with its dependencies and the next one to visit. */
@@ -170,6 +245,10 @@ final class OpDuplicator {
   }
 
   private GraphOperation build(GraphOperation op) {
+    if (FUNCTIONAL_CONTROL_FLOW.contains(op.type())) {
+      throw new IllegalArgumentException("cannot copy " + op.name() + ": it is a functional " + op.type()
+          + " op whose function bodies copies cannot rebuild (their draws would repeat)");
+    }
     OpDef def = opDef(op.type());
     boolean stateful = isStatefulRandom(op);
     boolean stateless = !stateful && isStatelessRandom(op);

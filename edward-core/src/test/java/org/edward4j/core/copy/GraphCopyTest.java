@@ -142,4 +142,55 @@ class GraphCopyTest {
       assertArrayEquals(new float[] {1, 2, 1}, ctx.eval(out).data());
     }
   }
+
+  /** {@code x / 2^3} by a TF1 while loop named {@code name}; with {@code noisy}, the body adds a stateless draw. */
+  private static Operand<TFloat32> halveThrice(ModelContext ctx, Operand<TFloat32> x, String name, boolean noisy) {
+    Ops tf = ctx.tf();
+    org.tensorflow.Output<?>[] loop = ctx.graph().whileLoop(new org.tensorflow.Output<?>[] {tf.constant(0).asOutput(), x.asOutput()},
+        (g, in, out) -> {
+          Ops t = Ops.create(g);
+          out[0] = t.math.less(in[0].expect(TInt32.class), t.constant(3)).asOutput();
+        },
+        (g, in, out) -> {
+          Ops t = Ops.create(g);
+          out[0] = t.math.add(in[0].expect(TInt32.class), t.constant(1)).asOutput();
+          Operand<TFloat32> half = t.math.mul(in[1].expect(TFloat32.class), t.constant(0.5f));
+          if (noisy) {
+            half = t.math.add(half, t.random.statelessRandomNormal(t.constant(new int[0]), t.constant(new long[] {1, 2})));
+          }
+          out[1] = half.asOutput();
+        },
+        name);
+    return tf.reshape(loop[1].expect(TFloat32.class), tf.constant(new int[0]));
+  }
+
+  @Test
+  void aDeterministicWhileLoopIsSharedByTheCopy() {
+    try (ModelContext ctx = ModelContext.withSeed(5)) {
+      Ops tf = ctx.tf();
+      Operand<TFloat32> loop = halveThrice(ctx, tf.constant(8f), "halve", false);
+      Operand<TFloat32> a = tf.constant(1f);
+      Operand<TFloat32> out = tf.math.add(loop, a);
+      Operand<TFloat32> copied = GraphCopy.builder(ctx).swap(a, tf.constant(10f)).build().copy(out);
+      assertEquals(11f, ctx.eval(copied).scalar(), "8 / 2^3 + 10, the loop read where it is");
+      assertEquals(2f, ctx.eval(out).scalar());
+    }
+  }
+
+  @Test
+  void aWhileLoopThatWouldNeedACopyIsRefusedByName() {
+    try (ModelContext ctx = ModelContext.withSeed(5)) {
+      Ops tf = ctx.tf();
+      Operand<TFloat32> x = tf.constant(8f);
+      Operand<TFloat32> swappedLoop = tf.math.add(halveThrice(ctx, x, "halve_x", false), tf.constant(1f));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> GraphCopy.builder(ctx).swap(x, tf.constant(16f)).build().copy(swappedLoop));
+      assertTrue(e.getMessage().contains("while loop `halve_x` (op halve_x/"), e.getMessage());
+      assertTrue(e.getMessage().contains("which reads " + x.op().name()), e.getMessage());
+      Operand<TFloat32> noisy = tf.math.add(halveThrice(ctx, tf.constant(8f), "noisy", true), tf.constant(1f));
+      e = assertThrows(IllegalArgumentException.class, () -> GraphCopy.builder(ctx).build().copy(noisy));
+      assertTrue(e.getMessage().contains("while loop `noisy` (op noisy/"), e.getMessage());
+      assertTrue(e.getMessage().contains("draws random numbers inside (noisy/"), e.getMessage());
+    }
+  }
 }

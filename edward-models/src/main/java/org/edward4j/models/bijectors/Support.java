@@ -4,6 +4,7 @@ import org.edward4j.core.random.RandomVariable;
 import org.edward4j.models.Beta;
 import org.edward4j.models.Cauchy;
 import org.edward4j.models.Chi2;
+import org.edward4j.models.Dirichlet;
 import org.edward4j.models.Exponential;
 import org.edward4j.models.Gamma;
 import org.edward4j.models.Gumbel;
@@ -14,7 +15,12 @@ import org.edward4j.models.Laplace;
 import org.edward4j.models.LogNormal;
 import org.edward4j.models.Logistic;
 import org.edward4j.models.MultivariateNormalDiag;
+import org.edward4j.models.MultivariateNormalDiagPlusLowRank;
+import org.edward4j.models.MultivariateNormalFullCovariance;
+import org.edward4j.models.MultivariateNormalTriL;
 import org.edward4j.models.Normal;
+import org.edward4j.models.RelaxedBernoulli;
+import org.edward4j.models.RelaxedOneHotCategorical;
 import org.edward4j.models.StudentT;
 import org.edward4j.models.TransformedDistribution;
 
@@ -55,8 +61,15 @@ public enum Support {
         || rv instanceof InverseGamma || rv instanceof HalfNormal) {
       return POSITIVE;
     }
-    if (rv instanceof Beta || rv instanceof Kumaraswamy) {
+    if (rv instanceof MultivariateNormalTriL || rv instanceof MultivariateNormalFullCovariance
+        || rv instanceof MultivariateNormalDiagPlusLowRank) {
+      return REAL;
+    }
+    if (rv instanceof Beta || rv instanceof Kumaraswamy || rv instanceof RelaxedBernoulli) {
       return UNIT_INTERVAL;
+    }
+    if (rv instanceof Dirichlet || rv instanceof RelaxedOneHotCategorical) {
+      return SIMPLEX;
     }
     return UNKNOWN;
   }
