@@ -78,6 +78,7 @@ class CommandLineErrorsTest {
         Arguments.of(List.of("bigan", "--recipe", "paper", "--print", "0"), "--print must be at least 1"),
         Arguments.of(List.of("bigan", "--binarize", "yes"), "--binarize takes true or false"),
         Arguments.of(List.of("bigan", "--binarize=yes"), "'yes' is not a boolean"),
+        Arguments.of(List.of("sbn", "--save-every", "-1"), "--save-every must be 0"),
         Arguments.of(List.of("sbn", "--reweighted", "yes"), "--reweighted takes true or false"),
         Arguments.of(List.of("sbn", "--reweighted", "1"), "--reweighted takes true or false"),
         Arguments.of(List.of("sbn", "--phase-q", "dream"), "expected one of [sleep, wake]"),
