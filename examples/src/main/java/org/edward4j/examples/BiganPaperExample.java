@@ -37,7 +37,10 @@ import org.tensorflow.types.TInt64;
  * grey levels, through Edward's {@code BiGANInference}.
  *
  * <p>Networks, after the authors' {@code mnist_mlp} and {@code deconvnet_mnist_mlp}: the encoder
- * {@code x -> lrelu(fc) -> lrelu(bn(fc)) -> fc(50)}; the generator {@code z -> relu(bn(fc)) ->
+ * {@code x -> lrelu(fc) -> lrelu(bn(fc)) -> a = fc(50) -> z = -1 + 2 sigmoid(a)} (the squashing into
+ * the prior's box is the authors' {@code UniformDistribution.logits_to_sample}; without it the codes
+ * leave the box within a few hundred updates and the generator collapses, see {@link
+ * BiganRecipe#boundedCodes()}); the generator {@code z -> relu(bn(fc)) ->
  * relu(bn(fc(h) + fc(z))) -> sigmoid(fc(784))}; the joint discriminator {@code lrelu(fc(x)) ->
  * lrelu(bn(fc(h) + fc(z))) -> fc(1)}, so the code enters at the second hidden layer. Layers
  * followed by batch normalization have no bias (the normalization has neither gain nor offset, as
