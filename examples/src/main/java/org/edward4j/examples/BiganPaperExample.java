@@ -37,7 +37,10 @@ import org.tensorflow.types.TInt64;
  * grey levels, through Edward's {@code BiGANInference}.
  *
  * <p>Networks, after the authors' {@code mnist_mlp} and {@code deconvnet_mnist_mlp}: the encoder
- * {@code x -> lrelu(fc) -> lrelu(bn(fc)) -> fc(50)}; the generator {@code z -> relu(bn(fc)) ->
+ * {@code x -> lrelu(fc) -> lrelu(bn(fc)) -> a = fc(50) -> z = -1 + 2 sigmoid(a)} (the squashing into
+ * the prior's box is the authors' {@code UniformDistribution.logits_to_sample}; without it the codes
+ * leave the box within a few hundred updates and the generator collapses, see {@link
+ * BiganRecipe#boundedCodes()}); the generator {@code z -> relu(bn(fc)) ->
  * relu(bn(fc(h) + fc(z))) -> sigmoid(fc(784))}; the joint discriminator {@code lrelu(fc(x)) ->
  * lrelu(bn(fc(h) + fc(z))) -> fc(1)}, so the code enters at the second hidden layer. Layers
  * followed by batch normalization have no bias (the normalization has neither gain nor offset, as
@@ -77,21 +80,40 @@ final class BiganPaperExample {
   }
 
   /**
-   * The encoder.
+   * The encoder's linear output, before {@link #codes} squashes it: the authors' features for the
+   * nearest-neighbour evaluation ({@code NNC_e} in their {@code train_gan.py}).
    *
    * @param scope e.g. {@code Gen/encoder}
    * @param x images {@code [batch, 784]}
    * @param r the recipe
    * @param training as for {@link #generator}
-   * @return codes {@code [batch, latentDim]}
+   * @return pre-activations {@code [batch, latentDim]}; no bias when the codes are bounded, as the
+   *     authors' encoder
    */
-  static Operand<TFloat32> encoder(VariableScope scope, Operand<TFloat32> x, BiganRecipe r, boolean training) {
+  static Operand<TFloat32> encoderLogits(VariableScope scope, Operand<TFloat32> x, BiganRecipe r, boolean training) {
     Operand<TFloat32> h = x;
     for (int layer = 0; layer < r.hiddenLayers(); layer++) {
       Operand<TFloat32> pre = Layers.dense(scope, h, r.hiddenUnits(), linear(r, layer == 0));
       h = leaky(scope.tf(), layer == 0 ? pre : normalize(scope, pre, r, training), r);
     }
-    return Layers.dense(scope, h, r.latentDim(), linear(r, true));
+    return Layers.dense(scope, h, r.latentDim(), linear(r, !r.boundedCodes()));
+  }
+
+  /**
+   * The codes the discriminator sees: {@code low + (high - low) sigmoid(a)} inside the prior's box
+   * when {@link BiganRecipe#boundedCodes()}, else {@code a} itself.
+   *
+   * @param tf where to build
+   * @param logits the encoder's linear output
+   * @param r the recipe
+   * @return codes {@code [batch, latentDim]}
+   */
+  static Operand<TFloat32> codes(Ops tf, Operand<TFloat32> logits, BiganRecipe r) {
+    if (!r.boundedCodes()) {
+      return logits;
+    }
+    return tf.math.add(tf.math.mul(tf.math.sigmoid(logits), tf.constant((float) (r.priorHigh() - r.priorLow()))),
+        tf.constant((float) r.priorLow()));
   }
 
   /**
@@ -162,7 +184,9 @@ final class BiganPaperExample {
   /**
    * The trained networks for {@code quality}: generator and encoder rebuilt under {@code Gen} with
    * batch normalization on its moving averages, to be restored from a checkpoint of this example;
-   * generated images come from {@code U(-1, 1)} codes drawn with {@code seed}.
+   * generated images come from {@code U(-1, 1)} codes drawn with {@code seed}. The encoder's
+   * features for the 1-NN accuracy are its linear output (before the squashing into the box), as the
+   * authors measure it.
    *
    * @param ctx a fresh context
    * @param seed seeds the codes of generated images
@@ -174,7 +198,7 @@ final class BiganPaperExample {
     ContextPlaceholder<TFloat32> zPh = ctx.placeholder("z_ph", TFloat32.class, Shape.of(r.batchSize(), r.latentDim()));
     VariableScope gen = ctx.scope("Gen");
     Operand<TFloat32> xGenerated = generator(gen.child("generator"), zPh, r, false);
-    Operand<TFloat32> zEncoded = encoder(gen.child("encoder"), xPh, r, false);
+    Operand<TFloat32> zEncoded = encoderLogits(gen.child("encoder"), xPh, r, false);
     SplittableRandom rng = new SplittableRandom(seed);
     double width = r.priorHigh() - r.priorLow();
     return TrainedExample.ofBidirectional(ctx, xGenerated, zPh, zEncoded, xPh,
@@ -205,7 +229,7 @@ final class BiganPaperExample {
       ContextPlaceholder<TFloat32> zPh = ctx.placeholder("z_ph", TFloat32.class, Shape.of(m, r.latentDim()));
       VariableScope gen = ctx.scope("Gen");
       Operand<TFloat32> xGenerated = generator(gen.child("generator"), zPh, r, true);
-      Operand<TFloat32> zEncoded = encoder(gen.child("encoder"), xPh, r, true);
+      Operand<TFloat32> zEncoded = codes(tf, encoderLogits(gen.child("encoder"), xPh, r, true), r);
       BiGANInference inference = new BiGANInference(Map.of(zPh, zEncoded), Map.of(xGenerated, xPh),
           (scope, x, z) -> discriminator(scope, x, z, r));
       Variable<TInt64> step = GlobalStep.getOrCreate(ctx);
@@ -228,13 +252,17 @@ final class BiganPaperExample {
         UpdateInfo info = inference.update(Map.of(xPh, xBatch, zPh, zBatch));
         if ((t + 1) % nPrint == 0 || t == nIter - 1) {
           double seconds = (System.nanoTime() - windowStart) / 1e9;
-          System.out.printf("update %d/%d (epoch %.2f): loss %.4f, loss_d %.4f, lr %.3g, %.2f updates/s%n", t + 1, nIter,
-              (t + 1) / (double) r.iterationsPerEpoch(trainSize), info.loss(), info.lossD(),
-              r.learningRateAt(t, trainSize), (t + 1 - windowFirst) / seconds);
           float[] samples;
+          float[] codes;
           try (Feeds feeds = new Feeds()) {
             samples = ctx.eval(xGenerated, feeds.put(zPh, zBatch).asMap()).data();
           }
+          try (Feeds feeds = new Feeds()) {
+            codes = ctx.eval(zEncoded, feeds.put(xPh, xBatch).asMap()).data();
+          }
+          System.out.printf("update %d/%d (epoch %.2f): loss %.4f, loss_d %.4f, lr %.3g, %.2f updates/s; %s%n", t + 1,
+              nIter, (t + 1) / (double) r.iterationsPerEpoch(trainSize), info.loss(), info.lossD(),
+              r.learningRateAt(t, trainSize), (t + 1 - windowFirst) / seconds, CodeStatistics.of(codes, r));
           ImageGrid.of(java.util.Arrays.copyOf(samples, 64 * 784), 28, 28).rows(8).cols(8).scale(2).build()
               .writePng(out.resolve("samples_latest.png"));
           windowStart = System.nanoTime();

@@ -39,13 +39,25 @@ final class DcganCommand extends ExampleCommand {
       description = "the discriminator's Adam learning rate (default: ${DEFAULT-VALUE})")
   double lrDisc;
 
+  @Option(names = "--decay", paramLabel = "N", defaultValue = "0",
+      description = "the last N iterations lower both learning rates linearly to 0 (default: ${DEFAULT-VALUE}, constant)")
+  int decay;
+
   @Mixin OutputOptions output;
   @Mixin CheckpointOptions checkpoints;
 
   /** The network and optimizer settings the flags ask for, each checked. */
   DcganExample.Settings settings() {
     return new DcganExample.Settings(positive("--batch", batch), positive("--noise", noise),
-        positive("--width", width, false), positive("--lr-gen", lrGen, false), positive("--lr-disc", lrDisc, false));
+        positive("--width", width, false), positive("--lr-gen", lrGen, false), positive("--lr-disc", lrDisc, false),
+        decayLength());
+  }
+
+  private int decayLength() {
+    if (decay < 0 || decay > iterations) {
+      throw usage("--decay must be between 0 and --iterations (" + iterations + "), got " + decay);
+    }
+    return decay;
   }
 
   @Override

@@ -14,7 +14,10 @@ import org.edward4j.core.layers.DenseOptions;
 import org.edward4j.core.layers.Layers;
 import org.edward4j.core.layers.Padding;
 import org.edward4j.core.optimizers.Adam;
+import org.edward4j.core.optimizers.GlobalStep;
+import org.edward4j.core.optimizers.LearningRate;
 import org.edward4j.core.variables.Regularizers;
+import org.edward4j.core.variables.Variable;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
 import org.edward4j.inferences.GANInference;
@@ -25,6 +28,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * A convolutional GAN on MNIST (Radford, Metz and Chintala, 2016, "Unsupervised Representation
@@ -51,8 +55,16 @@ final class DcganExample {
    * @param width channel multiplier: {@code c = round(64 * width)}
    * @param lrGen the generator's Adam learning rate
    * @param lrDisc the discriminator's Adam learning rate
+   * @param decayIterations the last iterations over which both rates fall linearly to 0 (0: constant
+   *     rates), as the BiGAN paper's schedule ends; the rates are read from the global step in the
+   *     graph, so a resumed run follows the same schedule
    */
-  record Settings(int batch, int noise, double width, double lrGen, double lrDisc) {
+  record Settings(int batch, int noise, double width, double lrGen, double lrDisc, int decayIterations) {
+    /** Constant learning rates. */
+    Settings(int batch, int noise, double width, double lrGen, double lrDisc) {
+      this(batch, noise, width, lrGen, lrDisc, 0);
+    }
+
     /** The defaults of {@code bin/edward dcgan}: TF-GAN's learning rates, half its width for a CPU. */
     static Settings defaults() {
       return new Settings(64, 64, 0.5, 1e-3, 2e-4);
@@ -135,6 +147,24 @@ final class DcganExample {
     return generator(gen, eps, s);
   }
 
+  /**
+   * A learning rate falling linearly to 0 over the last {@code s.decayIterations()} of {@code
+   * nIter} iterations: {@code rate * clip((nIter - step) / decayIterations, 0, 1)}.
+   *
+   * @param tf where to build
+   * @param step the global step (generator updates done)
+   * @param rate the initial rate
+   * @param s the settings (their decay length, positive)
+   * @param nIter the run's length
+   * @return a float32 scalar
+   */
+  static Operand<TFloat32> decayed(Ops tf, Variable<TInt64> step, double rate, Settings s, int nIter) {
+    Operand<TFloat32> remaining = tf.math.div(
+        tf.math.sub(tf.constant((float) nIter), tf.dtypes.cast(step.value(), TFloat32.class)),
+        tf.constant((float) s.decayIterations()));
+    return tf.math.mul(tf.constant((float) rate), tf.clipByValue(remaining, tf.constant(0f), tf.constant(1f)));
+  }
+
   /** Trains, then hands the trained generator to {@code afterTraining}, if any. */
   static void run(Settings s, int nIter, int nPrint, Path out, long seed, TrainedExample.AfterTraining afterTraining,
       TrainingCheckpoints checkpoints) throws IOException {
@@ -145,10 +175,19 @@ final class DcganExample {
       ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(s.batch(), 784));
       Operand<TFloat32> x = sampler(ctx, s);
       GANInference inference = new GANInference(Map.of(x, xPh), (scope, in) -> discriminator(scope, in, s));
-      inference.initialize(GanOptions.builder().nIter(nIter).nPrint(nPrint)
-          .optimizer(Adam.builder().learningRate(s.lrGen()).beta1(0.5).build())
-          .optimizerD(Adam.builder().learningRate(s.lrDisc()).beta1(0.5).name("DiscAdam").build())
-          .build());
+      GanOptions.Builder options = GanOptions.builder().nIter(nIter).nPrint(nPrint);
+      if (s.decayIterations() > 0) {
+        Variable<TInt64> step = GlobalStep.getOrCreate(ctx);
+        options.globalStep(step)
+            .optimizer(Adam.builder().learningRate(LearningRate.of(decayed(ctx.tf(), step, s.lrGen(), s, nIter)))
+                .beta1(0.5).build())
+            .optimizerD(Adam.builder().learningRate(LearningRate.of(decayed(ctx.tf(), step, s.lrDisc(), s, nIter)))
+                .beta1(0.5).name("DiscAdam").build());
+      } else {
+        options.optimizer(Adam.builder().learningRate(s.lrGen()).beta1(0.5).build())
+            .optimizerD(Adam.builder().learningRate(s.lrDisc()).beta1(0.5).name("DiscAdam").build());
+      }
+      inference.initialize(options.build());
       System.out.println(s);
       System.out.println(inference);
       Minibatches batches = Minibatches.over(mnist.train(), s.batch()).shuffleEachEpoch(seed).build();

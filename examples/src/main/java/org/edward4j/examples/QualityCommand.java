@@ -42,8 +42,8 @@ import picocli.CommandLine.TypeConversionException;
  * minutes) and kept in the cache. gan and wgan hand their generator over when training ends; bigan
  * is measured from the checkpoint its run saves in {@code <out>/bigan/checkpoints}. With {@code
  * --checkpoint} the networks under {@code Gen} are rebuilt as the example names them and restored.
- * {@code bigan-paper} measures a checkpoint of {@code bigan --recipe paper} (required: the run
- * takes hours). {@code quality gan} takes the tutorial's data flags {@code --binarize} and {@code
+ * {@code bigan-paper} measures a checkpoint of {@code bigan --recipe paper} or {@code --recipe cpu}
+ * (the same networks; required: the runs take from minutes to hours). {@code quality gan} takes the tutorial's data flags {@code --binarize} and {@code
  * --shuffle} and records them in the report. {@code sbn}, {@code vae}: the importance-sampled test negative log-likelihood the example computes
  * at the end of its run.
  */

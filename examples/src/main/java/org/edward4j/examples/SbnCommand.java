@@ -43,6 +43,7 @@ final class SbnCommand extends ExampleCommand {
 
   @Mixin LikelihoodOptions likelihood;
   @Mixin OutputOptions output;
+  @Mixin CheckpointOptions checkpoints;
 
   @Override
   public Integer call() throws Exception {

@@ -36,7 +36,9 @@ import org.tensorflow.types.TFloat32;
  * {@code --reweighted true --samples K --phase-q wake} gives reweighted wake-sleep (Bornschein and
  * Bengio, 2015).
  *
- * <p>{@code bin/edward sbn [--iterations N] [--k K] [--batch M] [--out DIR] [--seed S]}
+ * <p>{@code bin/edward sbn [--iterations N] [--k K] [--batch M] [--out DIR] [--seed S] [--save-every N]
+ * [--resume DIR]}. Checkpoints make long runs resumable, and measure a checkpoint: {@code --resume
+ * DIR/ckpt-N --iterations N} trains nothing and prints the test NLL of the saved model.
  */
 public final class SbnExample {
 
@@ -113,20 +115,26 @@ public final class SbnExample {
       Minibatches batches = Minibatches.over(mnist.train(), m).shuffleEachEpoch(seed)
           .binarization(Binarization.stochastic(seed + 1)).build();
       float[] xBatch = batches.newImageBuffer();
-      int picture = 0;
-      for (int t = 0; t < nIter; t++) {
+      TrainingCheckpoints checkpoints = args.checkpoints.plan(out, nIter, args.signal());
+      int first = (int) checkpoints.resume(ctx, inference, batches);
+      for (int t = first; t < nIter; t++) {
         if (t % nPrint == 0) {
-          HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8, out.resolve(String.format("fantasies_%03d.png", picture++)));
+          long step = ctx.randomStep();
+          HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8,
+              out.resolve(String.format("fantasies_%03d.png", t / nPrint)));
+          ctx.setRandomStep(step); // pictures are not training: a resumed run need not replay them
         }
         batches.next(xBatch);
         UpdateInfo info = inference.update(Map.of(xPh, xBatch));
         inference.printProgress(info);
+        checkpoints.afterIteration(ctx, t + 1, batches);
       }
+      checkpoints.finish(ctx, nIter, batches);
       inference.finish();
       Path fantasies = HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8, out.resolve("fantasies_final.png"));
       double trainSeconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d iterations in %.1f s (%.0f it/s); fantasies in %s%n",
-          nIter, trainSeconds, nIter / trainSeconds, fantasies.toAbsolutePath());
+          nIter - first, trainSeconds, (nIter - first) / trainSeconds, fantasies.toAbsolutePath());
 
       return HeldOutLikelihood.printTestNll(args.likelihood, Map.of(z, qz), x, xPh, mnist.test(), m, seed + 2);
     }

@@ -27,7 +27,7 @@ class BiganPaperResumeTest {
 
   @TempDir Path dir;
 
-  private static final BiganRecipe SMALL = new BiganRecipe("small", 8, -1, 1, 32, 2, 0.2, true, 0.02, 32, 2e-4, 0.5,
+  private static final BiganRecipe SMALL = new BiganRecipe("small", 8, -1, 1, 32, 2, 0.2, true, true, 0.02, 32, 2e-4, 0.5,
       2.5e-5, 0, 1, "test");
 
   /** As {@code --save-every 3 [--resume DIR]} plan them. */

@@ -35,6 +35,9 @@ class BiganRecipeTest {
     assertEquals(2, r.hiddenLayers());
     assertEquals(0.2, r.leak());
     assertTrue(r.batchNorm());
+    // The encoder's codes go through the prior's UniformDistribution.logits_to_sample in the
+    // authors' dist.py: low + (high - low) sigmoid(a), so they stay inside U(-1, 1)'s support.
+    assertTrue(r.boundedCodes());
     assertEquals(0.02, r.initStddev());
     assertEquals(128, r.batchSize());
     assertEquals(2e-4, r.learningRate());
@@ -42,6 +45,63 @@ class BiganRecipeTest {
     assertEquals(2.5e-5, r.weightDecay());
     assertEquals(200, r.constantEpochs()); // --epochs 200 --decay_epochs 200
     assertEquals(200, r.decayEpochs());
+  }
+
+  @Test
+  void cpuRecipeIsThePapersInFortyEpochs() {
+    BiganRecipe p = BiganRecipe.paper();
+    BiganRecipe c = BiganRecipe.cpu();
+    assertEquals(20, c.constantEpochs());
+    assertEquals(20, c.decayEpochs());
+    assertEquals(40L * 469, c.totalIterations(MNIST_TRAIN));
+    // Everything else is the paper's.
+    assertEquals(new BiganRecipe("cpu", p.latentDim(), p.priorLow(), p.priorHigh(), p.hiddenUnits(), p.hiddenLayers(),
+        p.leak(), p.batchNorm(), p.boundedCodes(), p.initStddev(), p.batchSize(), p.learningRate(), p.beta1(),
+        p.weightDecay(), 20, 20, c.source()), c);
+    assertEquals(false, p.withBoundedCodes(false).boundedCodes());
+    assertEquals(p, p.withBoundedCodes(true));
+  }
+
+  @Test
+  void boundedCodesAreTheScaledSigmoidOfTheEncoderOutput() {
+    BiganRecipe r = new BiganRecipe("small", 4, -1, 1, 16, 2, 0.2, true, true, 0.5, 8, 2e-4, 0.5, 2.5e-5, 0, 1, "test");
+    float[] x = new float[8 * 784];
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) rng.nextDouble();
+    }
+    try (ModelContext ctx = ModelContext.withSeed(1)) {
+      var xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(8, 784));
+      Operand<TFloat32> logits = BiganPaperExample.encoderLogits(ctx.scope("Gen").child("encoder"), xPh, r, true);
+      Operand<TFloat32> codes = BiganPaperExample.codes(ctx.tf(), logits, r);
+      float[] a;
+      float[] z;
+      try (org.edward4j.core.Feeds feeds = new org.edward4j.core.Feeds()) {
+        var values = ctx.evalAll(java.util.List.of(logits, codes), feeds.put(xPh, x).asMap());
+        a = values.get(0).data();
+        z = values.get(1).data();
+      }
+      boolean wide = false;
+      for (int i = 0; i < a.length; i++) {
+        // The authors' UniformDistribution.logits_to_sample: low + (high - low) sigmoid(a); float32 rounding.
+        assertEquals(-1 + 2 / (1 + Math.exp(-a[i])), z[i], 1e-6, "entry " + i);
+        assertTrue(z[i] > -1 && z[i] < 1, "codes stay inside the prior's box");
+        wide |= Math.abs(a[i]) > 1;
+      }
+      // Weights of sd 0.5 on 784 inputs give pre-activations far outside [-1, 1]: the squashing is tested.
+      assertTrue(wide, "some encoder output lies outside [-1, 1] before squashing");
+    }
+  }
+
+  @Test
+  void codeStatisticsOfKnownCodes() {
+    BiganRecipe r = new BiganRecipe("small", 2, -1, 1, 16, 2, 0.2, true, true, 0.02, 2, 2e-4, 0.5, 2.5e-5, 0, 1, "test");
+    // Rows (0.5, -2) and (-0.5, 2): |z| mean 1.25; per-dimension sd 0.5 and 2, mean 1.25; half the entries outside.
+    CodeStatistics s = CodeStatistics.of(new float[] {0.5f, -2f, -0.5f, 2f}, r);
+    assertEquals(1.25, s.meanAbs(), 1e-12);
+    assertEquals(1.25, s.meanSpread(), 1e-12);
+    assertEquals(0.5, s.outside(), 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> CodeStatistics.of(new float[3], r));
   }
 
   @Test
@@ -117,11 +177,11 @@ class BiganRecipeTest {
   @Test
   void rejectsSettingsOutOfRange() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BiganRecipe("x", 0, -1, 1, 1024,
-        2, 0.2, true, 0.02, 128, 2e-4, 0.5, 2.5e-5, 200, 200, "test"));
+        2, 0.2, true, true, 0.02, 128, 2e-4, 0.5, 2.5e-5, 200, 200, "test"));
     assertTrue(e.getMessage().contains("`latentDim` must be positive, got 0"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new BiganRecipe("x", 50, 1, 1, 1024, 2, 0.2, true, 0.02, 128, 2e-4,
+    assertThrows(IllegalArgumentException.class, () -> new BiganRecipe("x", 50, 1, 1, 1024, 2, 0.2, true, true, 0.02, 128, 2e-4,
         0.5, 2.5e-5, 200, 200, "test"));
-    assertThrows(IllegalArgumentException.class, () -> new BiganRecipe("x", 50, -1, 1, 1024, 2, 0.2, true, 0.02, 128,
+    assertThrows(IllegalArgumentException.class, () -> new BiganRecipe("x", 50, -1, 1, 1024, 2, 0.2, true, true, 0.02, 128,
         2e-4, 0.5, 2.5e-5, 0, 0, "test"));
   }
 }

@@ -67,14 +67,18 @@ class CommandLineErrorsTest {
         Arguments.of(List.of("dcgan", "--lr-gen", "NaN"), "--lr-gen must be a finite number above 0, got NaN"),
         Arguments.of(List.of("dcgan", "--lr-disc", "-1"), "--lr-disc must be a finite number above 0, got -1.0"),
         Arguments.of(List.of("dcgan", "--iterations", "0"), "--iterations must be at least 1, got 0"),
+        Arguments.of(List.of("dcgan", "--iterations", "100", "--decay", "101"), "--decay must be between 0 and --iterations (100), got 101"),
+        Arguments.of(List.of("dcgan", "--decay", "-1"), "--decay must be between 0 and --iterations (12000), got -1"),
+        Arguments.of(List.of("bigan", "--bounded-codes", "false"), "--bounded-codes applies to --recipe paper and cpu"),
         Arguments.of(List.of("dcgan", "--save-every", "-1"), "--save-every must be 0"),
-        Arguments.of(List.of("bigan", "--recipe", "iclr"), "expected one of [edward, paper]"),
-        Arguments.of(List.of("bigan", "--recipe", "Paper"), "expected one of [edward, paper]"),
+        Arguments.of(List.of("bigan", "--recipe", "iclr"), "expected one of [edward, paper, cpu]"),
+        Arguments.of(List.of("bigan", "--recipe", "Paper"), "expected one of [edward, paper, cpu]"),
         Arguments.of(List.of("bigan", "--recipe", "paper", "--binarize"), "--binarize applies to --recipe edward"),
         Arguments.of(List.of("bigan", "--recipe", "paper", "--iterations", "0"), "--iterations must be at least 1"),
         Arguments.of(List.of("bigan", "--recipe", "paper", "--print", "0"), "--print must be at least 1"),
         Arguments.of(List.of("bigan", "--binarize", "yes"), "--binarize takes true or false"),
         Arguments.of(List.of("bigan", "--binarize=yes"), "'yes' is not a boolean"),
+        Arguments.of(List.of("sbn", "--save-every", "-1"), "--save-every must be 0"),
         Arguments.of(List.of("sbn", "--reweighted", "yes"), "--reweighted takes true or false"),
         Arguments.of(List.of("sbn", "--reweighted", "1"), "--reweighted takes true or false"),
         Arguments.of(List.of("sbn", "--phase-q", "dream"), "expected one of [sleep, wake]"),
@@ -148,7 +152,7 @@ class CommandLineErrorsTest {
     assertTrue(gan.out().contains("(default: 15000)"), gan.out());
     assertTrue(gan.out().contains("--binarize") && gan.out().contains("--shuffle"), gan.out());
     Run bigan = run("bigan", "--help");
-    assertTrue(bigan.out().contains("--recipe") && bigan.out().contains("edward, paper"), bigan.out());
+    assertTrue(bigan.out().contains("--recipe") && bigan.out().contains("edward, paper, cpu"), bigan.out());
     Run quality = run("quality", "--help");
     assertTrue(quality.out().contains("bigan-paper") && quality.out().contains("--binarize"), quality.out());
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.optimizers.Adam;
+import org.edward4j.core.optimizers.GlobalStep;
 import org.edward4j.core.variables.Variable;
 import org.edward4j.inferences.GANInference;
 import org.edward4j.inferences.GanOptions;
@@ -16,7 +17,10 @@ import org.edward4j.inferences.UpdateInfo;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /** The DCGAN's networks have TF-GAN's structure at the chosen width, and one update trains both sides. */
 class DcganExampleTest {
@@ -30,6 +34,28 @@ class DcganExampleTest {
       }
     }
     throw new AssertionError("no variable ending in " + suffix + " under " + scope);
+  }
+
+  @Test
+  void decayedRateIsConstantThenLinearToZero() {
+    DcganExample.Settings s = new DcganExample.Settings(8, 16, 0.25, 1e-3, 2e-4, 6000);
+    assertEquals(0, SMALL.decayIterations(), "the five-argument settings keep the rates constant");
+    try (ModelContext ctx = ModelContext.withSeed(1)) {
+      Variable<TInt64> step = GlobalStep.getOrCreate(ctx);
+      Operand<TFloat32> lr = DcganExample.decayed(ctx.tf(), step, 1e-3, s, 12000);
+      Placeholder<TInt64> value = ctx.tf().placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+      Op assign = step.assign(ctx.tf(), value);
+      // 1e-3 * clip((12000 - t) / 6000, 0, 1), written out: constant to 6000, half at 9000, 0 from 12000.
+      long[] steps = {0, 5999, 6000, 9000, 11999, 12000, 13000};
+      double[] expected = {1e-3, 1e-3, 1e-3, 0.5e-3, 1e-3 / 6000, 0, 0};
+      for (int i = 0; i < steps.length; i++) {
+        try (TInt64 v = TInt64.scalarOf(steps[i])) {
+          ctx.run(ctx.session().runner().feed(value, v).addTarget(assign)).close();
+        }
+        // float32 arithmetic: a relative error of a few 1e-7.
+        assertEquals(expected[i], ctx.eval(lr).data()[0], 1e-6 * 1e-3, "step " + steps[i]);
+      }
+    }
   }
 
   @Test
