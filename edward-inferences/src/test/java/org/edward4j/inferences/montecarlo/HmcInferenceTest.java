@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.variables.Initializers;
@@ -94,41 +93,22 @@ class HmcInferenceTest {
 
   @Test
   void linearRegression() {
-    // Edward's _test_linear_regression: N = 40, D = 10, noise 0.1, step size 0.01, 2000 draws.
-    int n = 40;
-    int d = 10;
-    Random random = new Random(7);
-    float[] wTrue = new float[d];
-    for (int j = 0; j < d; j++) {
-      wTrue[j] = (float) random.nextGaussian();
-    }
-    float[][] xTrain = new float[n][d];
-    float[] yTrain = new float[n];
-    for (int i = 0; i < n; i++) {
-      double y = 0;
-      for (int j = 0; j < d; j++) {
-        xTrain[i][j] = (float) random.nextGaussian();
-        y += xTrain[i][j] * wTrue[j];
-      }
-      yTrain[i] = (float) (y + 0.1 * random.nextGaussian());
-    }
-    Normal w = Normal.builder(scope).loc(tf.zeros(tf.constant(new int[] {d}), TFloat32.class))
-        .scale(tf.ones(tf.constant(new int[] {d}), TFloat32.class)).build();
-    Normal b = Normal.builder(scope).loc(tf.zeros(tf.constant(new int[] {1}), TFloat32.class))
-        .scale(tf.ones(tf.constant(new int[] {1}), TFloat32.class)).build();
-    Operand<TFloat32> xw = tf.reshape(tf.linalg.matMul(tf.constant(xTrain), tf.reshape(w, tf.constant(new int[] {d, 1}))),
-        tf.constant(new int[] {n}));
-    Normal y = Normal.builder(scope).loc(tf.math.add(xw, b)).scale(tf.fill(tf.constant(new int[] {n}), tf.constant(0.1f))).build();
+    // Edward's _test_linear_regression: step size 0.01, 2000 draws.
+    EdwardTestModels.LinearRegression m = EdwardTestModels.linearRegression(scope, tf, 7);
+    int d = EdwardTestModels.LinearRegression.D;
     Empirical qw = Empirical.of(scope, scope.getVariable("qw", Shape.of(2000, d), Initializers.zeros()));
     Empirical qb = Empirical.of(scope, scope.getVariable("qb", Shape.of(2000, 1), Initializers.zeros()));
-    HMC inference = new HMC(Map.of(w, qw, b, qb), Map.of(y, tf.constant(yTrain)));
+    HMC inference = new HMC(Map.of(m.w(), qw, m.b(), qb), Map.of(m.y(), m.yData()));
     inference.run(HmcOptions.builder().stepSize(0.01).nPrint(0).build());
-    float[] wMean = eval(qw.mean());
-    for (int j = 0; j < d; j++) {
-      // Edward's assertAllClose(rtol=0.5, atol=0.5).
-      assertEquals(wTrue[j], wMean[j], 0.5 + 0.5 * Math.abs(wTrue[j]), "w[" + j + "]");
+    assertCloseToEdward(m, eval(qw.mean()), eval(qb.mean())[0]);
+  }
+
+  /** Edward's assertAllClose(rtol=0.5, atol=0.5) of the posterior means to the truth. */
+  static void assertCloseToEdward(EdwardTestModels.LinearRegression m, float[] wMean, float bMean) {
+    for (int j = 0; j < wMean.length; j++) {
+      assertEquals(m.wTrue()[j], wMean[j], 0.5 + 0.5 * Math.abs(m.wTrue()[j]), "w[" + j + "]");
     }
-    assertEquals(0.0, eval(qb.mean())[0], 0.5);
+    assertEquals(0.0, bMean, 0.5);
   }
 
   @Test
