@@ -246,9 +246,20 @@ public final class Conjugacy {
     return tf.math.add(p, tf.zeros(tf.constant(dims), TFloat32.class));
   }
 
-  /** Whether {@code v} is a conditional built here (or a copy of one): a name part starts with the prefix. */
-  static boolean isConditional(RandomVariable<?> v) {
-    for (String part : v.name().split("/")) {
+  private static boolean isConditional(RandomVariable<?> v) {
+    return isConditionalName(v.name());
+  }
+
+  /**
+   * Whether a random variable of this name is a conditional built here (or a copy of one): one of
+   * its name's parts starts with {@link #SCOPE_PREFIX}. Default conditioning sets leave such
+   * variables out, as Edward's do.
+   *
+   * @param name a random variable's name
+   * @return true for {@code complete_conditional_model_Beta/cond_dist} and its copies
+   */
+  public static boolean isConditionalName(String name) {
+    for (String part : name.split("/")) {
       if (part.startsWith(SCOPE_PREFIX)) {
         return true;
       }
