@@ -64,7 +64,15 @@ final class ResultsTable {
           "Donahue et al. (2017), Table 1"),
       new Headline("bigan-paper", "pixel_nearest_neighbour_accuracy", "1-NN accuracy of raw pixels", "—", ""),
       new Headline("sbn", "test_nll", "test NLL (nats)", "120.8 (wake-sleep, SBN 200)", "Mnih and Gregor (2014)"),
-      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""));
+      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""),
+      new Headline("beta-bernoulli-conjugate", "concentration1", "complete conditional Beta(a, b): a", "3",
+          "Edward's examples/beta_bernoulli_conjugate.py"),
+      new Headline("beta-bernoulli-conjugate", "concentration0", "complete conditional Beta(a, b): b", "9",
+          "Edward's examples/beta_bernoulli_conjugate.py"),
+      new Headline("mixture-gaussian-gibbs", "max_abs_error_mu", "largest error of a component mean", "—",
+          "Edward's script prints the final sample only"),
+      new Headline("mixture-gaussian-gibbs", "max_abs_error_sigmasq", "largest error of a component variance", "—", ""),
+      new Headline("mixture-gaussian-gibbs", "max_abs_error_pi", "largest error of a mixing weight", "—", ""));
 
   private ResultsTable() {}
 
