@@ -207,6 +207,15 @@ public abstract class MonteCarlo<O extends MonteCarloFamilyOptions> extends Infe
             + " is neither a latent variable in `latentVars` nor an observed variable in `data`");
       }
     }
+    if (movesOnReals()) {
+      for (Posterior p : posteriors) {
+        if (p.latent().type() != TFloat32.class) {
+          throw new IllegalArgumentException(getClass().getSimpleName() + " moves on the reals by gradients, so every"
+              + " latent variable must be continuous (float32); " + p.latent().name() + " is "
+              + p.latent().asOutput().dataType() + " (" + p.latent().distributionName() + "): use Gibbs or MetropolisHastings");
+        }
+      }
+    }
     scope = ctx.scope(Posterior.unusedScope(ctx, "inference"));
     Ops tf = scope.tf();
     List<RandomVariable<?>> latents = new ArrayList<>();
