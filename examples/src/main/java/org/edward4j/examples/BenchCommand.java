@@ -4,13 +4,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bin/edward bench}: benchmarks, one subcommand each. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Gan.class, BenchCommand.Build.class},
-    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count.")
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Gan.class, BenchCommand.Build.class, BenchCommand.Hmc.class},
+    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count; `bench hmc` compares HMC with a raw TF Java HMC.")
 final class BenchCommand extends ExampleCommand {
 
   @Override
   public Integer call() {
-    throw usage("name a benchmark: gan or build");
+    throw usage("name a benchmark: gan, build or hmc");
   }
 
   /** {@code bin/edward bench gan}: see {@link GanBenchmark}. */
@@ -59,6 +59,49 @@ final class BenchCommand extends ExampleCommand {
     @Override
     public Integer call() {
       BuildBenchmark.run(positive("--max-ops", maxOps), positive("--k", k), seed);
+      return 0;
+    }
+  }
+
+  /** {@code bin/edward bench hmc}: see {@link HmcBenchmark}. */
+  @Command(name = "hmc", mixinStandardHelpOptions = true,
+      description = "Draws/s and ESS/s of HMC on Bayesian logistic regression against a hand-written raw TF Java HMC on the same data.")
+  static final class Hmc extends ExampleCommand {
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "10000", description = "examples (default: ${DEFAULT-VALUE})")
+    int n;
+
+    @Option(names = "--d", paramLabel = "D", defaultValue = "25", description = "features (default: ${DEFAULT-VALUE})")
+    int d;
+
+    @Option(names = "--leapfrog", paramLabel = "L", defaultValue = "10",
+        description = "leapfrog steps per draw (default: ${DEFAULT-VALUE})")
+    int leapfrog;
+
+    @Option(names = "--step-size", paramLabel = "EPS", defaultValue = "0.005",
+        description = "leapfrog step size (default: ${DEFAULT-VALUE})")
+    double stepSize;
+
+    @Option(names = "--draws", paramLabel = "N", defaultValue = "200",
+        description = "draws per round (default: ${DEFAULT-VALUE})")
+    int draws;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "5",
+        description = "rounds per loop, alternating (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "200",
+        description = "draws of each loop before measuring, also dropped from the ESS (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "data and graph seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+      HmcBenchmark.run(positive("--n", n), positive("--d", d), positive("--leapfrog", leapfrog),
+          positive("--step-size", stepSize, false),
+          positive("--draws", draws), positive("--rounds", rounds), positive("--warmup", warmup), seed);
       return 0;
     }
   }

@@ -64,7 +64,7 @@ public abstract class MonteCarlo<O extends MonteCarloFamilyOptions> extends Infe
    *
    * @param tf where to build the ops (the inference's scope)
    * @param scope the inference's variable scope, for a kernel's own variables (SGHMC's velocity)
-   * @param current the current state, one float32 tensor per latent ({@link #chains()} states one
+   * @param current the current state, one float32 tensor per latent ({@link #chains} states one
    *     after another); unconstrained values for a sampler that moves on the reals
    * @param logJoint the model's log joint at such a state (over the unconstrained values when the
    *     sampler moves on the reals)
@@ -175,9 +175,10 @@ public abstract class MonteCarlo<O extends MonteCarloFamilyOptions> extends Infe
    * Chain#current()}: 1, or replica exchange's number of replicas. Chain 0 writes the user's
    * {@code Empirical}s; the others are kept in hidden variables and start from chain 0's row 0.
    *
+   * @param options the options given to {@code initialize}
    * @return at least 1
    */
-  protected int chains() {
+  protected int chains(O options) {
     return 1;
   }
 
@@ -206,12 +207,21 @@ public abstract class MonteCarlo<O extends MonteCarloFamilyOptions> extends Infe
             + " is neither a latent variable in `latentVars` nor an observed variable in `data`");
       }
     }
+    if (movesOnReals()) {
+      for (Posterior p : posteriors) {
+        if (p.latent().type() != TFloat32.class) {
+          throw new IllegalArgumentException(getClass().getSimpleName() + " moves on the reals by gradients, so every"
+              + " latent variable must be continuous (float32); " + p.latent().name() + " is "
+              + p.latent().asOutput().dataType() + " (" + p.latent().distributionName() + "): use Gibbs or MetropolisHastings");
+        }
+      }
+    }
     scope = ctx.scope(Posterior.unusedScope(ctx, "inference"));
     Ops tf = scope.tf();
     List<RandomVariable<?>> latents = new ArrayList<>();
     posteriors.forEach(p -> latents.add(p.latent()));
     model = new ModelLogJoint(ctx, scope, latents, dataValues(), mc.scale(), getClass().getSimpleName());
-    ChainVariables vars = ChainVariables.create(scope, posteriors, movesOnReals(), chains());
+    ChainVariables vars = ChainVariables.create(scope, posteriors, movesOnReals(), chains(options));
     store = SampleStore.create(scope, vars.params());
     List<Operand<TFloat32>> current = vars.current(tf, store);
     LogJoint target = movesOnReals() && vars.anyConstrained()

@@ -170,4 +170,37 @@ class EdwardSamplerPortsTest {
     inference.run(SghmcOptions.builder().stepSize(0.0001).nPrint(0).build());
     HmcInferenceTest.assertCloseToEdward(m, ctx.eval(qw.mean()).data(), eval(qb.mean()));
   }
+
+  // --- ReplicaExchangeMC: Edward 1.3.5's defaults, proposal {mu: mu} as for Metropolis-Hastings.
+
+  private ReplicaExchangeMC rex(EdwardTestModels.NormalNormal m, Object latents) {
+    Map<Operand<?>, Operand<?>> proposal = Map.of(m.mu(), m.mu());
+    return latents instanceof List ? new ReplicaExchangeMC(asList(latents), proposal, Map.of(m.x(), m.xData()))
+        : new ReplicaExchangeMC(asMap(latents), proposal, Map.of(m.x(), m.xData()));
+  }
+
+  @Test
+  void replicaExchangeNormalNormalDict() {
+    normalNormal(false, this::rex, i -> ((ReplicaExchangeMC) i).run(ReplicaExchangeOptions.builder().nPrint(0).build()));
+  }
+
+  @Test
+  void replicaExchangeNormalNormalList() {
+    normalNormal(true, this::rex, i -> ((ReplicaExchangeMC) i).run(ReplicaExchangeOptions.builder().nPrint(0).build()));
+  }
+
+  @Test
+  void replicaExchangeLinearRegression() {
+    EdwardTestModels.LinearRegression m = EdwardTestModels.linearRegression(scope, tf, 11);
+    int d = EdwardTestModels.LinearRegression.D;
+    Normal proposalW = Normal.builder(scope).loc(m.w()).scale(tf.fill(tf.constant(new int[] {d}), tf.constant(0.5f))).build();
+    Normal proposalB = Normal.builder(scope).loc(m.b()).scale(tf.fill(tf.constant(new int[] {1}), tf.constant(0.5f))).build();
+    Empirical qw = Empirical.of(scope, scope.getVariable("qw", Shape.of(2000, d), Initializers.zeros()));
+    Empirical qb = Empirical.of(scope, scope.getVariable("qb", Shape.of(2000, 1), Initializers.zeros()));
+    ReplicaExchangeMC inference = new ReplicaExchangeMC(Map.of(m.w(), qw, m.b(), qb),
+        Map.of(m.w(), proposalW, m.b(), proposalB), Map.of(m.y(), m.yData()));
+    inference.run(ReplicaExchangeOptions.builder().nPrint(0).build());
+    HmcInferenceTest.assertCloseToEdward(m, ctx.eval(qw.mean()).data(), eval(qb.mean()));
+    assertTrue(ctx.eval(inference.sampleStore().nAccept()).longs()[0] > 0);
+  }
 }

@@ -116,4 +116,12 @@ class MonteCarloBadInputTest {
     assertMessage(() -> hmc.initialize(), sigma.name(), "neither latent variables");
     assertEquals(0, hmc.iteration());
   }
+
+  @Test
+  void aDiscreteLatentIsRefusedByTheGradientSamplers() {
+    org.edward4j.models.Bernoulli<org.tensorflow.types.TInt32> c = org.edward4j.models.Bernoulli.builder(scope).probs(0.5).build();
+    Normal y = Normal.builder(scope).loc(tf.dtypes.cast(c, TFloat32.class)).scale(1.0).build();
+    HMC hmc = new HMC(Map.of(c, empirical("qc", 10)), Map.of(y, tf.constant(1f)));
+    assertMessage(() -> hmc.initialize(), "must be continuous", c.name(), "Bernoulli");
+  }
 }
