@@ -165,7 +165,7 @@ public final class MixtureGaussianGibbsExample {
         trueSds[j] = Math.sqrt(TRUE_SIGMASQ[j]);
       }
       ScatterPlot.builder().title("Mixture components: mean against standard deviation")
-          .xLabel("mean").yLabel("standard deviation")
+          .xLabel("mean").yLabel("standard deviation").xRange(-15, 15).yRange(0, 4)
           .series("true, weights " + Arrays.toString(TRUE_PI), TRUE_MU, trueSds)
           .series(String.format("inferred, weights [%.2f, %.2f, %.2f]", pis[0], pis[1], pis[2]), mus, sds)
           .build().writePng(out.resolve("components.png"));
