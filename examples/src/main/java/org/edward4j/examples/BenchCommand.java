@@ -5,8 +5,8 @@ import picocli.CommandLine.Option;
 
 /** {@code bin/edward bench}: benchmarks, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Gan.class, BenchCommand.Build.class, BenchCommand.Overhead.class, BenchCommand.Startup.class, BenchCommand.Input.class,
-    BenchCommand.Distributions.class, BenchCommand.Debug.class},
-    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count; `bench overhead` the fixed cost of an update; `bench startup` the time to the first update; `bench input` feeding vs in-graph batches; `bench distributions` draws/s per family; `bench debug` the cost of debug checks.")
+    BenchCommand.Distributions.class, BenchCommand.Debug.class, BenchCommand.Hmc.class},
+    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count; `bench overhead` the fixed cost of an update; `bench startup` the time to the first update; `bench input` feeding vs in-graph batches; `bench distributions` draws/s per family; `bench debug` the cost of debug checks; `bench hmc` compares HMC with a raw TF Java HMC.")
 final class BenchCommand extends ExampleCommand {
 
   @Override
@@ -179,6 +179,49 @@ final class BenchCommand extends ExampleCommand {
     @Override
     public Integer call() {
       DebugCostBenchmark.run(positive("--steps", steps), positive("--rounds", rounds), positive("--warmup", warmup), seed);
+      return 0;
+    }
+  }
+
+  /** {@code bin/edward bench hmc}: see {@link HmcBenchmark}. */
+  @Command(name = "hmc", mixinStandardHelpOptions = true,
+      description = "Draws/s and ESS/s of HMC on Bayesian logistic regression against a hand-written raw TF Java HMC on the same data.")
+  static final class Hmc extends ExampleCommand {
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "10000", description = "examples (default: ${DEFAULT-VALUE})")
+    int n;
+
+    @Option(names = "--d", paramLabel = "D", defaultValue = "25", description = "features (default: ${DEFAULT-VALUE})")
+    int d;
+
+    @Option(names = "--leapfrog", paramLabel = "L", defaultValue = "10",
+        description = "leapfrog steps per draw (default: ${DEFAULT-VALUE})")
+    int leapfrog;
+
+    @Option(names = "--step-size", paramLabel = "EPS", defaultValue = "0.005",
+        description = "leapfrog step size (default: ${DEFAULT-VALUE})")
+    double stepSize;
+
+    @Option(names = "--draws", paramLabel = "N", defaultValue = "200",
+        description = "draws per round (default: ${DEFAULT-VALUE})")
+    int draws;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "5",
+        description = "rounds per loop, alternating (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "200",
+        description = "draws of each loop before measuring, also dropped from the ESS (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "data and graph seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+      HmcBenchmark.run(positive("--n", n), positive("--d", d), positive("--leapfrog", leapfrog),
+          positive("--step-size", stepSize, false),
+          positive("--draws", draws), positive("--rounds", rounds), positive("--warmup", warmup), seed);
       return 0;
     }
   }

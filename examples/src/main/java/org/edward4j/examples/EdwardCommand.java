@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         org.edward4j.examples.pp.PpDynamicShapeCommand.class,
         org.edward4j.examples.pp.PpPersistentRandomnessCommand.class,
         org.edward4j.examples.pp.PpStochasticControlFlowCommand.class,
-        org.edward4j.examples.pp.PpStochasticRecursionCommand.class},
+        org.edward4j.examples.pp.PpStochasticRecursionCommand.class,
+        org.edward4j.examples.montecarlo.BetaBernoulliConjugateCommand.class, org.edward4j.examples.montecarlo.MixtureGaussianGibbsCommand.class},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {

@@ -86,11 +86,19 @@ final class ResultsTable {
           "Edward's script prints both axes"),
       new Headline("deep-exponential-family", "perplexity_bound", "perplexity bound, exp(nll / sum x)", "0.205 (NIPS 2011, epoch 12)",
           "Edward's docstring; our corpus is synthetic"),
-      new Headline("deep-exponential-family", "topic_purity", "topic purity (synthetic corpus)", "—", "")),
+      new Headline("deep-exponential-family", "topic_purity", "topic purity (synthetic corpus)", "—", ""),
       new Headline("pp-dirichlet-process", "sticks_broken_mean", "sticks broken, alpha 10", "10 (theory)",
           "geometric: heads with probability 1 / (1 + alpha)"),
       new Headline("pp-dirichlet-process", "distinct_atoms_alpha_50", "distinct atoms in 1,000 draws, alpha 50",
-          "152.7 (theory)", "Chinese restaurant process: sum alpha / (alpha + i)"));
+          "152.7 (theory)", "Chinese restaurant process: sum alpha / (alpha + i)"),
+      new Headline("beta-bernoulli-conjugate", "concentration1", "complete conditional Beta(a, b): a", "3",
+          "Edward's examples/beta_bernoulli_conjugate.py"),
+      new Headline("beta-bernoulli-conjugate", "concentration0", "complete conditional Beta(a, b): b", "9",
+          "Edward's examples/beta_bernoulli_conjugate.py"),
+      new Headline("mixture-gaussian-gibbs", "max_abs_error_mu", "largest error of a component mean", "—",
+          "Edward's script prints the final sample only"),
+      new Headline("mixture-gaussian-gibbs", "max_abs_error_sigmasq", "largest error of a component variance", "—", ""),
+      new Headline("mixture-gaussian-gibbs", "max_abs_error_pi", "largest error of a mixing weight", "—", ""));
 
   private ResultsTable() {}
 
