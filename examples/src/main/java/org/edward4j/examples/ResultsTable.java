@@ -102,6 +102,10 @@ final class ResultsTable {
 
   /** The command line that reproduces the report, from its settings. */
   static String command(QualityReportJson report) {
+    if (report.settings().get("command") instanceof String command) {
+      // Reports of Edward's script ports name their own command line (bin/edward normal ...).
+      return command + (report.settings().get("seed") != null ? " --seed " + setting(report, "seed") : "");
+    }
     StringBuilder sb = new StringBuilder("bin/edward quality ").append(report.example());
     Object checkpoint = report.settings().get("checkpoint");
     if (checkpoint != null) {
