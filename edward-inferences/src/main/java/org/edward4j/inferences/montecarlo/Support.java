@@ -88,6 +88,64 @@ public enum Support {
   }
 
   /**
+   * The unconstrained values of constrained ones, built in the graph: the inverse of {@link
+   * #constrain}, used to start a chain on the reals from a constrained initial value.
+   *
+   * @param tf where to build the ops
+   * @param z values in the support; for {@link #SIMPLEX}, K probabilities on the last axis
+   * @return {@code u} with {@code constrain(u) = z} ({@code -inf}, {@code inf} or NaN outside the
+   *     support); for {@link #SIMPLEX}, K-1 values on the last axis
+   */
+  public Operand<TFloat32> unconstrain(Ops tf, Operand<TFloat32> z) {
+    switch (this) {
+      case POSITIVE:
+        // softplus^-1(z) = log(expm1(z)) = z + log(-expm1(-z)), the second form finite for large z.
+        return tf.math.add(z, tf.math.log(tf.math.neg(tf.math.expm1(tf.math.neg(z)))));
+      case UNIT_INTERVAL:
+        return tf.math.sub(tf.math.log(z), tf.math.log1p(tf.math.neg(z)));
+      case SIMPLEX: {
+        Shape shape = z.shape();
+        if (shape.isUnknown() || shape.hasUnknownDimension() || shape.numDimensions() < 1 || shape.size(-1) < 2) {
+          throw new IllegalArgumentException("a SIMPLEX value must have a known shape ending with K >= 2 entries, got " + shape);
+        }
+        int rank = shape.numDimensions();
+        long[] begin = new long[rank];
+        long[] head = shape.asArray();
+        head[rank - 1] -= 1;
+        long[] lastBegin = new long[rank];
+        lastBegin[rank - 1] = shape.size(-1) - 1;
+        long[] lastSize = shape.asArray();
+        lastSize[rank - 1] = 1;
+        Operand<TFloat32> first = tf.slice(z, tf.constant(begin), tf.constant(head));
+        Operand<TFloat32> last = tf.slice(z, tf.constant(lastBegin), tf.constant(lastSize));
+        return tf.math.sub(tf.math.log(first), tf.math.log(last));
+      }
+      default:
+        return z;
+    }
+  }
+
+  /**
+   * The unconstrained shape of a constrained value's shape: the inverse of {@link
+   * #constrainedShape}.
+   *
+   * @param constrained the shape of {@code z}
+   * @return the same shape, or one entry fewer on the last axis for {@link #SIMPLEX}
+   * @throws IllegalArgumentException for {@link #SIMPLEX} with a scalar shape or fewer than 2 entries
+   */
+  public Shape unconstrainedShape(Shape constrained) {
+    if (this != SIMPLEX) {
+      return constrained;
+    }
+    if (constrained.numDimensions() < 1 || constrained.size(-1) < 2) {
+      throw new IllegalArgumentException("a SIMPLEX value's shape must end with K >= 2 entries, got " + constrained);
+    }
+    long[] dims = constrained.asArray();
+    dims[dims.length - 1] -= 1;
+    return Shape.of(dims);
+  }
+
+  /**
    * The unconstrained value of a constrained number, to start a chain at a chosen point.
    *
    * @param z a value in the support (not for {@link #SIMPLEX}, whose points are vectors)
