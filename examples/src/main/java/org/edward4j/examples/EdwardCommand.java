@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     description = "Edward's examples on TensorFlow Java: train, measure, invert and benchmark on MNIST.",
     subcommands = {GanCommand.class, DcganCommand.class, BiganCommand.class, WganCommand.class, SbnCommand.class,
         VaeCommand.class, QualityCommand.class, ResultsCommand.class, InvertCommand.class, BenchCommand.class, SparkCommand.class,
-        org.edward4j.examples.montecarlo.NormalCommand.class},
+        org.edward4j.examples.montecarlo.NormalCommand.class, org.edward4j.examples.montecarlo.NormalNormalCommand.class,
+        org.edward4j.examples.montecarlo.NormalSgldCommand.class},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {
