@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
         VaeCommand.class, QualityCommand.class, ResultsCommand.class, InvertCommand.class, BenchCommand.class, SparkCommand.class,
         org.edward4j.examples.montecarlo.NormalCommand.class, org.edward4j.examples.montecarlo.NormalNormalCommand.class,
         org.edward4j.examples.montecarlo.NormalSgldCommand.class, org.edward4j.examples.montecarlo.BetaBernoulliCommand.class,
-        org.edward4j.examples.montecarlo.InvgammaNormalMhCommand.class},
+        org.edward4j.examples.montecarlo.InvgammaNormalMhCommand.class,
+        org.edward4j.examples.montecarlo.BayesianLogisticRegressionCommand.class,
+        org.edward4j.examples.montecarlo.BayesianLinearRegressionCommand.class, org.edward4j.examples.montecarlo.RaschModelCommand.class},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {
