@@ -25,7 +25,14 @@ import picocli.CommandLine.Spec;
         org.edward4j.examples.pp.PpPersistentRandomnessCommand.class,
         org.edward4j.examples.pp.PpStochasticControlFlowCommand.class,
         org.edward4j.examples.pp.PpStochasticRecursionCommand.class,
-        org.edward4j.examples.montecarlo.BetaBernoulliConjugateCommand.class, org.edward4j.examples.montecarlo.MixtureGaussianGibbsCommand.class},
+        org.edward4j.examples.montecarlo.BetaBernoulliConjugateCommand.class, org.edward4j.examples.montecarlo.MixtureGaussianGibbsCommand.class,
+        org.edward4j.examples.montecarlo.NormalCommand.class, org.edward4j.examples.montecarlo.NormalNormalCommand.class,
+        org.edward4j.examples.montecarlo.NormalSgldCommand.class, org.edward4j.examples.montecarlo.BetaBernoulliCommand.class,
+        org.edward4j.examples.montecarlo.InvgammaNormalMhCommand.class,
+        org.edward4j.examples.montecarlo.BayesianLogisticRegressionCommand.class,
+        org.edward4j.examples.montecarlo.BayesianLinearRegressionCommand.class, org.edward4j.examples.montecarlo.RaschModelCommand.class,
+        org.edward4j.examples.montecarlo.MixtureGaussianMhCommand.class, org.edward4j.examples.montecarlo.EightSchoolsCommand.class,
+        org.edward4j.examples.montecarlo.FactorAnalysisCommand.class},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {

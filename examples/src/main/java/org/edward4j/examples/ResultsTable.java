@@ -98,7 +98,35 @@ final class ResultsTable {
       new Headline("mixture-gaussian-gibbs", "max_abs_error_mu", "largest error of a component mean", "—",
           "Edward's script prints the final sample only"),
       new Headline("mixture-gaussian-gibbs", "max_abs_error_sigmasq", "largest error of a component variance", "—", ""),
-      new Headline("mixture-gaussian-gibbs", "max_abs_error_pi", "largest error of a mixing weight", "—", ""));
+      new Headline("mixture-gaussian-gibbs", "max_abs_error_pi", "largest error of a mixing weight", "—", ""),
+      new Headline("normal", "mean_z0", "E[z0] ± Monte Carlo error (HMC)", "1 (exact)", "Edward's normal.py"),
+      new Headline("normal", "stddev_z0", "sd[z0] ± Monte Carlo error (HMC)", "1 (exact)", "Edward's normal.py"),
+      new Headline("normal-normal", "mean_mu", "E[mu] ± Monte Carlo error (HMC)", "0 (analytic)", "Edward's normal_normal.py"),
+      new Headline("normal-normal", "stddev_mu", "sd[mu] ± Monte Carlo error (HMC)", "0.140 (analytic)",
+          "Edward's normal_normal.py"),
+      new Headline("normal-sgld", "stddev_z0_all", "sd[z0] over all draws (SGLD, Edward's figure)", "1 (exact)",
+          "Edward's normal_sgld.py"),
+      new Headline("normal-sgld", "mean_z0", "E[z0] after burn-in (SGLD)", "1 (exact)", "Edward's normal_sgld.py"),
+      new Headline("normal-sgld", "stddev_z0", "sd[z0] after burn-in (SGLD)", "1 (exact)", "Edward's normal_sgld.py"),
+      new Headline("beta-bernoulli", "mean_p", "E[p] ± Monte Carlo error (MH)", "0.25 (exact)", "Edward's beta_bernoulli.py"),
+      new Headline("beta-bernoulli", "stddev_p", "sd[p] ± Monte Carlo error (MH)", "0.12 (exact)", "Edward's beta_bernoulli.py"),
+      new Headline("beta-bernoulli", "ppc_tail_probability", "PPC tail probability of mean(x)", "0.669 (exact)",
+          "beta-binomial P(K >= 2)"),
+      new Headline("invgamma-normal-mh", "inferred_scale", "inferred scale ± Monte Carlo error (MH)", "0.7 (true)",
+          "Edward's invgamma_normal_mh.py"),
+      new Headline("bayesian-logistic-regression", "mean_w", "E[w] ± Monte Carlo error (HMC)", "—", "no figure printed"),
+      new Headline("bayesian-linear-regression", "test_mse", "test MSE via evaluate (SGHMC)", "—",
+          "data noise variance 25"),
+      new Headline("rasch-model", "trait_mse", "MSE of inferred traits (HMC)", "—", "Bayes risk in the report"),
+      new Headline("eight-schools", "hmc_mean_mu", "E[mu] ± Monte Carlo error (HMC, 4 chains)",
+          "5.84 (Stan NUTS); Edward's HMC 5.23", "Edward's eight_schools notebook"),
+      new Headline("eight-schools", "hmc_mean_log_tau", "E[log tau] ± Monte Carlo error (HMC, 4 chains)",
+          "2.45 (Stan NUTS)", "Edward's eight_schools notebook"),
+      new Headline("eight-schools", "hmc_rhat_mu", "split R-hat of mu", "< 1.01", "Vehtari et al. (2021)"),
+      new Headline("eight-schools", "klqp_mean_mu", "E[mu] (KLqp)", "6.21 (Edward's KLqp)", "Edward's eight_schools notebook"),
+      new Headline("mixture-gaussian-mh", "accept_rate", "acceptance rate (MH)", "Edward: \"utterly fails\"",
+          "Edward's mixture_gaussian_mh.py"),
+      new Headline("factor-analysis", "last_epoch_loss", "-log p(x, z) per image, last epoch", "—", ""));
 
   private ResultsTable() {}
 
@@ -130,15 +158,20 @@ final class ResultsTable {
       return String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
     Double std = report.metrics().get(metric + "_std");
-    String text = String.format(Locale.ROOT, "%.2f", v);
-    return std == null ? text : text + String.format(Locale.ROOT, " ± %.2f", std);
+    // Two decimals, or as many as show the first digit of a small standard error (0.140 ± 0.004).
+    int digits = std == null || !(std > 0) || std >= 0.01 ? 2 : Math.min(6, -(int) Math.floor(Math.log10(std)));
+    String format = "%." + digits + "f";
+    String text = String.format(Locale.ROOT, format, v);
+    return std == null ? text : text + String.format(Locale.ROOT, " ± " + format, std);
   }
 
   /** The command line that reproduces the report, from its settings. */
   static String command(QualityReportJson report) {
-    // A port of an Edward script records its own command line; `quality` does not rerun those.
     if (report.settings().get("command") instanceof String own) {
-      return own;
+      // Reports of Edward's script ports name their own command line (bin/edward normal ...);
+      // `quality` does not rerun those.
+      boolean seeded = own.contains("--seed") || report.settings().get("seed") == null;
+      return seeded ? own : own + " --seed " + setting(report, "seed");
     }
     StringBuilder sb = new StringBuilder("bin/edward quality ").append(report.example());
     Object checkpoint = report.settings().get("checkpoint");

@@ -87,4 +87,14 @@ class ResultsTableTest {
     assertThrows(IllegalArgumentException.class, () -> QualityReportJson.parse("[1, 2]"));
     assertThrows(IllegalArgumentException.class, () -> QualityReportJson.parse("{\"example\": \"gan\"} trailing"));
   }
+
+  @Test
+  void scriptPortsNameTheirCommandAndSmallErrorsKeepTheirDigits() {
+    String json = QualityReport.builder("normal-normal").setting("command", "bin/edward normal-normal --samples 1000")
+        .setting("seed", 42L).metric("stddev_mu", 0.1412, "").metric("stddev_mu_std", 0.0043, "").build().toJson();
+    List<String> rows = ResultsTable.rows(QualityReportJson.parse(json), LocalDate.of(2026, 12, 5));
+    assertEquals(1, rows.size());
+    assertTrue(rows.get(0).startsWith("| normal-normal | sd[mu] ± Monte Carlo error (HMC) | 0.141 ± 0.004 | "
+        + "`bin/edward normal-normal --samples 1000 --seed 42` | 42 |"), rows.get(0));
+  }
 }
