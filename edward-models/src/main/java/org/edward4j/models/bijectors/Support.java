@@ -4,6 +4,7 @@ import org.edward4j.core.random.RandomVariable;
 import org.edward4j.models.Beta;
 import org.edward4j.models.Cauchy;
 import org.edward4j.models.Chi2;
+import org.edward4j.models.Dirichlet;
 import org.edward4j.models.Exponential;
 import org.edward4j.models.Gamma;
 import org.edward4j.models.Gumbel;
@@ -14,6 +15,9 @@ import org.edward4j.models.Laplace;
 import org.edward4j.models.LogNormal;
 import org.edward4j.models.Logistic;
 import org.edward4j.models.MultivariateNormalDiag;
+import org.edward4j.models.MultivariateNormalDiagPlusLowRank;
+import org.edward4j.models.MultivariateNormalFullCovariance;
+import org.edward4j.models.MultivariateNormalTriL;
 import org.edward4j.models.Normal;
 import org.edward4j.models.StudentT;
 import org.edward4j.models.TransformedDistribution;
@@ -48,7 +52,9 @@ public enum Support {
       return t.bijector().codomain();
     }
     if (rv instanceof Normal || rv instanceof Cauchy || rv instanceof StudentT || rv instanceof Gumbel
-        || rv instanceof Logistic || rv instanceof Laplace || rv instanceof MultivariateNormalDiag) {
+        || rv instanceof Logistic || rv instanceof Laplace || rv instanceof MultivariateNormalDiag
+        || rv instanceof MultivariateNormalTriL || rv instanceof MultivariateNormalFullCovariance
+        || rv instanceof MultivariateNormalDiagPlusLowRank) {
       return REAL;
     }
     if (rv instanceof Gamma || rv instanceof Exponential || rv instanceof Chi2 || rv instanceof LogNormal
@@ -57,6 +63,9 @@ public enum Support {
     }
     if (rv instanceof Beta || rv instanceof Kumaraswamy) {
       return UNIT_INTERVAL;
+    }
+    if (rv instanceof Dirichlet) {
+      return SIMPLEX;
     }
     return UNKNOWN;
   }
@@ -75,10 +84,13 @@ public enum Support {
   }
 
   /**
-   * The bijector from an unconstrained space onto this support ({@code Exp} for positive values,
-   * {@code Sigmoid} for the unit interval, {@code StickBreaking} for the simplex, the identity for
-   * real values), as Edward's {@code auto_transform} uses to fit constrained latents on the real
-   * line: the inverse maps a constrained value to the unconstrained space.
+   * The bijector from an unconstrained space onto this support ({@code Softplus} for positive
+   * values, {@code Sigmoid} for the unit interval, {@code StickBreaking} for the simplex, the
+   * identity for real values), as Edward's {@code transform} and {@code auto_transform} use to fit
+   * constrained latents on the real line: the inverse maps a constrained value to the
+   * unconstrained space. Edward uses the softplus for positive values and a centred softmax for the
+   * simplex; the stick-breaking map is used here instead of the latter (both are bijections from
+   * {@code R^(K-1)}, and both map 0 to the uniform vector).
    *
    * @return the bijector whose codomain is this support
    * @throws UnsupportedOperationException for {@link #UNKNOWN}
@@ -86,7 +98,7 @@ public enum Support {
   public Bijector unconstraining() {
     return switch (this) {
       case REAL -> Bijectors.identity();
-      case POSITIVE -> Bijectors.exp();
+      case POSITIVE -> Bijectors.softplus();
       case UNIT_INTERVAL -> Bijectors.sigmoid();
       case SIMPLEX -> Bijectors.stickBreaking();
       case UNKNOWN -> throw new UnsupportedOperationException("no bijector onto an unknown support");
