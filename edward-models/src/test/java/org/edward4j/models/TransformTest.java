@@ -147,6 +147,18 @@ class TransformTest extends GraphTestBase {
     BadInputTest.assertMessage(() -> TransformedDistribution.builder(scope).momentDraws(1), "`momentDraws` must be 0 or at least 2, got 1");
   }
 
+  /** The class documentation's example, verbatim. */
+  @Test
+  void javadocExample() {
+    // --- Transform
+    Gamma x = Gamma.of(scope, 1.0, 1.0);
+    AbstractRandomVariable<TFloat32> y = Transform.transform(x);              // log(exp(x) - 1)
+    AbstractRandomVariable<TFloat32> z = Transform.transform(x, Bijectors.exp().inverted()); // log x
+    // ---
+    assertEquals(Support.REAL, Support.of(y));
+    assertEquals(Support.REAL, Support.of(z));
+  }
+
   private void assertPositiveAndNegative(AbstractRandomVariable<TFloat32> y, int width) {
     assertInstanceOf(TransformedDistribution.class, y);
     TensorValue draws = ctx.eval(y.sample(200));
