@@ -68,7 +68,20 @@ public abstract class VariationalInference<O extends VariationalFamilyOptions> e
    * @param loss the reported loss, a float32 scalar
    * @param gradsAndVars one gradient per trained variable
    */
-  protected record LossAndGradients(Operand<TFloat32> loss, List<GradientAndVariable> gradsAndVars) {}
+  protected record LossAndGradients(Operand<TFloat32> loss, List<GradientAndVariable> gradsAndVars) {
+
+    /**
+     * Checks the parts; public, so that a subclass in another package (a user's own inference) can
+     * return one: a protected record's implicit constructor is protected, which Java allows a
+     * subclass of another package to call only through {@code super(...)}.
+     *
+     * @throws NullPointerException for a null loss or list
+     */
+    public LossAndGradients {
+      Objects.requireNonNull(loss, "loss");
+      gradsAndVars = List.copyOf(Objects.requireNonNull(gradsAndVars, "gradsAndVars"));
+    }
+  }
 
   /**
    * Checks the maps; builds nothing.
