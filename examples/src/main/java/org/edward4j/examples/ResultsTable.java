@@ -64,7 +64,9 @@ final class ResultsTable {
           "Donahue et al. (2017), Table 1"),
       new Headline("bigan-paper", "pixel_nearest_neighbour_accuracy", "1-NN accuracy of raw pixels", "—", ""),
       new Headline("sbn", "test_nll", "test NLL (nats)", "120.8 (wake-sleep, SBN 200)", "Mnih and Gregor (2014)"),
-      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""));
+      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""),
+      new Headline("iwvi", "weight_mse", "MSE of posterior mean to true weights", "—",
+          "Edward's iwvi.py prints it; no published figure"));
 
   private ResultsTable() {}
 
@@ -96,12 +98,17 @@ final class ResultsTable {
       return String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
     Double std = report.metrics().get(metric + "_std");
-    String text = String.format(Locale.ROOT, "%.2f", v);
+    // Small figures (an error of 0.0013) keep three significant digits instead of printing 0.00.
+    String text = String.format(Locale.ROOT, v != 0 && Math.abs(v) < 0.1 ? "%.3g" : "%.2f", v);
     return std == null ? text : text + String.format(Locale.ROOT, " ± %.2f", std);
   }
 
   /** The command line that reproduces the report, from its settings. */
   static String command(QualityReportJson report) {
+    if (report.settings().get("command") instanceof String own) {
+      // A script's port reports its own command line (bin/edward iwvi ...), not a quality run.
+      return "bin/edward " + own;
+    }
     StringBuilder sb = new StringBuilder("bin/edward quality ").append(report.example());
     Object checkpoint = report.settings().get("checkpoint");
     if (checkpoint != null) {

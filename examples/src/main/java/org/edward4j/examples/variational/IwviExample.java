@@ -101,6 +101,7 @@ public final class IwviExample {
       inference.initialize(new Iwvi.Options(VariationalOptions.builder().nIter(s.iterations()).nPrint(0).build(), s.k()));
       Operand<TFloat32> error = tf.math.mean(tf.math.square(tf.math.sub(tf.constant(toFloat(wTrue)), qw.mean())), tf.constant(0));
       double initial = ctx.eval(error).scalar();
+      long started = System.nanoTime();
       double[] losses = new double[s.iterations()];
       for (int t = 0; t < s.iterations(); t++) {
         UpdateInfo info = inference.update();
@@ -114,7 +115,10 @@ public final class IwviExample {
       // CRITICISM
       log.println("Mean squared error in true values to inferred posterior mean:");
       log.println(last);
-      QualityReport.builder("iwvi").setting("n", s.n()).setting("d", s.d()).setting("k", s.k())
+      QualityReport.builder("iwvi")
+          .setting("command", "iwvi --n " + s.n() + " --d " + s.d() + " --k " + s.k() + " --iterations " + s.iterations()
+              + " --seed " + s.seed())
+          .setting("train_seconds", (System.nanoTime() - started) / 1e9).setting("n", s.n()).setting("d", s.d()).setting("k", s.k())
           .setting("iterations", s.iterations()).setting("seed", s.seed())
           .metric("weight_mse", last, "mean squared error of the posterior mean to w_true")
           .metric("initial_weight_mse", initial, "the same before training")

@@ -48,7 +48,9 @@ class IwviExampleTest {
     assertTrue(late < early, "the negative bound decreases: " + early + " -> " + late);
     String out = printed.toString(StandardCharsets.UTF_8);
     assertTrue(out.contains("Mean squared error in true values to inferred posterior mean:"), out);
-    assertTrue(Files.readString(dir.resolve("iwvi.json")).contains("\"weight_mse\""));
+    String json = Files.readString(dir.resolve("iwvi.json"));
+    assertTrue(json.contains("\"weight_mse\""), json);
+    assertTrue(json.contains("\"command\" : \"iwvi --n 500 --d 5 --k 5 --iterations 600 --seed 42\""), json);
     assertTrue(Files.size(dir.resolve("iwvi-loss.png")) > 0);
   }
 
