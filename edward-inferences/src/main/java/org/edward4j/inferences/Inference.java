@@ -107,6 +107,9 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
 
   protected final ModelContext ctx;
   protected final Map<Operand<?>, Operand<?>> latentVars;
+  // The map behind latentVars: build may rebind a latent variable (Edward's auto_transform).
+  private final Map<Operand<?>, Operand<?>> latentBindings;
+  private boolean building;
   protected final Map<Operand<?>, Operand<?>> data;
 
   private final UpdateEngine engine;
@@ -150,7 +153,8 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
       Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
       Map<? extends Operand<?>, ? extends Operand<?>> data) {
     InferenceData.requireOpen(ctx, latentVars, data);
-    this.latentVars = Collections.unmodifiableMap(InferenceData.ordered(latentVars, "latentVars"));
+    this.latentBindings = InferenceData.ordered(latentVars, "latentVars");
+    this.latentVars = Collections.unmodifiableMap(latentBindings);
     this.data = Collections.unmodifiableMap(InferenceData.ordered(data, "data"));
     this.ctx = InferenceData.context(ctx, this.latentVars, this.data);
     this.engine = new UpdateEngine(this.ctx, new InferenceFeeds(this.latentVars, this.data));
@@ -197,7 +201,12 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
     RunOptions run = options.run();
     int resolvedNIter = run.nIterOr(defaultNIter());
     engine.start(run);
-    build(options);
+    building = true;
+    try {
+      build(options);
+    } finally {
+      building = false;
+    }
     engine.seal(getClass().getSimpleName());
     this.nIter = resolvedNIter;
     this.nPrint = run.nPrintFor(resolvedNIter);
@@ -211,6 +220,27 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
    * @param options the options given to {@link #initialize}
    */
   protected abstract void build(O options);
+
+  /**
+   * Binds latent variable {@code z} to another approximation while {@link #build} runs, as Edward's
+   * {@code initialize(auto_transform=True)} replaces {@code latent_vars[z]} by the approximation
+   * mapped back to {@code z}'s support; {@link #latentVars()} then shows the new binding.
+   *
+   * @param z a key of {@code latentVars}
+   * @param qz its new approximation
+   * @throws IllegalStateException outside {@link #build}
+   * @throws IllegalArgumentException if {@code z} is not a key of {@code latentVars}
+   */
+  protected final void rebindLatentVariable(Operand<?> z, Operand<?> qz) {
+    if (!building) {
+      throw new IllegalStateException("latent variables can be rebound only while " + getClass().getSimpleName() + " builds");
+    }
+    Objects.requireNonNull(qz, "qz");
+    if (!latentBindings.containsKey(z)) {
+      throw new IllegalArgumentException("`z` must be a key of latentVars, got " + InferenceData.name(z));
+    }
+    latentBindings.put(z, qz);
+  }
 
   /**
    * Update calls one iteration of {@link #run} makes: 1, or WGAN's {@code nCritic + 1}.

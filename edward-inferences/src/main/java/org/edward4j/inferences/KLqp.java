@@ -38,8 +38,12 @@ import org.tensorflow.types.TFloat32;
  * under scope {@code inference/sample}. {@code scale} weights each variable's log-density terms
  * (and its closed-form KL term, so both estimators target the same objective; Edward leaves the
  * KL unweighted and offers {@code kl_scaling}). The loss adds every regularization loss. Limits:
- * no automatic approximations from a list of latent variables (Edward builds Normals), no {@code
- * kl_scaling}.
+ * no {@code kl_scaling}.
+ *
+ * <p>From a list of latent variables ({@link #KLqp(List, Map)}) KLqp builds Edward's automatic
+ * approximations: a Normal with a free location and a softplus scale per latent, on the
+ * unconstrained space and pushed onto the latent's support; read them back from {@link
+ * #latentVars()}.
  *
  * <pre>{@code
  * Normal mu = Normal.of(scope, 0.0, 1.0);
@@ -75,6 +79,29 @@ public class KLqp extends VariationalInference<KLqpOptions> {
    */
   public KLqp(Map<? extends Operand<?>, ? extends Operand<?>> latentVars, Map<? extends Operand<?>, ? extends Operand<?>> data) {
     super(latentVars, data);
+    this.requested = null;
+  }
+
+  /**
+   * Creates the inference with Edward's automatic approximations, {@code ed.KLqp([z, beta], data)}:
+   * each latent {@code z} gets {@code Normal(loc, softplus(scale))} with {@code loc} and {@code
+   * scale} variables of {@code z}'s batch and event shape (one fewer entry on a simplex's last axis)
+   * under scope {@code posterior}, initialized from a standard normal, and mapped onto {@code z}'s
+   * support (softplus for positive, sigmoid for the unit interval, stick-breaking for the simplex).
+   *
+   * <pre>{@code
+   * KLqp inference = new KLqp(List.of(z, beta), Map.of(x, xData));
+   * inference.run(KLqpOptions.builder().nIter(1000).nPrint(0).nSamples(5).build());
+   * Operand<TFloat32> posteriorMean = inference.approximation(z).mean(); // on z's support
+   * }</pre>
+   *
+   * @param latentVars the latent variables, each of a known continuous support
+   * @param data observed variable to its data, or to a random variable for conditional inference
+   * @throws IllegalArgumentException for an empty list, or a latent whose support is discrete or
+   *     unknown (no automatic approximation), before any op is built
+   */
+  public KLqp(List<? extends RandomVariable<?>> latentVars, Map<? extends Operand<?>, ? extends Operand<?>> data) {
+    super(AutomaticApproximations.normals(latentVars, "KLqp"), data);
     this.requested = null;
   }
 

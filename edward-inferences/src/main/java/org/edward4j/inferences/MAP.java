@@ -19,8 +19,9 @@ import org.tensorflow.types.TFloat32;
  * inference ({@code data} binds {@code beta} to {@code q(beta)}), one sample {@code beta* ~
  * q(beta)} per update is used, a lower bound of {@code log p(x, z)} that is exact when {@code
  * q(beta) = p(beta | x)}. {@code scale} weights each variable's log density; the loss adds every
- * regularization loss. Only differentiable latent variables (no discrete optimization); no
- * automatic point masses from a list of latent variables.
+ * regularization loss. Only differentiable latent variables (no discrete optimization). From a
+ * list of latent variables ({@link #MAP(List, Map)}) it builds Edward's point masses over free
+ * parameters mapped onto each latent's support.
  *
  * <pre>{@code
  * Variable<TFloat32> w = scope.getVariable("w", Shape.of(3), Initializers.zeros());
@@ -48,6 +49,26 @@ public class MAP extends VariationalInference<VariationalOptions> {
             + ((RandomVariable<?>) z).name() + " is bound to the " + q.distributionName() + " " + q.name());
       }
     });
+  }
+
+  /**
+   * Creates the inference with Edward's automatic point masses, {@code ed.MAP([z], data)}: each
+   * latent {@code z} gets {@code PointMass(T(lambda))} with {@code lambda} a variable of {@code z}'s
+   * batch and event shape (one fewer entry on a simplex's last axis) under scope {@code posterior},
+   * initialized from a standard normal, and {@code T} the map onto {@code z}'s support (softplus for
+   * positive values, sigmoid for the unit interval, stick-breaking for the simplex).
+   *
+   * <pre>{@code
+   * MAP inference = new MAP(List.of(x), Map.of());
+   * }</pre>
+   *
+   * @param latentVars the latent variables, each of a known continuous support
+   * @param data observed variable to its data, or to a random variable for conditional inference
+   * @throws IllegalArgumentException for an empty list or a latent of discrete or unknown support,
+   *     before any op is built
+   */
+  public MAP(List<? extends RandomVariable<?>> latentVars, Map<? extends Operand<?>, ? extends Operand<?>> data) {
+    super(AutomaticApproximations.pointMasses(latentVars, "MAP"), data);
   }
 
   @Override

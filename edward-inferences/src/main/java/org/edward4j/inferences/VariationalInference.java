@@ -1,6 +1,7 @@
 package org.edward4j.inferences;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,20 @@ import org.tensorflow.types.family.TNumber;
  * and value shape. A latent variable of the model left out of {@code latentVars} is reported when
  * the loss is built.
  *
+ * <p><b>auto_transform</b> ({@link VariationalOptions#autoTransform()}, default on, as Edward's
+ * {@code Inference.initialize}): a latent variable and its approximation of different continuous
+ * supports (a Gamma latent, a Normal approximation) are both mapped to the unconstrained space by
+ * {@code Transform.transform}; the latent is then bound, in {@link #latentVars()}, to the
+ * approximation pushed back onto its support (a {@code TransformedDistribution} whose mean, stddev
+ * and draws are on that support; its moments are Monte Carlo estimates), and {@link
+ * #transformations()} holds each latent's unconstrained version. Point masses are left alone.
+ *
+ * <p><b>Writing your own inference.</b> A subclass implements {@link #defaultOptions()} and {@link
+ * #buildLossAndGradients}, using {@link #ctx}, {@link #latentVars}, {@link #data}, {@link #tf()},
+ * {@link #inferenceScope()}, {@link #gradients} and {@link #regularizationPenalty()}, and {@code
+ * GraphCopy} (Edward's {@code ed.copy}) to draw from {@code q} and evaluate the model at the draws;
+ * docs/PORTING.md ports Edward's importance-weighted VI ({@code examples/iwvi.py}) this way.
+ *
  * <pre>{@code
  * KLqp inference = new KLqp(Map.of(z, qz), Map.of(x, xPh));
  * inference.initialize(KLqpOptions.builder().nSamples(5).build());
@@ -53,7 +68,20 @@ public abstract class VariationalInference<O extends VariationalFamilyOptions> e
    * @param loss the reported loss, a float32 scalar
    * @param gradsAndVars one gradient per trained variable
    */
-  protected record LossAndGradients(Operand<TFloat32> loss, List<GradientAndVariable> gradsAndVars) {}
+  protected record LossAndGradients(Operand<TFloat32> loss, List<GradientAndVariable> gradsAndVars) {
+
+    /**
+     * Checks the parts; public, so that a subclass in another package (a user's own inference) can
+     * return one: a protected record's implicit constructor is protected, which Java allows a
+     * subclass of another package to call only through {@code super(...)}.
+     *
+     * @throws NullPointerException for a null loss or list
+     */
+    public LossAndGradients {
+      Objects.requireNonNull(loss, "loss");
+      gradsAndVars = List.copyOf(Objects.requireNonNull(gradsAndVars, "gradsAndVars"));
+    }
+  }
 
   /**
    * Checks the maps; builds nothing.
@@ -71,10 +99,17 @@ public abstract class VariationalInference<O extends VariationalFamilyOptions> e
     ModelTerms.checkMaps(this.latentVars, this.data);
   }
 
+  private Map<RandomVariable<?>, RandomVariable<?>> transformations = Map.of();
+
   @Override
   protected final void build(O options) {
     VariationalOptions vi = options.variational();
     ModelTerms.checkScaleKeys(vi.scale(), latentVars, data);
+    if (vi.autoTransform()) {
+      AutoTransform.Result transformed = AutoTransform.apply(ctx, latentVars);
+      transformed.constrained().forEach(this::rebindLatentVariable);
+      transformations = Collections.unmodifiableMap(transformed.unconstrained());
+    }
     List<Variable<?>> varList = !vi.varList().isEmpty() ? vi.varList() : defaultVarList();
     // The loss is built first: a model error (an unbound latent variable) explains more than an
     // empty variable list.
@@ -88,6 +123,34 @@ public abstract class VariationalInference<O extends VariationalFamilyOptions> e
     before.addAll(gradientGate("loss", built.gradsAndVars()));
     TrainStep step = TrainSteps.applyGradients(ctx, vi.optimizer(), built.gradsAndVars(), before);
     addStep(new Step(null, "loss", "Loss", built.loss(), step));
+  }
+
+  /**
+   * Edward's {@code inference.transformations}: each latent variable that {@code auto_transform}
+   * moved to the unconstrained space, to its unconstrained version ({@code transform(z)}). Empty
+   * before {@link #initialize}, with {@code autoTransform(false)}, or when no pair needed it.
+   *
+   * @return latent variable to its unconstrained version, in {@code latentVars}' order
+   */
+  public Map<RandomVariable<?>, RandomVariable<?>> transformations() {
+    return transformations;
+  }
+
+  /**
+   * The approximation latent variable {@code z} is bound to, {@code inference.latent_vars[z]} in
+   * Edward: the one given, the one the list form built, or after {@link #initialize} the one {@code
+   * auto_transform} pushed back onto {@code z}'s support.
+   *
+   * @param z a latent variable of {@link #latentVars()}
+   * @return its approximation
+   * @throws IllegalArgumentException if {@code z} is not a latent variable of this inference
+   */
+  public RandomVariable<?> approximation(Operand<?> z) {
+    Operand<?> qz = latentVars.get(z);
+    if (qz == null) {
+      throw new IllegalArgumentException("`z` must be a latent variable of this inference, got " + InferenceData.name(z));
+    }
+    return (RandomVariable<?>) qz;
   }
 
   /**

@@ -27,9 +27,13 @@ import org.tensorflow.types.TInt64;
  * @param varList the variables to train instead of Edward's default; empty for the default
  * @param scale per-variable weights on the log-density terms (e.g. {@code N / M} for minibatches):
  *     random variable to a finite number or a broadcastable float32 tensor
+ * @param autoTransform Edward's {@code auto_transform}: whether a latent variable and an
+ *     approximation of different continuous supports are both fitted on the unconstrained space
+ *     (see {@link VariationalInference}); default {@code true}, as Edward
  */
 public record VariationalOptions(
-    RunOptions run, OptimizerOptions optimizer, List<Variable<?>> varList, Map<Operand<?>, Object> scale)
+    RunOptions run, OptimizerOptions optimizer, List<Variable<?>> varList, Map<Operand<?>, Object> scale,
+    boolean autoTransform)
     implements VariationalFamilyOptions {
 
   /**
@@ -42,6 +46,19 @@ public record VariationalOptions(
     Objects.requireNonNull(optimizer, "optimizer");
     varList = List.copyOf(Objects.requireNonNull(varList, "varList"));
     scale = checkedScale(scale);
+  }
+
+  /**
+   * The options with Edward's {@code auto_transform=True}.
+   *
+   * @param run the driver loop's options
+   * @param optimizer the optimizer of the variational objective
+   * @param varList the variables to train; empty for the default
+   * @param scale per-variable weights on the log-density terms
+   */
+  public VariationalOptions(
+      RunOptions run, OptimizerOptions optimizer, List<Variable<?>> varList, Map<Operand<?>, Object> scale) {
+    this(run, optimizer, varList, scale, true);
   }
 
   @Override
@@ -95,6 +112,7 @@ public record VariationalOptions(
     private OptimizerOptions optimizer = OptimizerOptions.edwardDefault();
     private List<Variable<?>> varList = List.of();
     private Map<Operand<?>, Object> scale = Map.of();
+    private boolean autoTransform = true;
 
     /** For subclasses. */
     protected AbstractBuilder() {}
@@ -157,12 +175,27 @@ public record VariationalOptions(
     }
 
     /**
+     * Edward's {@code auto_transform}: whether a constrained latent variable (Gamma, Beta,
+     * Dirichlet, ...) bound to an approximation of another continuous support (a Normal) is fitted
+     * on the unconstrained space, both being mapped there by {@code Transform.transform}. Default
+     * {@code true}; with {@code false} a Normal approximation of a Gamma latent draws negative
+     * values, whose log density is {@code -inf} (Edward's {@code test_auto_transform_false}).
+     *
+     * @param autoTransform whether to transform
+     * @return this
+     */
+    public B autoTransform(boolean autoTransform) {
+      this.autoTransform = autoTransform;
+      return self();
+    }
+
+    /**
      * The variational options set so far.
      *
      * @return the variational part
      */
     protected final VariationalOptions variationalOptions() {
-      return new VariationalOptions(runOptions(), optimizer, varList, scale);
+      return new VariationalOptions(runOptions(), optimizer, varList, scale, autoTransform);
     }
   }
 

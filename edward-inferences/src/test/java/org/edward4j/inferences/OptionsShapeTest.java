@@ -29,7 +29,7 @@ class OptionsShapeTest {
   private static final Set<String> RUN =
       Set.of("nIter", "nPrint", "logdir", "logTimestamp", "debug", "initializeVariables", "progressOutput", "build");
   private static final Set<String> GAN = union(RUN, "optimizer", "optimizerD", "globalStep", "globalStepD", "varList");
-  private static final Set<String> VARIATIONAL = union(RUN, "optimizer", "globalStep", "varList", "scale");
+  private static final Set<String> VARIATIONAL = union(RUN, "optimizer", "globalStep", "varList", "scale", "autoTransform");
 
   private static Set<String> union(Set<String> base, String... more) {
     Set<String> s = new TreeSet<>(base);

@@ -21,7 +21,10 @@ import org.tensorflow.types.TFloat32;
  * over the base's event axes. Draws are {@code f} of the base's draws (fresh ones, not the base's
  * own value), so they are reparameterized exactly when the base's are. The batch shape is the
  * base's, the event shape {@code f}'s image of the base's. The cdf carries over for increasing
- * elementwise bijectors; moments, mode and entropy have no general closed form and throw. {@link
+ * elementwise bijectors; moments, mode and entropy have no general closed form and throw, unless
+ * the builder's {@link Builder#momentDraws(int)} asks for Monte Carlo moments (the mean, variance
+ * and standard deviation of that many fresh draws, made anew at each evaluation; Edward's
+ * {@code auto_transform} approximations use them so that they answer on the original support). {@link
  * #parameters()} are the base's, so a graph copy ({@code withParameters}) rebuilds the base over
  * the new tensors with the same bijector (their shapes must stay the same).
  *
@@ -39,7 +42,7 @@ public final class TransformedDistribution extends AbstractRandomVariable<TFloat
   /** The base and bijector while the constructor runs: the value is drawn inside {@code super(...)}. */
   private static final ThreadLocal<Pieces> CONSTRUCTING = new ThreadLocal<>();
 
-  private record Pieces(AbstractRandomVariable<TFloat32> base, Bijector bijector) {}
+  private record Pieces(AbstractRandomVariable<TFloat32> base, Bijector bijector, int momentDraws) {}
 
   private Pieces pieces;
 
@@ -99,6 +102,15 @@ public final class TransformedDistribution extends AbstractRandomVariable<TFloat
     return pieces().bijector();
   }
 
+  /**
+   * The number of draws behind the Monte Carlo moments.
+   *
+   * @return 0 when moments throw, otherwise the number of fresh draws each moment averages
+   */
+  public int momentDraws() {
+    return pieces().momentDraws();
+  }
+
   /** The base's: {@code f} is differentiable. */
   @Override
   public boolean isReparameterized() {
@@ -122,6 +134,35 @@ public final class TransformedDistribution extends AbstractRandomVariable<TFloat
     return tf.math.add(distribution().logProb(x), ildj);
   }
 
+  /** The average of {@link #momentDraws()} fresh draws, when asked for. */
+  @Override
+  protected Operand<TFloat32> meanOf(Ops tf) {
+    return tf.math.mean(momentSample(tf, "mean"), tf.constant(0));
+  }
+
+  /** The unbiased variance of {@link #momentDraws()} fresh draws, when asked for. */
+  @Override
+  protected Operand<TFloat32> varianceOf(Ops tf) {
+    Operand<TFloat32> draws = momentSample(tf, "variance");
+    Operand<TFloat32> centred = tf.math.sub(draws, tf.math.mean(draws, tf.constant(0)));
+    int n = momentDraws();
+    return tf.math.div(tf.reduceSum(tf.math.square(centred), tf.constant(0)), tf.constant((float) (n - 1)));
+  }
+
+  /** The square root of {@link #varianceOf}. */
+  @Override
+  protected Operand<TFloat32> stddevOf(Ops tf) {
+    return tf.math.sqrt(varianceOf(tf));
+  }
+
+  private Operand<TFloat32> momentSample(Ops tf, String moment) {
+    if (momentDraws() == 0) {
+      throw unsupported(moment + " (no closed form through " + bijector().name()
+          + "; build with momentDraws(n) for Monte Carlo moments)");
+    }
+    return sample(momentDraws());
+  }
+
   /** {@code F_X(f^-1(y))} for an increasing elementwise {@code f}. */
   @Override
   protected Operand<TFloat32> cdfOf(Ops tf, Operand<TFloat32> y) {
@@ -133,7 +174,7 @@ public final class TransformedDistribution extends AbstractRandomVariable<TFloat
 
   @Override
   protected Builder newBuilder(VariableScope scope) {
-    return builder(scope).distribution(distribution()).bijector(bijector());
+    return builder(scope).distribution(distribution()).bijector(bijector()).momentDraws(momentDraws());
   }
 
   @Override
@@ -147,6 +188,7 @@ public final class TransformedDistribution extends AbstractRandomVariable<TFloat
 
     private AbstractRandomVariable<TFloat32> template;
     private Bijector bijector;
+    private int momentDraws;
     private Map<String, Constraint> constraints = Map.of();
 
     private Builder(VariableScope scope) {
@@ -190,6 +232,23 @@ public final class TransformedDistribution extends AbstractRandomVariable<TFloat
         throw new IllegalArgumentException("`bijector` must be a Bijector, got null");
       }
       this.bijector = bijector;
+      return this;
+    }
+
+    /**
+     * Asks for Monte Carlo moments: {@code mean}, {@code variance} and {@code stddev} average this
+     * many fresh draws (standard error {@code sd / sqrt(n)} for the mean), drawn anew at each
+     * evaluation. Default 0: moments throw, as TensorFlow's {@code TransformedDistribution}.
+     *
+     * @param n 0, or at least 2
+     * @return this builder
+     * @throws IllegalArgumentException for 1 or a negative number
+     */
+    public Builder momentDraws(int n) {
+      if (n < 0 || n == 1) {
+        throw new IllegalArgumentException("`momentDraws` must be 0 or at least 2, got " + n);
+      }
+      this.momentDraws = n;
       return this;
     }
 
@@ -239,7 +298,7 @@ public final class TransformedDistribution extends AbstractRandomVariable<TFloat
               + " and " + BroadcastShapes.format(base.eventShape()));
         }
       }
-      return new TransformedDistribution(parts, new Pieces(base, bijector));
+      return new TransformedDistribution(parts, new Pieces(base, bijector, momentDraws));
     }
 
     @Override

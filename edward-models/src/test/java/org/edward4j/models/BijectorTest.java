@@ -172,7 +172,8 @@ class BijectorTest extends GraphTestBase {
     BadInputTest.assertMessage(() -> Bijectors.affine(scalar(0), vector(1f, 0f)), "`scale` must be finite and nonzero, got 0.0 at flat index 1");
     BadInputTest.assertMessage(() -> TransformedDistribution.builder(scope).bijector(Bijectors.exp()).build(),
         "`distribution` must be given for TransformedDistribution");
-    assertThrows(UnsupportedOperationException.class, () -> Bijectors.stickBreaking().inverted());
+    // The inverse of stick-breaking maps the K-simplex onto R^(K-1), as TensorFlow's Invert does.
+    assertEquals(org.tensorflow.ndarray.Shape.of(2), Bijectors.stickBreaking().inverted().forwardEventShape(org.tensorflow.ndarray.Shape.of(3)));
     // A gamma fitted on the real line: the log of a positive variable is accepted.
     TransformedDistribution logGamma = TransformedDistribution.of(scope, Gamma.of(scope, 2, 1), Bijectors.exp().inverted());
     assertEquals(Support.REAL, Support.of(logGamma));

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         org.edward4j.examples.montecarlo.BayesianLogisticRegressionCommand.class,
         org.edward4j.examples.montecarlo.BayesianLinearRegressionCommand.class, org.edward4j.examples.montecarlo.RaschModelCommand.class,
         org.edward4j.examples.montecarlo.MixtureGaussianMhCommand.class, org.edward4j.examples.montecarlo.EightSchoolsCommand.class,
-        org.edward4j.examples.montecarlo.FactorAnalysisCommand.class},
+        org.edward4j.examples.montecarlo.FactorAnalysisCommand.class,
+        org.edward4j.examples.variational.IwviCommand.class},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {

@@ -126,7 +126,9 @@ final class ResultsTable {
       new Headline("eight-schools", "klqp_mean_mu", "E[mu] (KLqp)", "6.21 (Edward's KLqp)", "Edward's eight_schools notebook"),
       new Headline("mixture-gaussian-mh", "accept_rate", "acceptance rate (MH)", "Edward: \"utterly fails\"",
           "Edward's mixture_gaussian_mh.py"),
-      new Headline("factor-analysis", "last_epoch_loss", "-log p(x, z) per image, last epoch", "—", ""));
+      new Headline("factor-analysis", "last_epoch_loss", "-log p(x, z) per image, last epoch", "—", ""),
+      new Headline("iwvi", "weight_mse", "MSE of posterior mean to true weights", "—",
+          "Edward's iwvi.py prints it; no published figure"));
 
   private ResultsTable() {}
 
@@ -161,7 +163,9 @@ final class ResultsTable {
     // Two decimals, or as many as show the first digit of a small standard error (0.140 ± 0.004).
     int digits = std == null || !(std > 0) || std >= 0.01 ? 2 : Math.min(6, -(int) Math.floor(Math.log10(std)));
     String format = "%." + digits + "f";
-    String text = String.format(Locale.ROOT, format, v);
+    // Small figures without an error (an error of 0.0013) keep three significant digits, not 0.00.
+    String text = std == null && v != 0 && Math.abs(v) < 0.1
+        ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, format, v);
     return std == null ? text : text + String.format(Locale.ROOT, " ± " + format, std);
   }
 
@@ -170,8 +174,9 @@ final class ResultsTable {
     if (report.settings().get("command") instanceof String own) {
       // Reports of Edward's script ports name their own command line (bin/edward normal ...);
       // `quality` does not rerun those.
-      boolean seeded = own.contains("--seed") || report.settings().get("seed") == null;
-      return seeded ? own : own + " --seed " + setting(report, "seed");
+      String line = own.startsWith("bin/edward ") ? own : "bin/edward " + own;
+      boolean seeded = line.contains("--seed") || report.settings().get("seed") == null;
+      return seeded ? line : line + " --seed " + setting(report, "seed");
     }
     StringBuilder sb = new StringBuilder("bin/edward quality ").append(report.example());
     Object checkpoint = report.settings().get("checkpoint");

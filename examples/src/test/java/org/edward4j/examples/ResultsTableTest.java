@@ -59,6 +59,16 @@ class ResultsTableTest {
     assertTrue(rows.get(1).contains("| n/a |"), "a null metric renders as n/a: " + rows.get(1));
   }
 
+  /** A script's port gives its own command line, and a small error keeps three significant digits. */
+  @Test
+  void scriptReportsCarryTheirCommandAndSmallValues() {
+    String json = QualityReport.builder("iwvi").setting("seed", 42L).setting("command", "iwvi --n 5000 --seed 42")
+        .metric("weight_mse", 0.0012563, "").build().toJson();
+    List<String> rows = ResultsTable.rows(QualityReportJson.parse(json), LocalDate.of(2026, 12, 5));
+    assertTrue(rows.get(0).startsWith("| iwvi | MSE of posterior mean to true weights | 0.00126 | "
+        + "`bin/edward iwvi --n 5000 --seed 42` | 42 |"), rows.get(0));
+  }
+
   @Test
   void tutorialDataFlagsAreInTheCommand() {
     String json = QualityReport.builder("gan").setting("seed", 7L).setting("iterations", 15000)

@@ -101,6 +101,16 @@ public interface Bijector {
   }
 
   /**
+   * The event shape of {@code x} for an event shape of {@code y}; by default the same.
+   *
+   * @param yEvent the shape of {@code y}'s event, of rank at least {@link #eventRank()}
+   * @return the shape of {@code x}'s event
+   */
+  default Shape inverseEventShape(Shape yEvent) {
+    return yEvent;
+  }
+
+  /**
    * Whether the map is elementwise and increasing (so a cdf carries over: {@code F_Y(y) =
    * F_X(f^-1(y))}).
    *
@@ -113,10 +123,10 @@ public interface Bijector {
   /**
    * The inverse map as a bijector: {@code forward} and {@code inverse} swapped, domain and codomain
    * swapped (e.g. {@code invert(exp())} is the log, for fitting a positive variable on the real
-   * line). Only elementwise bijectors can be inverted here.
+   * line; {@code invert(stickBreaking())} maps the {@code K}-simplex onto {@code R^(K-1)}, as
+   * TensorFlow's {@code Invert}).
    *
    * @return the inverted bijector
-   * @throws UnsupportedOperationException for bijectors that change the event shape
    */
   default Bijector inverted() {
     return new Inverted(this);

@@ -1,19 +1,19 @@
 package org.edward4j.models.bijectors;
 
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** An elementwise bijector with forward and inverse swapped; see {@link Bijector#inverted()}. */
+/**
+ * A bijector with forward and inverse swapped, event shapes and log-determinants with them; see
+ * {@link Bijector#inverted()}.
+ */
 final class Inverted implements Bijector {
 
   private final Bijector inner;
 
   Inverted(Bijector inner) {
-    if (inner.eventRank() != 0) {
-      throw new UnsupportedOperationException(
-          "only elementwise bijectors can be inverted, got " + inner.name() + " of event rank " + inner.eventRank());
-    }
     this.inner = inner;
   }
 
@@ -24,7 +24,17 @@ final class Inverted implements Bijector {
 
   @Override
   public int eventRank() {
-    return 0;
+    return inner.eventRank();
+  }
+
+  @Override
+  public Shape forwardEventShape(Shape xEvent) {
+    return inner.inverseEventShape(xEvent);
+  }
+
+  @Override
+  public Shape inverseEventShape(Shape yEvent) {
+    return inner.forwardEventShape(yEvent);
   }
 
   @Override

@@ -40,6 +40,19 @@ final class StickBreaking implements Bijector {
     return Shape.of(dims);
   }
 
+  /** {@code [.., K] -> [.., K-1]}. */
+  @Override
+  public Shape inverseEventShape(Shape yEvent) {
+    long k = lastSize(yEvent, "y");
+    if (k < 2) {
+      throw new IllegalArgumentException("`y` must have a last axis of size >= 2 for the inverse of StickBreaking, got "
+          + yEvent);
+    }
+    long[] dims = yEvent.asArray();
+    dims[dims.length - 1] = k - 1;
+    return Shape.of(dims);
+  }
+
   @Override
   public Operand<TFloat32> forward(Ops tf, Operand<TFloat32> x) {
     long k1 = lastSize(x.shape(), "x");

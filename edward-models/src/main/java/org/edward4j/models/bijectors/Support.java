@@ -54,7 +54,9 @@ public enum Support {
       return t.bijector().codomain();
     }
     if (rv instanceof Normal || rv instanceof Cauchy || rv instanceof StudentT || rv instanceof Gumbel
-        || rv instanceof Logistic || rv instanceof Laplace || rv instanceof MultivariateNormalDiag) {
+        || rv instanceof Logistic || rv instanceof Laplace || rv instanceof MultivariateNormalDiag
+        || rv instanceof MultivariateNormalTriL || rv instanceof MultivariateNormalFullCovariance
+        || rv instanceof MultivariateNormalDiagPlusLowRank) {
       return REAL;
     }
     if (rv instanceof Gamma || rv instanceof Exponential || rv instanceof Chi2 || rv instanceof LogNormal
@@ -88,10 +90,13 @@ public enum Support {
   }
 
   /**
-   * The bijector from an unconstrained space onto this support ({@code Exp} for positive values,
-   * {@code Sigmoid} for the unit interval, {@code StickBreaking} for the simplex, the identity for
-   * real values), as Edward's {@code auto_transform} uses to fit constrained latents on the real
-   * line: the inverse maps a constrained value to the unconstrained space.
+   * The bijector from an unconstrained space onto this support ({@code Softplus} for positive
+   * values, {@code Sigmoid} for the unit interval, {@code StickBreaking} for the simplex, the
+   * identity for real values), as Edward's {@code transform} and {@code auto_transform} use to fit
+   * constrained latents on the real line: the inverse maps a constrained value to the
+   * unconstrained space. Edward uses the softplus for positive values and a centred softmax for the
+   * simplex; the stick-breaking map is used here instead of the latter (both are bijections from
+   * {@code R^(K-1)}, and both map 0 to the uniform vector).
    *
    * @return the bijector whose codomain is this support
    * @throws UnsupportedOperationException for {@link #UNKNOWN}
@@ -99,7 +104,7 @@ public enum Support {
   public Bijector unconstraining() {
     return switch (this) {
       case REAL -> Bijectors.identity();
-      case POSITIVE -> Bijectors.exp();
+      case POSITIVE -> Bijectors.softplus();
       case UNIT_INTERVAL -> Bijectors.sigmoid();
       case SIMPLEX -> Bijectors.stickBreaking();
       case UNKNOWN -> throw new UnsupportedOperationException("no bijector onto an unknown support");

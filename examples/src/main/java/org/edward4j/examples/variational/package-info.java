@@ -4,6 +4,8 @@
  * fits it with {@code KLqp} or {@code MAP}, prints the figure the script prints and returns it as
  * a record; an {@code XxxCommand} checks the flags and writes the figures as a {@code
  * QualityReport} JSON under {@code --out}. Toy data sets are simulated in Java from the seed
- * ({@code ToyDraws}), as the scripts simulate them in NumPy.
+ * ({@code ToyDraws}), as the scripts simulate them in NumPy. {@link org.edward4j.examples.variational.Iwvi} is Edward's
+ * {@code iwvi.py}: importance-weighted VI written as a user's own {@code VariationalInference}
+ * subclass.
  */
 package org.edward4j.examples.variational;
