@@ -18,6 +18,17 @@ import org.edward4j.core.variables.Variable;
 import org.edward4j.core.variables.VariableSpec;
 import org.edward4j.datasets.*;
 import org.edward4j.inferences.*;
+// Monte Carlo inferences by name: the package's Support would clash with the bijectors' Support.
+import org.edward4j.inferences.montecarlo.HMC;
+import org.edward4j.inferences.montecarlo.HmcOptions;
+import org.edward4j.inferences.montecarlo.MetropolisHastings;
+import org.edward4j.inferences.montecarlo.MonteCarlo;
+import org.edward4j.inferences.montecarlo.ReplicaExchangeMC;
+import org.edward4j.inferences.montecarlo.ReplicaExchangeOptions;
+import org.edward4j.inferences.montecarlo.SGHMC;
+import org.edward4j.inferences.montecarlo.SGLD;
+import org.edward4j.inferences.montecarlo.SghmcOptions;
+import org.edward4j.inferences.montecarlo.SgldOptions;
 import org.edward4j.models.*;
 import org.edward4j.plots.*;
 import org.tensorflow.Operand;

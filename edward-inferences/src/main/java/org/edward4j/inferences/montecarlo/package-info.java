@@ -1,5 +1,12 @@
 /**
- * The in-graph building blocks of Edward's Monte Carlo inferences: transition kernels that turn
+ * Edward's Monte Carlo inferences and their in-graph building blocks. The inferences, on the {@code
+ * Inference} lifecycle: {@link org.edward4j.inferences.montecarlo.MonteCarlo} (the base: {@code
+ * Empirical} posteriors, the log joint through graph copies, one draw per {@code update}), {@link
+ * org.edward4j.inferences.montecarlo.HMC}, {@link org.edward4j.inferences.montecarlo.MetropolisHastings},
+ * {@link org.edward4j.inferences.montecarlo.SGLD}, {@link org.edward4j.inferences.montecarlo.SGHMC}
+ * and {@link org.edward4j.inferences.montecarlo.ReplicaExchangeMC}, each with its options record.
+ *
+ * <p>The building blocks: transition kernels that turn
  * the current state of the latent variables into the next one inside the TensorFlow graph, and the
  * storage of the draws in an {@code Empirical}'s {@code params} variable.
  *
