@@ -33,14 +33,16 @@ final class ElboSamples {
       Map<Operand<?>, Operand<?>> latentVars,
       Map<Operand<?>, Operand<?>> data,
       VariableScope base,
-      KLqpOptions options,
+      Map<Operand<?>, Object> scale,
+      int nSamples,
+      Map<Operand<?>, Object> klScaling,
       String inference) {
     this.tf = ctx.opsAt("");
     this.latentVars = latentVars;
     this.data = data;
-    this.scale = options.variational().scale();
-    this.klScaling = options.klScaling();
-    for (int s = 0; s < options.nSamples(); s++) {
+    this.scale = scale;
+    this.klScaling = klScaling;
+    for (int s = 0; s < nSamples; s++) {
       PosteriorSample sample = PosteriorSample.draw(ctx, latentVars, data, base.child("sample"), true);
       if (s == 0) {
         sample.checkEveryLatentBound(inference);
@@ -63,7 +65,20 @@ final class ElboSamples {
       VariableScope base,
       KLqpOptions options,
       String inference) {
-    return new ElboSamples(ctx, latentVars, data, base, options, inference);
+    return new ElboSamples(ctx, latentVars, data, base, options.variational().scale(), options.nSamples(),
+        options.klScaling(), inference);
+  }
+
+  /** Draws {@code nSamples} samples for an estimator without KL terms ({@link KLpq}). */
+  static ElboSamples draw(
+      ModelContext ctx,
+      Map<Operand<?>, Operand<?>> latentVars,
+      Map<Operand<?>, Operand<?>> data,
+      VariableScope base,
+      Map<Operand<?>, Object> scale,
+      int nSamples,
+      String inference) {
+    return new ElboSamples(ctx, latentVars, data, base, scale, nSamples, Map.of(), inference);
   }
 
   /**
