@@ -64,7 +64,9 @@ final class ResultsTable {
           "Donahue et al. (2017), Table 1"),
       new Headline("bigan-paper", "pixel_nearest_neighbour_accuracy", "1-NN accuracy of raw pixels", "—", ""),
       new Headline("sbn", "test_nll", "test NLL (nats)", "120.8 (wake-sleep, SBN 200)", "Mnih and Gregor (2014)"),
-      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""));
+      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""),
+      new Headline("bayesian-linear-regression-implicitklqp", "max_abs_error_to_w_true", "max |q mean - w_true|",
+          "q mean near [5, 5]; a local optimum near [-5, 5]", "Edward's bayesian_linear_regression_implicitklqp.py"));
 
   private ResultsTable() {}
 
