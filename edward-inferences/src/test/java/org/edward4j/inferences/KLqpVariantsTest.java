@@ -118,4 +118,31 @@ class KLqpVariantsTest {
       }
     }
   }
+
+  /**
+   * The score-function variants need no reparameterization: p ~ Beta(1, 1), ten flips with two
+   * heads, so the posterior Beta(3, 9) (mean 0.25, sd 0.120) is in q's family Beta(softplus(a),
+   * softplus(b)), which starts at Beta(1.31, 1.31) (mean 0.5, sd 0.26).
+   */
+  @org.junit.jupiter.api.Test
+  void scoreRBRecoversTheBetaBernoulliPosterior() {
+    try (ModelContext ctx = ModelContext.withSeed(1)) {
+      VariableScope scope = ctx.scope("model");
+      org.edward4j.models.Beta p = org.edward4j.models.Beta.of(scope, 1.0, 1.0);
+      Bernoulli<TInt32> x = Bernoulli.builder(scope).probs(p).sampleShape(10).build();
+      VariableScope post = ctx.scope("posterior");
+      Ops tf = post.tf();
+      Variable<TFloat32> a = post.getVariable("a", Shape.scalar(), Initializers.constant(1.0));
+      Variable<TFloat32> b = post.getVariable("b", Shape.scalar(), Initializers.constant(1.0));
+      org.edward4j.models.Beta qp = org.edward4j.models.Beta.builder(post)
+          .concentration1(tf.math.softplus(a)).concentration0(tf.math.softplus(b)).build();
+      ScoreRBKLqp inference = new ScoreRBKLqp(Map.of(p, qp), Map.of(x, ctx.tf().constant(new int[] {0, 1, 0, 0, 0, 0, 0, 0, 0, 1})));
+      inference.run(KLqpOptions.builder().nIter(3000).nPrint(0).nSamples(20).build());
+      // Over seeds 1-3 the mean ended within 0.0088 of 0.25 and the sd within 0.0081 of 0.120 (the
+      // optimizer's stationary noise from a 20-sample score gradient); the bounds give 2.5-2.8x room
+      // and the untrained q fails both.
+      assertEquals(0.25, ctx.eval(qp.mean()).scalar(), 0.025, "posterior mean");
+      assertEquals(Math.sqrt(3.0 * 9 / (12 * 12 * 13)), ctx.eval(qp.stddev()).scalar(), 0.02, "posterior sd");
+    }
+  }
 }
