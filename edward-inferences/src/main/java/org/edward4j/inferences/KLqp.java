@@ -37,8 +37,11 @@ import org.tensorflow.types.TFloat32;
  * <p>Each of {@code nSamples} samples copies q and the model ({@link org.edward4j.core.copy.GraphCopy})
  * under scope {@code inference/sample}. {@code scale} weights each variable's log-density terms
  * (and its closed-form KL term, so both estimators target the same objective; Edward leaves the
- * KL unweighted and offers {@code kl_scaling}). The loss adds every regularization loss. Limits:
- * no {@code kl_scaling}.
+ * KL unweighted and offers {@code kl_scaling}); {@code klScaling[z]}, when given, replaces that
+ * weight and is allowed only with the closed-form KL estimator, as in Edward. The loss adds every
+ * regularization loss. The named variants ({@link ReparameterizationKLqp}, {@link
+ * ReparameterizationKLKLqp}, {@link ReparameterizationEntropyKLqp}, {@link ScoreKLqp}, {@link
+ * ScoreKLKLqp}, {@link ScoreEntropyKLqp}, {@link ScoreRBKLqp}) fix one estimator each.
  *
  * <p>From a list of latent variables ({@link #KLqp(List, Map)}) KLqp builds Edward's automatic
  * approximations: a Normal with a free location and a softplus scale per latent, on the
@@ -142,6 +145,8 @@ public class KLqp extends VariationalInference<KLqpOptions> {
     int nSamples = options.nSamples();
     Map<Operand<?>, Object> scale = options.variational().scale();
     estimator = chooseEstimator();
+    ElboSamples.checkKlScaling(options, latentVars, estimator == Estimator.REPARAMETERIZATION_ANALYTIC_KL,
+        "KLqp with the " + estimator + " estimator");
     VariableScope base = inferenceScope();
     List<Operand<TFloat32>> pLog = new ArrayList<>();
     List<Operand<TFloat32>> qLog = new ArrayList<>();
@@ -154,7 +159,9 @@ public class KLqp extends VariationalInference<KLqpOptions> {
         Operand<TFloat32> w = ModelTerms.scaleOf(tf, scale, z);
         RandomVariable<?> pz = sample.model(z);
         if (estimator == Estimator.REPARAMETERIZATION_ANALYTIC_KL) {
-          q = tf.math.add(q, ModelTerms.total(tf, qz.klDivergence(pz).orElseThrow(), w));
+          Operand<TFloat32> klWeight = options.klScaling().containsKey(z)
+              ? ModelTerms.scaleOf(tf, options.klScaling(), z) : w;
+          q = tf.math.add(q, ModelTerms.total(tf, qz.klDivergence(pz).orElseThrow(), klWeight));
         } else {
           Operand<TFloat32> at = estimator == Estimator.SCORE_FUNCTION
               ? qz.logProb(tf.stopGradient(qz.value())) : qz.logProb(qz.value());

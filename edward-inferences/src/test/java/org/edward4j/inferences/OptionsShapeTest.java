@@ -51,7 +51,9 @@ class OptionsShapeTest {
     assertEquals(new TreeSet<>(GAN), offered(GanOptions.Builder.class));
     assertEquals(union(GAN, "penalty", "clip", "nCritic"), offered(WganOptions.Builder.class));
     assertEquals(new TreeSet<>(VARIATIONAL), offered(VariationalOptions.Builder.class));
-    assertEquals(union(VARIATIONAL, "nSamples"), offered(KLqpOptions.Builder.class));
+    assertEquals(union(VARIATIONAL, "nSamples", "klScaling"), offered(KLqpOptions.Builder.class));
+    assertEquals(union(VARIATIONAL, "nSamples"), offered(KLpqOptions.Builder.class));
+    assertEquals(union(GAN, "ratioLoss", "scale"), offered(ImplicitKLqpOptions.Builder.class));
     assertEquals(union(VARIATIONAL, "nSamples", "phaseQ", "reweighted"), offered(WakeSleepOptions.Builder.class));
     assertEquals(union(RUN, "scale"), offered(MonteCarloOptions.Builder.class));
   }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         org.edward4j.examples.montecarlo.BayesianLinearRegressionCommand.class, org.edward4j.examples.montecarlo.RaschModelCommand.class,
         org.edward4j.examples.montecarlo.MixtureGaussianMhCommand.class, org.edward4j.examples.montecarlo.EightSchoolsCommand.class,
         org.edward4j.examples.montecarlo.FactorAnalysisCommand.class,
-        org.edward4j.examples.variational.IwviCommand.class},
+        org.edward4j.examples.variational.IwviCommand.class,
+        org.edward4j.examples.variational.BayesianLinearRegressionImplicitKLqpCommand.class},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {

@@ -128,7 +128,9 @@ final class ResultsTable {
           "Edward's mixture_gaussian_mh.py"),
       new Headline("factor-analysis", "last_epoch_loss", "-log p(x, z) per image, last epoch", "—", ""),
       new Headline("iwvi", "weight_mse", "MSE of posterior mean to true weights", "—",
-          "Edward's iwvi.py prints it; no published figure"));
+          "Edward's iwvi.py prints it; no published figure"),
+      new Headline("bayesian-linear-regression-implicitklqp", "max_abs_error_to_w_true", "max |q mean - w_true|",
+          "q mean near [5, 5]; a local optimum near [-5, 5]", "Edward's bayesian_linear_regression_implicitklqp.py"));
 
   private ResultsTable() {}
 

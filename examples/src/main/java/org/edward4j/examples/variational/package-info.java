@@ -6,6 +6,8 @@
  * QualityReport} JSON under {@code --out}. Toy data sets are simulated in Java from the seed
  * ({@code ToyDraws}), as the scripts simulate them in NumPy. {@link org.edward4j.examples.variational.Iwvi} is Edward's
  * {@code iwvi.py}: importance-weighted VI written as a user's own {@code VariationalInference}
- * subclass.
+ * subclass. {@link
+ * org.edward4j.examples.variational.BayesianLinearRegressionImplicitKLqpExample} is Edward's
+ * {@code bayesian_linear_regression_implicitklqp.py} with {@code ImplicitKLqp}.
  */
 package org.edward4j.examples.variational;

@@ -1,0 +1,173 @@
+package org.edward4j.inferences;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.edward4j.core.Reuse;
+import org.edward4j.core.copy.GraphCopy;
+import org.edward4j.core.random.RandomVariable;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Variational inference with implicit probabilistic models, Edward's {@code ed.ImplicitKLqp} (Tran,
+ * Ranganath and Blei, 2017, "Hierarchical implicit models and likelihood-free variational
+ * inference"): {@code KL(q || p)} where the local densities need not be known, only sampled.
+ *
+ * <p>The model is {@code p(x, z, beta) = p(beta) prod_n p(x_n | z_n, beta) p(z_n | beta)} with
+ * local latent variables {@code z} and global ones {@code beta} ({@code globalVars}, a subset of
+ * {@code latentVars}). The variational side minimizes
+ *
+ * <pre>{@code -(E_q(beta)[log p(beta) - log q(beta)] + sum_n E_q[r(x_n, z_n, beta)])}</pre>
+ *
+ * <p>(reparameterization gradients), where the ratio estimator {@code r} ({@link RatioEstimator},
+ * Edward's {@code discriminator}) is trained with {@link RatioLoss} to tell samples of the model,
+ * {@code z' ~ p(z | beta)}, {@code x' ~ p(x | z', beta)}, from the data with {@code z ~ q(z | x,
+ * beta)}, so that it estimates {@code log p(x_n, z_n | beta) - log q(x_n, z_n | beta)}. Global
+ * variables need {@code logProb}; local and observed ones only sampling. Each {@code update} trains
+ * both sides in one run ({@code Side.GEN} or {@code Side.DISC} trains one, as in Edward's script,
+ * which runs five ratio-estimator steps per variational step).
+ *
+ * <p>Edward's code draws the model's {@code x'} with the local variables swapped for q's samples
+ * {@code z ~ q} while giving the estimator the prior samples {@code z'}, so its "model" pairs are
+ * not samples of {@code p(x, z | beta)}; this class follows the paper and draws {@code x'} given
+ * {@code z'}. With no local variables (Edward's Bayesian linear regression) both agree. {@code
+ * scale} (at most one entry) multiplies the estimated ratio. The variational loss adds the
+ * regularization losses outside {@code Disc}, the ratio loss those inside.
+ *
+ * <pre>{@code
+ * ImplicitKLqp inference = new ImplicitKLqp(Map.of(w, qw), Map.of(y, yPh), ratio, Map.of(w, qw));
+ * inference.initialize(ImplicitKLqpOptions.builder().nIter(5000).scale(Map.of(y, 10.0)).build());
+ * }</pre>
+ */
+public class ImplicitKLqp extends Inference<ImplicitKLqpOptions> {
+
+  private final RatioEstimator discriminator;
+  private final Map<Operand<?>, Operand<?>> globalVars;
+
+  /**
+   * Creates the inference with no global variables; nothing is built until {@link #initialize}.
+   *
+   * @param latentVars local latent variable to its approximation
+   * @param data observed variable to its data
+   * @param discriminator the ratio estimator
+   * @throws IllegalArgumentException for maps that are not random variables of matching shapes
+   */
+  public ImplicitKLqp(
+      Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
+      Map<? extends Operand<?>, ? extends Operand<?>> data,
+      RatioEstimator discriminator) {
+    this(latentVars, data, discriminator, Map.of());
+  }
+
+  /**
+   * Creates the inference; nothing is built until {@link #initialize}.
+   *
+   * @param latentVars latent variable (local or global) to its approximation
+   * @param data observed variable to its data
+   * @param discriminator the ratio estimator
+   * @param globalVars the global latent variables, each bound to its approximation in {@code
+   *     latentVars} too
+   * @throws IllegalArgumentException for maps that are not random variables of matching shapes, or
+   *     a global variable missing from {@code latentVars}
+   */
+  public ImplicitKLqp(
+      Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
+      Map<? extends Operand<?>, ? extends Operand<?>> data,
+      RatioEstimator discriminator,
+      Map<? extends Operand<?>, ? extends Operand<?>> globalVars) {
+    super(latentVars, data);
+    this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
+    ModelTerms.checkMaps(this.latentVars, this.data);
+    Map<Operand<?>, Operand<?>> g = new LinkedHashMap<>();
+    Objects.requireNonNull(globalVars, "globalVars").forEach((beta, qbeta) -> {
+      if (this.latentVars.get(beta) != qbeta) {
+        throw new IllegalArgumentException("`globalVars` must bind each global variable to its approximation in "
+            + "`latentVars`, but " + InferenceData.name(beta) + " is bound to " + InferenceData.name(qbeta)
+            + " there and to " + InferenceData.name(this.latentVars.get(beta)) + " in `latentVars`");
+      }
+      g.put(beta, qbeta);
+    });
+    this.globalVars = Collections.unmodifiableMap(g);
+  }
+
+  @Override
+  protected ImplicitKLqpOptions defaultOptions() {
+    return ImplicitKLqpOptions.defaults();
+  }
+
+  @Override
+  protected void build(ImplicitKLqpOptions options) {
+    Ops tf = ctx.opsAt("");
+    ModelTerms.checkScaleKeys(options.scale(), latentVars, data);
+    Operand<TFloat32> pBeta = tf.constant(0f);
+    Operand<TFloat32> qBeta = tf.constant(0f);
+    Map<Operand<?>, Operand<?>> betaSample = new LinkedHashMap<>();
+    List<RandomVariable<?>> model = new ArrayList<>();
+    GraphCopy.Builder p = GraphCopy.builder(ctx).scope(ctx.scope("inference"));
+    for (Map.Entry<Operand<?>, Operand<?>> e : globalVars.entrySet()) {
+      RandomVariable<?> beta = (RandomVariable<?>) e.getKey();
+      RandomVariable<?> qbeta = (RandomVariable<?>) e.getValue();
+      Operand<?> sample = qbeta.value();
+      betaSample.put(beta, sample);
+      p.swap(beta, sample);
+      pBeta = tf.math.add(pBeta, ModelTerms.total(tf, beta.logProb(ModelTerms.numeric(sample)), null));
+      qBeta = tf.math.add(qBeta, ModelTerms.total(tf, qbeta.logProb(ModelTerms.numeric(sample)), null));
+    }
+    latentVars.keySet().forEach(z -> model.add((RandomVariable<?>) z));
+    data.keySet().forEach(x -> model.add((RandomVariable<?>) x));
+    GraphCopy copy = p.randomVariables(model).build();
+    Map<Operand<?>, Operand<?>> zP = new LinkedHashMap<>();
+    Map<Operand<?>, Operand<?>> zQ = new LinkedHashMap<>();
+    latentVars.forEach((z, qz) -> {
+      if (!globalVars.containsKey(z)) {
+        zP.put(z, copy.copy((RandomVariable<?>) z).value());
+        zQ.put(z, ((RandomVariable<?>) qz).value());
+      }
+    });
+    Map<Operand<?>, Operand<?>> xP = new LinkedHashMap<>();
+    data.keySet().forEach(x -> xP.put(x, copy.copy((RandomVariable<?>) x).value()));
+    Operand<TFloat32> rP = discriminator.apply(ctx.scope(AdversarialSetup.DISC, Reuse.AUTO_REUSE), xP, zP, betaSample);
+    Operand<TFloat32> rQ = discriminator.apply(ctx.scope(AdversarialSetup.DISC, Reuse.REUSE), data, zQ, betaSample);
+    if (rP == null || rQ == null) {
+      throw new IllegalArgumentException("`discriminator` returned null");
+    }
+    Operand<TFloat32> scale = options.scale().isEmpty() ? null
+        : ModelTerms.scaleOf(tf, options.scale(), options.scale().keySet().iterator().next());
+    Operand<TFloat32> scaledRatio = ModelTerms.total(tf, rQ, scale);
+    Operand<TFloat32> loss = tf.math.add(
+        tf.math.neg(tf.math.add(tf.math.sub(pBeta, qBeta), scaledRatio)),
+        AdversarialLosses.sum(tf, AdversarialSetup.regularizationOutsideDisc(ctx)));
+    Operand<TFloat32> lossD = tf.math.add(options.ratioLoss().of(tf, rP, rQ),
+        AdversarialLosses.sum(tf, ctx.collections().regularizationLosses(AdversarialSetup.DISC)));
+    logHistogram("ratio_estimates", tf.concat(List.of(flat(tf, rP), flat(tf, rQ)), tf.constant(0)));
+    AdversarialSetup.addSteps(this, ctx, options.adversarial(), loss, AdversarialSetup.allButDisc(ctx, options.adversarial()),
+        AdversarialSetup.updateOpsOutsideDisc(ctx), lossD, null);
+  }
+
+  private static Operand<TFloat32> flat(Ops tf, Operand<TFloat32> x) {
+    return tf.reshape(x, tf.constant(new int[] {-1}));
+  }
+
+  /**
+   * The ratio estimator.
+   *
+   * @return the ratio estimator
+   */
+  public RatioEstimator discriminator() {
+    return discriminator;
+  }
+
+  /**
+   * The global latent variables, each to its approximation.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<Operand<?>, Operand<?>> globalVars() {
+    return globalVars;
+  }
+}

@@ -1,0 +1,69 @@
+package org.edward4j.inferences;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.edward4j.core.optimizers.GradientAndVariable;
+import org.edward4j.core.variables.Variable;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * {@code KL(q || p)} variational inference with the score-function gradient and a closed-form KL
+ * term, Edward's {@code ed.ScoreKLqp}'s analytic-KL sibling {@code ed.ScoreKLKLqp} (Paisley et al.,
+ * 2012): the variational parameters move along {@code -(1/S) sum_s grad log q(z_s) log p(x | z_s) +
+ * grad sum_z alpha_z KL(q(z) || p(z))}, model parameters along the gradient of {@code -ELBO = -E_q[log
+ * p(x | z)] + sum_z alpha_z KL}.
+ *
+ * <p>Every pair must have a closed-form KL. {@code alpha_z} is {@code klScaling[z]}, else {@code
+ * scale[z]}, else 1 (Edward's code leaves the KL unweighted by {@code scale}). The loss adds every
+ * regularization loss.
+ *
+ * <pre>{@code
+ * ScoreKLKLqp inference = new ScoreKLKLqp(Map.of(mu, qmu), Map.of(x50, xData));
+ * inference.run(KLqpOptions.builder().nIter(500).nPrint(0).nSamples(10).build());
+ * }</pre>
+ */
+public class ScoreKLKLqp extends VariationalInference<KLqpOptions> {
+
+  private static final String NAME = "ScoreKLKLqp";
+
+  /**
+   * Creates the inference; nothing is built until {@link #initialize}.
+   *
+   * @param latentVars latent variable to its approximation
+   * @param data observed variable to its data, or to a random variable for conditional inference
+   * @throws IllegalArgumentException for keys or approximations that are not random variables, or
+   *     mismatched dtypes and shapes
+   */
+  public ScoreKLKLqp(Map<? extends Operand<?>, ? extends Operand<?>> latentVars, Map<? extends Operand<?>, ? extends Operand<?>> data) {
+    super(latentVars, data);
+  }
+
+  @Override
+  protected KLqpOptions defaultOptions() {
+    return KLqpOptions.defaults();
+  }
+
+  @Override
+  protected LossAndGradients buildLossAndGradients(KLqpOptions options, List<Variable<?>> varList) {
+    ElboSamples.checkKlScaling(options, latentVars, true, NAME);
+    ElboSamples.checkClosedFormKl(latentVars, NAME);
+    Ops tf = tf();
+    ElboSamples e = ElboSamples.draw(ctx, latentVars, data, inferenceScope(), options, NAME);
+    Operand<TFloat32> reg = regularizationPenalty();
+    Operand<TFloat32> logQ = e.stack(s -> e.logQ(s, true));
+    Operand<TFloat32> logLik = e.stack(e::logLikelihood);
+    Operand<TFloat32> kl = e.mean(e::klPenalty);
+    Operand<TFloat32> loss = tf.math.add(tf.math.sub(kl, tf.math.mean(logLik, tf.constant(0))), reg);
+    Operand<TFloat32> surrogate = tf.math.add(tf.math.sub(kl,
+        tf.math.mean(tf.math.mul(logQ, tf.stopGradient(logLik)), tf.constant(0))), reg);
+    List<Variable<?>> qVars = variationalVariables(varList);
+    List<Variable<?>> pVars = new ArrayList<>(varList);
+    pVars.removeAll(qVars);
+    List<GradientAndVariable> grads = new ArrayList<>(gradients(surrogate, qVars));
+    grads.addAll(gradients(loss, pVars));
+    return new LossAndGradients(loss, grads);
+  }
+}
