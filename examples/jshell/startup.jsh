@@ -12,10 +12,10 @@ import org.edward4j.core.layers.Activation;
 import org.edward4j.core.layers.DenseOptions;
 import org.edward4j.core.layers.Layers;
 import org.edward4j.core.optimizers.*;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Regularizers;
-import org.edward4j.core.variables.Variable;
-import org.edward4j.core.variables.VariableSpec;
+import org.edward4j.core.Initializers;
+import org.edward4j.core.Regularizers;
+import org.edward4j.core.Variable;
+import org.edward4j.core.VariableSpec;
 import org.edward4j.datasets.*;
 import org.edward4j.inferences.*;
 // Monte Carlo inferences by name: the package's Support would clash with the bijectors' Support.

@@ -4,9 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.edward4j.core.variables.Initializer;
-import org.edward4j.core.variables.Variable;
-import org.edward4j.core.variables.VariableSpec;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -207,7 +204,7 @@ public final class VariableScope {
       name = "Variable_" + i;
     }
     VariableScope create = reuse == Reuse.CREATE ? this : new VariableScope(ctx, path, Reuse.CREATE, opPrefix);
-    return create.getVariable(name, shape, org.edward4j.core.variables.Initializers.constant(initialValue));
+    return create.getVariable(name, shape, org.edward4j.core.Initializers.constant(initialValue));
   }
 
   /**

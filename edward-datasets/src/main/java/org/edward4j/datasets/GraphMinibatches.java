@@ -2,11 +2,11 @@ package org.edward4j.datasets;
 
 import java.util.List;
 import java.util.Objects;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
-import org.edward4j.core.variables.VariableSpec;
+import org.edward4j.core.VariableSpec;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;

@@ -3,12 +3,13 @@ package org.edward4j.inferences;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.edward4j.core.ModelContext;
-import org.edward4j.core.random.RandomVariable;
+import org.edward4j.core.RandomVariable;
 import org.edward4j.models.AbstractRandomVariable;
 import org.edward4j.models.PointMass;
+import org.edward4j.models.Supports;
+import org.edward4j.models.Transform;
 import org.edward4j.models.TransformedDistribution;
 import org.edward4j.models.bijectors.Support;
-import org.edward4j.models.bijectors.Transform;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
@@ -56,7 +57,7 @@ final class AutoTransform {
     pending.forEach((z, q) -> {
       RandomVariable<?> zrv = (RandomVariable<?>) z;
       unconstrained.put(zrv, Transform.transform(zrv));
-      constrained.put(z, pushForward(ctx, Transform.transform(q), Support.of(zrv), "q_" + q.name()));
+      constrained.put(z, pushForward(ctx, Transform.transform(q), Supports.of(zrv), "q_" + q.name()));
     });
     return new Result(constrained, unconstrained);
   }
@@ -66,8 +67,8 @@ final class AutoTransform {
     if (!(z instanceof AbstractRandomVariable<?> p) || !(qz instanceof AbstractRandomVariable<?> q) || q instanceof PointMass) {
       return false;
     }
-    Support zs = Support.of(p);
-    Support qs = Support.of(q);
+    Support zs = Supports.of(p);
+    Support qs = Supports.of(q);
     return zs != Support.UNKNOWN && qs != Support.UNKNOWN && zs != qs;
   }
 
@@ -92,7 +93,7 @@ final class AutoTransform {
    * coordinates.
    */
   private static void rejectSimplex(RandomVariable<?> z, AbstractRandomVariable<TFloat32> q) {
-    if (Support.of(z) != Support.SIMPLEX) {
+    if (Supports.of(z) != Support.SIMPLEX) {
       return;
     }
     Shape event = z.eventShape();

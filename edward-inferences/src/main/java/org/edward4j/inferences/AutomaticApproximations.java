@@ -4,15 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.RandomVariable;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.random.RandomVariable;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
 import org.edward4j.models.AbstractRandomVariable;
 import org.edward4j.models.MultivariateNormalDiag;
 import org.edward4j.models.Normal;
 import org.edward4j.models.PointMass;
+import org.edward4j.models.Supports;
 import org.edward4j.models.bijectors.Support;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -41,7 +42,7 @@ final class AutomaticApproximations {
     VariableScope posterior = zs.get(0).context().scope("posterior");
     Map<Operand<?>, Operand<?>> out = new LinkedHashMap<>();
     for (AbstractRandomVariable<TFloat32> z : zs) {
-      Support support = Support.of(z);
+      Support support = Supports.of(z);
       VariableScope scope = posterior.uniqueChild(leafName(z));
       Shape shape = unconstrainedShape(z, support);
       Variable<TFloat32> loc = scope.getVariable("loc", shape, Initializers.randomNormal(0, 1));
@@ -61,7 +62,7 @@ final class AutomaticApproximations {
     VariableScope posterior = zs.get(0).context().scope("posterior");
     Map<Operand<?>, Operand<?>> out = new LinkedHashMap<>();
     for (AbstractRandomVariable<TFloat32> z : zs) {
-      Support support = Support.of(z);
+      Support support = Supports.of(z);
       VariableScope scope = posterior.uniqueChild(leafName(z));
       Variable<TFloat32> free = scope.getVariable("params", unconstrainedShape(z, support), Initializers.randomNormal(0, 1));
       Ops tf = scope.tf();
@@ -81,7 +82,7 @@ final class AutomaticApproximations {
     ModelContext ctx = null;
     for (RandomVariable<?> z : latentVars) {
       Objects.requireNonNull(z, "`latentVars` has a null entry");
-      Support support = z instanceof AbstractRandomVariable<?> a && a.dtype() == TFloat32.class ? Support.of(z) : Support.UNKNOWN;
+      Support support = z instanceof AbstractRandomVariable<?> a && a.dtype() == TFloat32.class ? Supports.of(z) : Support.UNKNOWN;
       if (support == Support.UNKNOWN) {
         throw new IllegalArgumentException(inference + " has no automatic approximation for the latent variable " + z.name()
             + " (" + z.distributionName() + "): its support must be continuous and known (real, positive, the unit "

@@ -2,9 +2,9 @@ package org.edward4j.inferences;
 
 import java.util.List;
 import java.util.Objects;
+import org.edward4j.core.Variable;
 import org.edward4j.core.optimizers.Optimizer;
 import org.edward4j.core.optimizers.OptimizerName;
-import org.edward4j.core.variables.Variable;
 import org.tensorflow.types.TInt64;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.edward4j.core.ContextOwned;
 import org.edward4j.core.ModelContext;
-import org.edward4j.core.random.RandomVariable;
+import org.edward4j.core.RandomVariable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;

@@ -2,7 +2,7 @@ package org.edward4j.inferences;
 
 import java.util.List;
 import java.util.Map;
-import org.edward4j.core.random.RandomVariable;
+import org.edward4j.core.RandomVariable;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;

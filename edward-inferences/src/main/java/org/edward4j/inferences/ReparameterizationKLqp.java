@@ -2,7 +2,7 @@ package org.edward4j.inferences;
 
 import java.util.List;
 import java.util.Map;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;

@@ -1,7 +1,10 @@
 package org.edward4j.inferences;
 
 import java.util.List;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
+import org.edward4j.core.VariableSpec;
 import org.edward4j.core.optimizers.GlobalStep;
 import org.edward4j.core.optimizers.GradientAndVariable;
 import org.edward4j.core.optimizers.LearningRate;
@@ -9,11 +12,8 @@ import org.edward4j.core.optimizers.Optimizer;
 import org.edward4j.core.optimizers.OptimizerName;
 import org.edward4j.core.optimizers.TrainOptions;
 import org.edward4j.core.optimizers.TrainStep;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
-import org.edward4j.core.variables.VariableSpec;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;

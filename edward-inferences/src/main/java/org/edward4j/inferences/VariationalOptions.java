@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.edward4j.core.Variable;
 import org.edward4j.core.optimizers.Optimizer;
 import org.edward4j.core.optimizers.OptimizerName;
-import org.edward4j.core.variables.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TInt64;
 

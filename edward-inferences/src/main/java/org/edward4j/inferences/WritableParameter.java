@@ -1,8 +1,8 @@
 package org.edward4j.inferences;
 
 import org.edward4j.core.ModelContext;
-import org.edward4j.core.random.RandomVariable;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.RandomVariable;
+import org.edward4j.core.Variable;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;

@@ -8,14 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.RandomVariable;
 import org.edward4j.core.TensorValue;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.random.RandomVariable;
 import org.edward4j.models.Categorical;
 import org.edward4j.models.Dirichlet;
 import org.edward4j.models.Gamma;
 import org.edward4j.models.Normal;
 import org.edward4j.models.Poisson;
+import org.edward4j.models.Supports;
 import org.edward4j.models.TransformedDistribution;
 import org.edward4j.models.bijectors.Support;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class AutoTransformTest {
       KLqp inference = new KLqp(List.of(z), Map.of(x, ctx.tf().constant(counts)));
       RandomVariable<?> qz = inference.approximation(z);
       assertInstanceOf(TransformedDistribution.class, qz, "pushed onto the positive half-line");
-      assertEquals(Support.POSITIVE, Support.of(qz));
+      assertEquals(Support.POSITIVE, Supports.of(qz));
       inference.run(KLqpOptions.builder().nIter(1500).nPrint(0).nSamples(5).build());
       double mean = ctx.eval(qz.mean()).scalar();
       double sd = ctx.eval(qz.stddev()).scalar();
@@ -81,7 +82,7 @@ class AutoTransformTest {
       }
       KLqp inference = new KLqp(List.of(theta), Map.of(x, ctx.tf().constant(data)));
       RandomVariable<?> q = inference.approximation(theta);
-      assertEquals(Support.SIMPLEX, Support.of(q));
+      assertEquals(Support.SIMPLEX, Supports.of(q));
       inference.run(KLqpOptions.builder().nIter(1500).nPrint(0).nSamples(5).build());
       float[] mean = ctx.eval(q.mean()).data();
       float[] sd = ctx.eval(q.stddev()).data();
@@ -130,17 +131,17 @@ class AutoTransformTest {
       org.edward4j.models.Beta z = org.edward4j.models.Beta.of(scope, 1.0, 1.0);
       org.edward4j.models.Bernoulli<TInt32> xs = org.edward4j.models.Bernoulli.builder(scope).probs(z).sampleShape(10).build();
       VariableScope post = ctx.scope("posterior");
-      var loc = post.getVariable("loc", org.tensorflow.ndarray.Shape.scalar(), org.edward4j.core.variables.Initializers.randomNormal(0, 1));
-      var raw = post.getVariable("scale", org.tensorflow.ndarray.Shape.scalar(), org.edward4j.core.variables.Initializers.randomNormal(0, 1));
+      var loc = post.getVariable("loc", org.tensorflow.ndarray.Shape.scalar(), org.edward4j.core.Initializers.randomNormal(0, 1));
+      var raw = post.getVariable("scale", org.tensorflow.ndarray.Shape.scalar(), org.edward4j.core.Initializers.randomNormal(0, 1));
       Normal qUnconstrained = Normal.of(post, loc, post.tf().math.softplus(raw));
       KLqp inference = new KLqp(Map.of(z, qUnconstrained),
           Map.of(xs, ctx.tf().constant(new int[] {0, 0, 1, 1, 0, 0, 0, 0, 0, 1})));
       inference.run(KLqpOptions.builder().nIter(1000).nPrint(0).nSamples(5).build());
       RandomVariable<?> zUnconstrained = inference.transformations().get(z);
-      assertEquals(Support.REAL, Support.of(zUnconstrained), "Edward's transformations[z] lives on the real line");
+      assertEquals(Support.REAL, Supports.of(zUnconstrained), "Edward's transformations[z] lives on the real line");
       RandomVariable<?> qConstrained = inference.approximation(z);
       assertTrue(qConstrained != qUnconstrained, "latentVars now holds q pushed onto (0, 1)");
-      assertEquals(Support.UNIT_INTERVAL, Support.of(qConstrained));
+      assertEquals(Support.UNIT_INTERVAL, Supports.of(qConstrained));
       double mean = ctx.eval(qConstrained.mean()).scalar();
       double var = ctx.eval(qConstrained.variance()).scalar();
       // Beta(4, 8): mean 1/3, variance 32 / (144 * 13) = 0.0171. Edward's test allows 0.05 on the
@@ -191,8 +192,8 @@ class AutoTransformTest {
 
   private static Normal userNormal(ModelContext ctx, String name) {
     VariableScope s = ctx.scope(name);
-    var loc = s.getVariable("loc", org.tensorflow.ndarray.Shape.scalar(), org.edward4j.core.variables.Initializers.randomNormal(0, 1));
-    var raw = s.getVariable("scale", org.tensorflow.ndarray.Shape.scalar(), org.edward4j.core.variables.Initializers.randomNormal(0, 1));
+    var loc = s.getVariable("loc", org.tensorflow.ndarray.Shape.scalar(), org.edward4j.core.Initializers.randomNormal(0, 1));
+    var raw = s.getVariable("scale", org.tensorflow.ndarray.Shape.scalar(), org.edward4j.core.Initializers.randomNormal(0, 1));
     return Normal.of(s, loc, s.tf().math.softplus(raw));
   }
 }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.TensorValue;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
 import org.edward4j.models.Gamma;
 import org.edward4j.models.MultivariateNormalTriL;
 import org.edward4j.models.Normal;

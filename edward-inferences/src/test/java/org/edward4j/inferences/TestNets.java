@@ -1,11 +1,11 @@
 package org.edward4j.inferences;
 
 import java.util.function.UnaryOperator;
+import org.edward4j.core.Initializers;
+import org.edward4j.core.Regularizer;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Regularizer;
-import org.edward4j.core.variables.Variable;
-import org.edward4j.core.variables.VariableSpec;
+import org.edward4j.core.VariableSpec;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Random;
 import org.edward4j.core.ContextPlaceholder;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.optimizers.Adam;
 import org.edward4j.core.optimizers.GlobalStep;
 import org.edward4j.core.optimizers.LearningRate;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
 import org.edward4j.models.Bernoulli;
 import org.edward4j.models.Normal;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class WakeSleepTest {
       Ops root = ctx.tf();
       xPh = root.placeholder(TFloat32.class, Placeholder.shape(Shape.of(M)));
       VariableScope model = ctx.scope("model");
-      a = model.getVariable(org.edward4j.core.variables.VariableSpec.of("a", Shape.scalar(), TFloat32.class)
+      a = model.getVariable(org.edward4j.core.VariableSpec.of("a", Shape.scalar(), TFloat32.class)
           .withInitializer(Initializers.constant(aInit)).withTrainable(trainA));
       z = Normal.builder(model).loc(model.tf().zeros(model.tf().constant(new int[] {M}), TFloat32.class)).scale(1.0).build();
       x = Normal.builder(model).loc(model.tf().math.mul(a, z)).scale(1.0).build();

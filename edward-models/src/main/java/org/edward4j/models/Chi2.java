@@ -2,8 +2,8 @@ package org.edward4j.models;
 
 import java.util.Map;
 import java.util.Optional;
+import org.edward4j.core.RandomVariable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.random.RandomVariable;
 import org.edward4j.models.RandomVariableBuilder.Constraint;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;

@@ -2,7 +2,7 @@ package org.edward4j.models;
 
 import java.util.List;
 import java.util.Optional;
-import org.edward4j.core.random.RandomVariable;
+import org.edward4j.core.RandomVariable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.linalg.TriangularSolve;

@@ -331,7 +331,7 @@ public final class ParamMixture<T extends TNumber> extends AbstractRandomVariabl
       Shape batch = parts.shapes().batch();
       long k = w.shape().size(w.shape().numDimensions() - 1);
       if (!BroadcastShapes.slice(w.shape(), 0, w.shape().numDimensions() - 1).equals(batch)) {
-        Shape full = org.edward4j.core.random.RandomVariableShape.concat(batch, Shape.of(k));
+        Shape full = org.edward4j.core.RandomVariableShape.concat(batch, Shape.of(k));
         w = tf.math.add(w, tf.zeros(BroadcastShapes.constant(tf, full), TFloat32.class));
       }
       long[] sample = parts.shapes().sample().asArray();

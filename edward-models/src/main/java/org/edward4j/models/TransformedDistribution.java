@@ -2,8 +2,8 @@ package org.edward4j.models;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.edward4j.core.RandomVariableShape;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.random.RandomVariableShape;
 import org.edward4j.models.RandomVariableBuilder.Constraint;
 import org.edward4j.models.bijectors.Bijector;
 import org.edward4j.models.bijectors.Support;
@@ -261,7 +261,7 @@ public final class TransformedDistribution extends AbstractRandomVariable<TFloat
       if (bijector == null) {
         throw new IllegalArgumentException("`bijector` must be given for TransformedDistribution");
       }
-      Support support = Support.of(template);
+      Support support = Supports.of(template);
       if (!support.fitsIn(bijector.domain())) {
         throw new IllegalArgumentException("`bijector` " + bijector.name() + " must accept the support of `distribution`: "
             + "its domain is " + bijector.domain() + ", but " + template.distributionName() + " takes " + support + " values");

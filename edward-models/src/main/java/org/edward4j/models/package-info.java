@@ -1,6 +1,6 @@
 /**
  * Edward's random variables as TensorFlow graph ops: each distribution is a {@link
- * org.edward4j.core.random.RandomVariable} whose value is a draw (or an observation) in the graph,
+ * org.edward4j.core.RandomVariable} whose value is a draw (or an observation) in the graph,
  * so a model is written by composing variables with ordinary ops.
  *
  * <p>Continuous: {@link org.edward4j.models.Normal}, {@link org.edward4j.models.Uniform}, {@link

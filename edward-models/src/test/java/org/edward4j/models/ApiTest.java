@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.edward4j.core.RandomVariable;
 import org.edward4j.core.TensorValue;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.random.RandomVariable;
-import org.edward4j.core.variables.Variable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -122,7 +122,7 @@ class ApiTest extends GraphTestBase {
 
   @Test
   void parametersCanBeTrainableVariables() {
-    Variable<TFloat32> loc = ctx.scope("Gen").getVariable("loc", Shape.of(2), org.edward4j.core.variables.Initializers.zeros());
+    Variable<TFloat32> loc = ctx.scope("Gen").getVariable("loc", Shape.of(2), org.edward4j.core.Initializers.zeros());
     Normal n = Normal.of(scope, loc, scalar(1));
     assertSame(loc, n.parameters().get("loc"));
     assertArrayEquals(new long[] {2}, ctx.eval(n.logProb(vector(0f, 1f))).shape());

@@ -108,7 +108,7 @@ class BijectorTest extends GraphTestBase {
     LogProbTest.assertClose("log-normal cdf", cdf, eval(y.cdf(vector(x))));
     assertMatchesCdf("exp(Normal(0.3, 0.6))", eval(y.sample(100_000)), ref::cumulativeProbability, 1e-6);
     assertTrue(y.isReparameterized());
-    assertEquals(Support.POSITIVE, Support.of(y));
+    assertEquals(Support.POSITIVE, Supports.of(y));
   }
 
   @Test
@@ -149,7 +149,7 @@ class BijectorTest extends GraphTestBase {
     float lp = eval(y.logProb(sb.forward(tf, x)))[0];
     float expected = eval(tf.math.sub(base.logProb(x), sb.forwardLogDetJacobian(tf, x)))[0];
     assertEquals(expected, lp, 1e-4);
-    assertEquals(Support.SIMPLEX, Support.of(y));
+    assertEquals(Support.SIMPLEX, Supports.of(y));
   }
 
   @Test
@@ -176,20 +176,20 @@ class BijectorTest extends GraphTestBase {
     assertEquals(org.tensorflow.ndarray.Shape.of(2), Bijectors.stickBreaking().inverted().forwardEventShape(org.tensorflow.ndarray.Shape.of(3)));
     // A gamma fitted on the real line: the log of a positive variable is accepted.
     TransformedDistribution logGamma = TransformedDistribution.of(scope, Gamma.of(scope, 2, 1), Bijectors.exp().inverted());
-    assertEquals(Support.REAL, Support.of(logGamma));
+    assertEquals(Support.REAL, Supports.of(logGamma));
   }
 
   @Test
   void unconstrainingBijectorsMapTheRealLineOntoEachSupport() {
-    assertEquals(Support.POSITIVE, Support.of(Gamma.of(scope, 2, 1)).unconstraining().codomain());
-    assertEquals(Support.UNIT_INTERVAL, Support.of(Beta.of(scope, 2, 1)).unconstraining().codomain());
-    assertEquals(Support.REAL, Support.of(StudentT.of(scope, 3, 0, 1)).unconstraining().codomain());
+    assertEquals(Support.POSITIVE, Supports.of(Gamma.of(scope, 2, 1)).unconstraining().codomain());
+    assertEquals(Support.UNIT_INTERVAL, Supports.of(Beta.of(scope, 2, 1)).unconstraining().codomain());
+    assertEquals(Support.REAL, Supports.of(StudentT.of(scope, 3, 0, 1)).unconstraining().codomain());
     assertEquals(Support.SIMPLEX, Support.SIMPLEX.unconstraining().codomain());
-    assertEquals(Support.UNKNOWN, Support.of(Poisson.of(scope, 1)));
+    assertEquals(Support.UNKNOWN, Supports.of(Poisson.of(scope, 1)));
     // a Dirichlet latent is fitted through the stick-breaking map, whose codomain is the simplex
-    assertEquals(Support.SIMPLEX, Support.of(Dirichlet.of(scope, new float[] {1f, 2f, 3f})));
-    assertEquals(Support.SIMPLEX, Support.of(Dirichlet.of(scope, new float[] {1f, 2f})).unconstraining().codomain());
-    assertEquals(Support.SIMPLEX, Support.of(RelaxedOneHotCategorical.ofLogits(scope, 0.5, new float[] {0f, 1f})));
-    assertEquals(Support.UNIT_INTERVAL, Support.of(RelaxedBernoulli.ofProbs(scope, 0.5, 0.3)));
+    assertEquals(Support.SIMPLEX, Supports.of(Dirichlet.of(scope, new float[] {1f, 2f, 3f})));
+    assertEquals(Support.SIMPLEX, Supports.of(Dirichlet.of(scope, new float[] {1f, 2f})).unconstraining().codomain());
+    assertEquals(Support.SIMPLEX, Supports.of(RelaxedOneHotCategorical.ofLogits(scope, 0.5, new float[] {0f, 1f})));
+    assertEquals(Support.UNIT_INTERVAL, Supports.of(RelaxedBernoulli.ofProbs(scope, 0.5, 0.3)));
   }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Initializers;
+import org.edward4j.core.Variable;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;

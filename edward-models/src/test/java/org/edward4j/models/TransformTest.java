@@ -9,11 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
-
 import org.edward4j.core.TensorValue;
+import org.edward4j.models.Transform;
 import org.edward4j.models.bijectors.Bijectors;
 import org.edward4j.models.bijectors.Support;
-import org.edward4j.models.bijectors.Transform;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.types.TFloat32;
 
@@ -36,7 +35,7 @@ class TransformTest extends GraphTestBase {
     assertPositiveAndNegative(Transform.transform(Gamma.of(scope, 1.0, 1.0)), 1);
     AbstractRandomVariable<TFloat32> simplex = Transform.transform(Dirichlet.of(scope, new float[] {1.1f, 1.2f, 1.3f, 1.4f}));
     assertArrayEquals(new long[] {3}, simplex.eventShape().asArray(), "K = 4 simplex entries become 3 reals");
-    assertEquals(Support.REAL, Support.of(simplex));
+    assertEquals(Support.REAL, Supports.of(simplex));
     assertPositiveAndNegative(simplex, 3);
   }
 
@@ -155,8 +154,8 @@ class TransformTest extends GraphTestBase {
     AbstractRandomVariable<TFloat32> y = Transform.transform(x);              // log(exp(x) - 1)
     AbstractRandomVariable<TFloat32> z = Transform.transform(x, Bijectors.exp().inverted()); // log x
     // ---
-    assertEquals(Support.REAL, Support.of(y));
-    assertEquals(Support.REAL, Support.of(z));
+    assertEquals(Support.REAL, Supports.of(y));
+    assertEquals(Support.REAL, Supports.of(z));
   }
 
   private void assertPositiveAndNegative(AbstractRandomVariable<TFloat32> y, int width) {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
 import org.edward4j.core.checkpoints.CheckpointReader;
 import org.edward4j.core.checkpoints.Checkpoints;
 import org.edward4j.core.checkpoints.Saver;
-import org.edward4j.core.variables.Variable;
 
 /**
  * The driver's own copy of the model: it gives the initial values and the reference layout, and

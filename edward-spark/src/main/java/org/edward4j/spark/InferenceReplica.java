@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.edward4j.inferences.Inference;
 import org.edward4j.inferences.UpdateInfo;
 import org.tensorflow.Operand;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.edward4j.core.ModelContext;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 
 /**
  * One partition's work in one round: build the model in a fresh context, check its variables

@@ -9,7 +9,7 @@ import java.util.Random;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.edward4j.core.ModelContext;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.edward4j.plots.ImageGrid;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;

@@ -2,7 +2,7 @@ package org.edward4j.spark;
 
 import java.util.List;
 import java.util.Map;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 
 /**
  * One copy of the model being trained, built by a {@link ModelFunction} in one context: what a

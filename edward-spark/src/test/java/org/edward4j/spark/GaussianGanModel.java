@@ -1,14 +1,14 @@
 package org.edward4j.spark;
 
 import java.util.Map;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Activation;
 import org.edward4j.core.layers.DenseOptions;
 import org.edward4j.core.layers.Layers;
 import org.edward4j.core.optimizers.Adam;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
 import org.edward4j.inferences.GANInference;
 import org.edward4j.inferences.GanOptions;
 import org.edward4j.models.Normal;

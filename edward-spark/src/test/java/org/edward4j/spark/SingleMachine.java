@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.TensorValue;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.types.family.TNumber;
 

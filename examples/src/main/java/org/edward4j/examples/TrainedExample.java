@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.edward4j.core.Feeds;
 import org.edward4j.core.ModelContext;
-import org.edward4j.core.random.RandomVariable;
+import org.edward4j.core.RandomVariable;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 

@@ -1,9 +1,9 @@
 package org.edward4j.core.layers;
 
+import org.edward4j.core.GraphCollections;
+import org.edward4j.core.Initializers;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.GraphCollections;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;

@@ -1,8 +1,8 @@
 package org.edward4j.core.layers;
 
 import java.util.Objects;
-import org.edward4j.core.variables.Initializer;
-import org.edward4j.core.variables.Regularizer;
+import org.edward4j.core.Initializer;
+import org.edward4j.core.Regularizer;
 
 /**
  * Settings of {@link Layers#conv2d} and {@link Layers#conv2dTranspose}, with TF1's defaults:

@@ -1,8 +1,8 @@
 package org.edward4j.core.layers;
 
 import java.util.List;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;

@@ -1,8 +1,8 @@
 package org.edward4j.core.layers;
 
-import org.edward4j.core.variables.Initializer;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Regularizer;
+import org.edward4j.core.Initializer;
+import org.edward4j.core.Initializers;
+import org.edward4j.core.Regularizer;
 
 /**
  * The settings dense and convolution layers share, with TF1's defaults: an activation (identity),

@@ -1,12 +1,12 @@
 package org.edward4j.core.layers;
 
 import java.util.Optional;
+import org.edward4j.core.Initializer;
+import org.edward4j.core.Regularizer;
 import org.edward4j.core.Reuse;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializer;
-import org.edward4j.core.variables.Regularizer;
-import org.edward4j.core.variables.Variable;
-import org.edward4j.core.variables.VariableSpec;
+import org.edward4j.core.VariableSpec;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;

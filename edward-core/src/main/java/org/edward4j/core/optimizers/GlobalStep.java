@@ -2,11 +2,11 @@ package org.edward4j.core.optimizers;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
-import org.edward4j.core.variables.VariableSpec;
+import org.edward4j.core.VariableSpec;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TInt64;
 

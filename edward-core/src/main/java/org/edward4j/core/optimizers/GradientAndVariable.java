@@ -1,7 +1,7 @@
 package org.edward4j.core.optimizers;
 
 import java.util.Objects;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.types.family.TNumber;
 

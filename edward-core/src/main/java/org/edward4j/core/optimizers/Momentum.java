@@ -1,7 +1,7 @@
 package org.edward4j.core.optimizers;
 
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Initializers;
+import org.edward4j.core.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;

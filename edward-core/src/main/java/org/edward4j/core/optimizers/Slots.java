@@ -2,13 +2,13 @@ package org.edward4j.core.optimizers;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.edward4j.core.GraphCollections;
+import org.edward4j.core.Initializer;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.GraphCollections;
-import org.edward4j.core.variables.Initializer;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
-import org.edward4j.core.variables.VariableSpec;
+import org.edward4j.core.VariableSpec;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;

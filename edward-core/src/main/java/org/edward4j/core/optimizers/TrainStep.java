@@ -2,7 +2,7 @@ package org.edward4j.core.optimizers;
 
 import java.util.List;
 import java.util.Optional;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.Operation;
 import org.tensorflow.op.Op;

@@ -3,7 +3,7 @@ package org.edward4j.core.savedmodel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.edward4j.core.ModelContext;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext.OpSeed;
+import org.edward4j.core.ModelContext;
 import org.edward4j.core.TensorValue;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Regularizers;
 import org.edward4j.core.Reuse;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.testing.GradientCheck;
-import org.edward4j.core.variables.Regularizers;
-import org.edward4j.core.variables.Variable;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -69,7 +69,7 @@ class DenseLayerTest {
       VariableScope s = ctx.scope("M");
       Operand<TFloat32> y = Layers.dense(s, ctx.tf().constant(X), 3,
           DenseOptions.builder().activation(Activation.tanh())
-              .biasInitializer(org.edward4j.core.variables.Initializers.constant(0.1)).build());
+              .biasInitializer(org.edward4j.core.Initializers.constant(0.1)).build());
       float[] w = ctx.eval(cast(ctx.variables().get("M/dense/kernel").orElseThrow())).data();
       float[] out = ctx.eval(y).data();
       for (int n = 0; n < 2; n++) {

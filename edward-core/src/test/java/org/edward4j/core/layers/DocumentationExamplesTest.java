@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.Reuse;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.gradients.MissingGradients;
 import org.edward4j.core.optimizers.Adam;
@@ -20,7 +21,6 @@ import org.edward4j.core.optimizers.Optimizers;
 import org.edward4j.core.optimizers.TrainOptions;
 import org.edward4j.core.optimizers.TrainStep;
 import org.edward4j.core.progress.Progbar;
-import org.edward4j.core.variables.Variable;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -91,7 +91,7 @@ class DocumentationExamplesTest {
   void optionExamplesBuild() {
     DenseOptions hidden = DenseOptions.builder()
         .activation(Activation.relu())
-        .kernelRegularizer(org.edward4j.core.variables.Regularizers.l2(1e-4))
+        .kernelRegularizer(org.edward4j.core.Regularizers.l2(1e-4))
         .build();
     ConvOptions down = ConvOptions.builder().strides(2).padding(Padding.SAME)
         .activation(Activation.leakyRelu(0.2)).build();

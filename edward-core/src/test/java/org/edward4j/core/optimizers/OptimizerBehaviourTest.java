@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -134,11 +134,11 @@ class OptimizerBehaviourTest {
     try (ModelContext ctx = ModelContext.withSeed(1)) {
       Quadratic q = new Quadratic(ctx, "Model");
       Variable<TFloat32> counter = ctx.scope("Model", org.edward4j.core.Reuse.AUTO_REUSE)
-          .getVariable(org.edward4j.core.variables.VariableSpec.of("count", Shape.scalar(), TFloat32.class)
+          .getVariable(org.edward4j.core.VariableSpec.of("count", Shape.scalar(), TFloat32.class)
               .withInitializer(Initializers.zeros()).withTrainable(false));
       Ops tf = ctx.tf();
       Op bump = tf.assignAddVariableOp(counter.handle(), tf.constant(1f));
-      ctx.collections().add(org.edward4j.core.variables.GraphCollections.Key.UPDATE_OPS, "Model/count", bump);
+      ctx.collections().add(org.edward4j.core.GraphCollections.Key.UPDATE_OPS, "Model/count", bump);
       TrainStep train = Adam.create().minimize(q.loss, List.of(q.w),
           TrainOptions.defaults().withUpdateOps(ctx.collections().updateOps("Model")));
       run(ctx, train, 2);
@@ -163,7 +163,7 @@ class OptimizerBehaviourTest {
   void doublePrecisionVariablesTrain() {
     try (ModelContext ctx = ModelContext.withSeed(1)) {
       Variable<TFloat64> w = ctx.scope("M").getVariable(
-          org.edward4j.core.variables.VariableSpec.of("w", Shape.of(2), TFloat64.class)
+          org.edward4j.core.VariableSpec.of("w", Shape.of(2), TFloat64.class)
               .withInitializer(Initializers.constant(3)));
       Ops tf = ctx.tf();
       Operand<TFloat32> loss = tf.dtypes.cast(tf.reduceSum(tf.math.square(w), tf.constant(0)), TFloat32.class);

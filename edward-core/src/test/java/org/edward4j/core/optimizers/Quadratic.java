@@ -1,8 +1,8 @@
 package org.edward4j.core.optimizers;
 
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;

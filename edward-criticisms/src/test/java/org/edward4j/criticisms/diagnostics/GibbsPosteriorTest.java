@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializers;
 import org.edward4j.inferences.MonteCarloOptions;
 import org.edward4j.inferences.montecarlo.Gibbs;
 import org.edward4j.models.Bernoulli;

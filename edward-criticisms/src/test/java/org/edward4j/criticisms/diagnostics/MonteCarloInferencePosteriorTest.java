@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializers;
 import org.edward4j.inferences.MonteCarloOptions;
 import org.edward4j.inferences.montecarlo.HMC;
 import org.edward4j.inferences.montecarlo.HmcOptions;

@@ -2,10 +2,10 @@ package org.edward4j.inferences.montecarlo;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.edward4j.core.Initializers;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
-import org.edward4j.core.variables.VariableSpec;
+import org.edward4j.core.VariableSpec;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;

@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.RandomVariable;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.random.RandomVariable;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
-import org.edward4j.core.variables.VariableSpec;
+import org.edward4j.core.VariableSpec;
 import org.edward4j.models.Dirichlet;
 import org.edward4j.models.Empirical;
 import org.tensorflow.Operand;
@@ -127,7 +127,7 @@ record Posterior(RandomVariable<?> latent, Empirical empirical, Variable<TFloat3
     if (z instanceof Dirichlet) {
       return Support.SIMPLEX;
     }
-    return switch (org.edward4j.models.bijectors.Support.of(z)) {
+    return switch (org.edward4j.models.Supports.of(z)) {
       case POSITIVE -> Support.POSITIVE;
       case UNIT_INTERVAL -> Support.UNIT_INTERVAL;
       case SIMPLEX -> Support.SIMPLEX;

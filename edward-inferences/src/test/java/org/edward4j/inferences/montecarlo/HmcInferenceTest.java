@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.models.Empirical;
 import org.edward4j.models.Gamma;

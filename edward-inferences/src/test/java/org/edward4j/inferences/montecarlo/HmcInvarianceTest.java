@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Random;
+import org.edward4j.core.Initializer;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializer;
-import org.edward4j.core.variables.Variable;
 import org.edward4j.models.Empirical;
 import org.edward4j.models.Normal;
 import org.junit.jupiter.api.Test;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializers;
 import org.edward4j.models.Empirical;
 import org.edward4j.models.Normal;
 import org.junit.jupiter.api.AfterEach;

@@ -3,9 +3,9 @@ package org.edward4j.inferences.montecarlo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializers;
 import org.edward4j.inferences.MonteCarloOptions;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.models.Empirical;

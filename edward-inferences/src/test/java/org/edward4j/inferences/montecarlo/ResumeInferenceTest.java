@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.checkpoints.Saver;
-import org.edward4j.core.variables.Initializers;
 import org.edward4j.models.Empirical;
 import org.edward4j.models.Gamma;
 import org.edward4j.models.Normal;

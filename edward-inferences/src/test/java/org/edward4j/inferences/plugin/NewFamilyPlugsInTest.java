@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.edward4j.core.ModelContext;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.edward4j.inferences.Inference;
 import org.edward4j.inferences.MonteCarloFamilyOptions;
 import org.edward4j.inferences.MonteCarloOptions;

@@ -1,34 +1,11 @@
 package org.edward4j.models.bijectors;
 
-import org.edward4j.core.random.RandomVariable;
-import org.edward4j.models.Beta;
-import org.edward4j.models.Cauchy;
-import org.edward4j.models.Chi2;
-import org.edward4j.models.Dirichlet;
-import org.edward4j.models.Exponential;
-import org.edward4j.models.Gamma;
-import org.edward4j.models.Gumbel;
-import org.edward4j.models.HalfNormal;
-import org.edward4j.models.InverseGamma;
-import org.edward4j.models.Kumaraswamy;
-import org.edward4j.models.Laplace;
-import org.edward4j.models.LogNormal;
-import org.edward4j.models.Logistic;
-import org.edward4j.models.MultivariateNormalDiag;
-import org.edward4j.models.MultivariateNormalDiagPlusLowRank;
-import org.edward4j.models.MultivariateNormalFullCovariance;
-import org.edward4j.models.MultivariateNormalTriL;
-import org.edward4j.models.Normal;
-import org.edward4j.models.RelaxedBernoulli;
-import org.edward4j.models.RelaxedOneHotCategorical;
-import org.edward4j.models.StudentT;
-import org.edward4j.models.TransformedDistribution;
-
 /**
  * Where values live: the domains and codomains of bijectors and the supports of random variables,
  * so that {@code TransformedDistribution} can reject a mismatch at build time and an inference can
  * pick the bijector that maps the real line onto a constrained latent ({@link #unconstraining()};
- * Edward's and Stan's {@code auto_transform}).
+ * Edward's and Stan's {@code auto_transform}). A random variable's support comes from {@code
+ * org.edward4j.models.Supports.of}, beside the families, so that bijectors know nothing of them.
  */
 public enum Support {
   /** Every real number (per coordinate). */
@@ -41,40 +18,6 @@ public enum Support {
   SIMPLEX,
   /** Not known to this enum (a user family, a discrete one, a bounded one with tensor bounds). */
   UNKNOWN;
-
-  /**
-   * The support of a random variable's values, for the families whose support does not depend on
-   * their parameters.
-   *
-   * @param rv any random variable
-   * @return its support, or {@link #UNKNOWN}
-   */
-  public static Support of(RandomVariable<?> rv) {
-    if (rv instanceof TransformedDistribution t) {
-      return t.bijector().codomain();
-    }
-    if (rv instanceof Normal || rv instanceof Cauchy || rv instanceof StudentT || rv instanceof Gumbel
-        || rv instanceof Logistic || rv instanceof Laplace || rv instanceof MultivariateNormalDiag
-        || rv instanceof MultivariateNormalTriL || rv instanceof MultivariateNormalFullCovariance
-        || rv instanceof MultivariateNormalDiagPlusLowRank) {
-      return REAL;
-    }
-    if (rv instanceof Gamma || rv instanceof Exponential || rv instanceof Chi2 || rv instanceof LogNormal
-        || rv instanceof InverseGamma || rv instanceof HalfNormal) {
-      return POSITIVE;
-    }
-    if (rv instanceof MultivariateNormalTriL || rv instanceof MultivariateNormalFullCovariance
-        || rv instanceof MultivariateNormalDiagPlusLowRank) {
-      return REAL;
-    }
-    if (rv instanceof Beta || rv instanceof Kumaraswamy || rv instanceof RelaxedBernoulli) {
-      return UNIT_INTERVAL;
-    }
-    if (rv instanceof Dirichlet || rv instanceof RelaxedOneHotCategorical) {
-      return SIMPLEX;
-    }
-    return UNKNOWN;
-  }
 
   /**
    * Whether values of this support are valid inputs of a map whose domain is {@code domain}.

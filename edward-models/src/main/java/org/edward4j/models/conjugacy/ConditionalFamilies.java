@@ -1,8 +1,8 @@
 package org.edward4j.models.conjugacy;
 
 import java.util.Map;
+import org.edward4j.core.RandomVariable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.random.RandomVariable;
 import org.edward4j.models.Bernoulli;
 import org.edward4j.models.Beta;
 import org.edward4j.models.Categorical;

@@ -3,7 +3,7 @@ package org.edward4j.models.conjugacy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.edward4j.core.random.RandomVariable;
+import org.edward4j.core.RandomVariable;
 import org.edward4j.models.conjugacy.Dependence.Kind;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;

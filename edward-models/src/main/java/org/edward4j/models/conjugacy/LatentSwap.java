@@ -2,9 +2,9 @@ package org.edward4j.models.conjugacy;
 
 import java.util.List;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.RandomVariable;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.copy.GraphCopy;
-import org.edward4j.core.random.RandomVariable;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;

@@ -2,7 +2,7 @@ package org.edward4j.models.conjugacy;
 
 import java.util.List;
 import java.util.Map;
-import org.edward4j.core.random.RandomVariable;
+import org.edward4j.core.RandomVariable;
 import org.edward4j.models.ParamMixture;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;

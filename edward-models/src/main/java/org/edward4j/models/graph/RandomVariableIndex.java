@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.edward4j.core.random.RandomVariable;
+import org.edward4j.core.RandomVariable;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 

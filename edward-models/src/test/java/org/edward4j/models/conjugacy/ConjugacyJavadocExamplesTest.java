@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.RandomVariable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.random.RandomVariable;
 import org.edward4j.models.Bernoulli;
 import org.edward4j.models.Beta;
 import org.junit.jupiter.api.Test;

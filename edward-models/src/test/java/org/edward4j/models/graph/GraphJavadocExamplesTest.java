@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.RandomVariable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.random.RandomVariable;
 import org.edward4j.models.Normal;
 import org.edward4j.models.math.ControlVariates;
 import org.edward4j.models.math.Kernels;

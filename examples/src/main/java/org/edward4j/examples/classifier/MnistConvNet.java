@@ -6,21 +6,21 @@ import java.util.Objects;
 import org.edward4j.core.Feeds;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.TensorValue;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Activation;
 import org.edward4j.core.layers.ConvOptions;
 import org.edward4j.core.layers.DenseOptions;
 import org.edward4j.core.layers.Layers;
 import org.edward4j.core.layers.Padding;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.criticisms.quality.ClassifierOutputs;
+import org.edward4j.criticisms.quality.ImageClassifier;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
-import org.edward4j.criticisms.quality.ClassifierOutputs;
-import org.edward4j.criticisms.quality.ImageClassifier;
 
 /**
  * The project's MNIST digit classifier: a small convolutional network whose softmax gives {@code

@@ -1,8 +1,8 @@
 package org.edward4j.examples.variational;
 
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Variable;
 import org.edward4j.models.Normal;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;

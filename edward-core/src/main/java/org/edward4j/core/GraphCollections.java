@@ -1,4 +1,4 @@
-package org.edward4j.core.variables;
+package org.edward4j.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.edward4j.core.random.RandomVariable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.types.family.TNumber;

@@ -1,4 +1,4 @@
-package org.edward4j.core.variables;
+package org.edward4j.core;
 
 import org.edward4j.core.ModelContext.OpSeed;
 import org.tensorflow.Operand;

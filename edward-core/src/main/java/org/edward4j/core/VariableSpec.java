@@ -1,4 +1,4 @@
-package org.edward4j.core.variables;
+package org.edward4j.core;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

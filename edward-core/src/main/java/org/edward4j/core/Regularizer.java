@@ -1,4 +1,4 @@
-package org.edward4j.core.variables;
+package org.edward4j.core;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;

@@ -1,4 +1,4 @@
-package org.edward4j.core.variables;
+package org.edward4j.core;
 
 import java.util.Objects;
 import org.edward4j.core.ModelContext.OpSeed;

@@ -1,4 +1,4 @@
-package org.edward4j.core.variables;
+package org.edward4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.edward4j.core.ModelContext;
-import org.edward4j.core.Reuse;
-import org.edward4j.core.TensorValue;
-import org.edward4j.core.VariableScope;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -187,7 +183,7 @@ class VariableStoreTest {
       Ops tf = ctx.tf();
       // loss = x^2 (through the shared read) + 3 x (through a second read): d/dx = 2x + 3 = 7.
       var loss = tf.math.add(tf.math.square(x), tf.math.mul(tf.constant(3f), x.read(tf)));
-      var grads = org.edward4j.core.gradients.VariableGradients.of(tf, loss, List.of(x));
+      var grads = org.edward4j.core.optimizers.VariableGradients.of(tf, loss, List.of(x));
       assertEquals(7f, ctx.eval(grads.get(0)).scalar(), 1e-6);
     }
   }

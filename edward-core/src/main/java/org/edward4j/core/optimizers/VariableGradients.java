@@ -1,4 +1,4 @@
-package org.edward4j.core.gradients;
+package org.edward4j.core.optimizers;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.edward4j.core.variables.Variable;
+import org.edward4j.core.Variable;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;

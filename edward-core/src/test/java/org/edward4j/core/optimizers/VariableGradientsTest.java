@@ -1,14 +1,14 @@
-package org.edward4j.core.gradients;
+package org.edward4j.core.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.variables.Initializers;
-import org.edward4j.core.variables.Variable;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -49,9 +49,9 @@ class VariableGradientsTest {
   void variableReachedOnlyThroughStopGradientGetsZeros() {
     try (org.edward4j.core.ModelContext ctx = org.edward4j.core.ModelContext.withSeed(1)) {
       var a = ctx.scope("S").getVariable("a", org.tensorflow.ndarray.Shape.scalar(),
-          org.edward4j.core.variables.Initializers.constant(2));
+          org.edward4j.core.Initializers.constant(2));
       var b = ctx.scope("S").getVariable("b", org.tensorflow.ndarray.Shape.scalar(),
-          org.edward4j.core.variables.Initializers.constant(3));
+          org.edward4j.core.Initializers.constant(3));
       var tf = ctx.tf();
       // loss = a * b with b held constant: d/da = 3, d/db = 0 (no gradient flows to b).
       var loss = tf.math.mul(a, tf.stopGradient(b.read(tf)));

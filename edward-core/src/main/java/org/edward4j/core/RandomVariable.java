@@ -1,6 +1,5 @@
-package org.edward4j.core.random;
+package org.edward4j.core;
 
-import org.edward4j.core.ContextOwned;
 import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.Operand;

@@ -1,11 +1,10 @@
-package org.edward4j.core.variables;
+package org.edward4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.edward4j.core.ModelContext;
 import org.edward4j.core.testing.StatisticalAssertions;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.Shape;

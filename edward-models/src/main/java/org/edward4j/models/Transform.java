@@ -1,10 +1,11 @@
-package org.edward4j.models.bijectors;
+package org.edward4j.models;
 
 import java.util.Objects;
+import org.edward4j.core.RandomVariable;
 import org.edward4j.core.VariableScope;
-import org.edward4j.core.random.RandomVariable;
-import org.edward4j.models.AbstractRandomVariable;
-import org.edward4j.models.TransformedDistribution;
+import org.edward4j.models.bijectors.Bijector;
+import org.edward4j.models.bijectors.Bijectors;
+import org.edward4j.models.bijectors.Support;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -40,7 +41,7 @@ public final class Transform {
    */
   public static AbstractRandomVariable<TFloat32> transform(RandomVariable<?> x) {
     AbstractRandomVariable<TFloat32> base = continuous(x);
-    Support support = Support.of(base);
+    Support support = Supports.of(base);
     if (support == Support.UNKNOWN) {
       throw new IllegalArgumentException("`x` must have a continuous support that transform handles (the unit interval, "
           + "positive values, the simplex or the real line), got " + base.distributionName() + " (" + base.name()
@@ -64,7 +65,7 @@ public final class Transform {
   public static TransformedDistribution transform(RandomVariable<?> x, Bijector bijector) {
     AbstractRandomVariable<TFloat32> base = continuous(x);
     Objects.requireNonNull(bijector, "bijector");
-    Support support = Support.of(base);
+    Support support = Supports.of(base);
     if (!support.fitsIn(bijector.domain())) {
       throw new IllegalArgumentException("`bijector` " + bijector.name() + " must accept the support of `x`: its domain is "
           + bijector.domain() + ", but " + base.distributionName() + " (" + base.name() + ") takes " + support + " values");

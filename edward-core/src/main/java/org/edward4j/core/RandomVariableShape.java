@@ -1,4 +1,4 @@
-package org.edward4j.core.random;
+package org.edward4j.core;
 
 import java.util.Objects;
 import java.util.stream.LongStream;

@@ -1,7 +1,5 @@
-package org.edward4j.core.variables;
+package org.edward4j.core;
 
-import org.edward4j.core.ContextOwned;
-import org.edward4j.core.ModelContext;
 import java.util.Objects;
 import org.tensorflow.ExecutionEnvironment;
 import org.tensorflow.Operand;
