@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "edward", mixinStandardHelpOptions = true, version = "edward4j 0.1.0",
     description = "Edward's examples on TensorFlow Java: train, measure, invert and benchmark on MNIST.",
     subcommands = {GanCommand.class, DcganCommand.class, BiganCommand.class, WganCommand.class, SbnCommand.class,
-        VaeCommand.class, QualityCommand.class, ResultsCommand.class, InvertCommand.class, BenchCommand.class, SparkCommand.class},
+        VaeCommand.class, QualityCommand.class, ResultsCommand.class, InvertCommand.class, BenchCommand.class, SparkCommand.class,
+        org.edward4j.examples.variational.LstmCommand.class,
+    },
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {

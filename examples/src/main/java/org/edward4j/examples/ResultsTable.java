@@ -64,7 +64,9 @@ final class ResultsTable {
           "Donahue et al. (2017), Table 1"),
       new Headline("bigan-paper", "pixel_nearest_neighbour_accuracy", "1-NN accuracy of raw pixels", "—", ""),
       new Headline("sbn", "test_nll", "test NLL (nats)", "120.8 (wake-sleep, SBN 200)", "Mnih and Gregor (2014)"),
-      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""));
+      new Headline("vae", "test_nll", "test NLL (nats)", "—", ""),
+      new Headline("lstm", "test_bits_per_char", "test bits/char (Declaration of Independence)",
+          "1.72 on text8 (76.14 nats per 64 characters, epoch 200)", "Edward's examples/lstm.py docstring"));
 
   private ResultsTable() {}
 
