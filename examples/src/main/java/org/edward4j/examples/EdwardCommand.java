@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     subcommands = {GanCommand.class, DcganCommand.class, BiganCommand.class, WganCommand.class, SbnCommand.class,
         VaeCommand.class, QualityCommand.class, ResultsCommand.class, InvertCommand.class, BenchCommand.class, SparkCommand.class,
         org.edward4j.examples.variational.LstmCommand.class,
+        org.edward4j.examples.variational.SigmoidBeliefNetworkCommand.class,
     },
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
