@@ -145,9 +145,12 @@ public final class LstmExample {
       try (MAP inference = new MAP(Map.of(), Map.of(x, xPh))) {
         inference.initialize(VariationalOptions.builder().nIter(s.iterations()).nPrint(s.print()).progressOutput(out)
             .optimizer(Adam.builder().learningRate(s.learningRate()).build()).build());
-        long parameters = ctx.variables().all().stream().mapToLong(v -> v.shape().size()).sum();
-        out.printf("Number of sets of parameters: %d%nNumber of parameters: %d%n", ctx.variables().size(), parameters);
-        ctx.variables().all().forEach(v -> out.println("  " + v.name() + " " + v.shape()));
+        // Edward counts tf.trainable_variables(): the weights, not Adam's slots.
+        List<org.edward4j.core.variables.Variable<?>> weights =
+            ctx.variables().all().stream().filter(org.edward4j.core.variables.Variable::isTrainable).toList();
+        long parameters = weights.stream().mapToLong(v -> v.shape().size()).sum();
+        out.printf("Number of sets of parameters: %d%nNumber of parameters: %d%n", weights.size(), parameters);
+        weights.forEach(v -> out.println("  " + v.name() + " " + v.shape()));
 
         SplittableRandom draws = new SplittableRandom(s.seed());
         int[] batch = new int[s.batch() * t];

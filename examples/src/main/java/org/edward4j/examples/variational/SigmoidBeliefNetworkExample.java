@@ -141,27 +141,27 @@ public final class SigmoidBeliefNetworkExample {
       for (int l = top; l >= 0; l--) {
         Operand<TFloat32> logits = l == top
             ? model.tf().zeros(model.tf().constant(new int[] {m, sizes[l]}), TFloat32.class)
-            : Layers.dense(model, zs[l + 1], sizes[l], named("z" + l));
+            : Layers.dense(model, zs[l + 1], sizes[l], named("z" + l + "_logits"));
         zs[l] = Bernoulli.builder(model).logits(logits).dtype(TFloat32.class).name("z" + l).build();
       }
-      Bernoulli<TFloat32> x = Bernoulli.builder(model).logits(Layers.dense(model, zs[0], d, named("x")))
+      Bernoulli<TFloat32> x = Bernoulli.builder(model).logits(Layers.dense(model, zs[0], d, named("x_logits")))
           .dtype(TFloat32.class).name("x").build();
 
       VariableScope inference = ctx.scope("inference");
       Bernoulli<TFloat32>[] qzs = bernoulliArray(sizes.length);
       for (int l = 0; l <= top; l++) {
         Operand<TFloat32> below = l == 0 ? xPh : qzs[l - 1];
-        qzs[l] = Bernoulli.builder(inference).logits(Layers.dense(inference, below, sizes[l], named("qz" + l)))
+        qzs[l] = Bernoulli.builder(inference).logits(Layers.dense(inference, below, sizes[l], named("qz" + l + "_logits")))
             .dtype(TFloat32.class).name("qz" + l).build();
       }
 
       // Edward's x_post = ed.copy(x, {z: qz}): the decoder applied to a draw of q(z_1 | x_test).
       ContextPlaceholder<TFloat32> xTest = ctx.placeholder("x_test", TFloat32.class, Shape.of(test.length, d));
       Operand<TFloat32> qz0Test = Bernoulli.builder(ctx.scope("inference", Reuse.REUSE))
-          .logits(Layers.dense(ctx.scope("inference", Reuse.REUSE), xTest, sizes[0], named("qz0")))
+          .logits(Layers.dense(ctx.scope("inference", Reuse.REUSE), xTest, sizes[0], named("qz0_logits")))
           .dtype(TFloat32.class).name("qz0_test").build();
       Bernoulli<TFloat32> xPost = Bernoulli.builder(ctx.scope("model", Reuse.REUSE))
-          .logits(Layers.dense(ctx.scope("model", Reuse.REUSE), qz0Test, d, named("x")))
+          .logits(Layers.dense(ctx.scope("model", Reuse.REUSE), qz0Test, d, named("x_logits")))
           .dtype(TFloat32.class).name("x_post").build();
       Operand<TFloat32> testNll = tf.math.div(tf.math.neg(tf.reduceSum(xPost.logProb(xTest), tf.constant(new int[] {0, 1}))),
           tf.constant((float) test.length));
