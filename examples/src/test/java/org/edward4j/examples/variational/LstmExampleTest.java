@@ -58,5 +58,9 @@ class LstmExampleTest {
     assertEquals("`hidden` must be at least 1, got 0", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new LstmExample.Settings(10, 1, 4, 4, 8, -1, 1));
     assertEquals("`learningRate` must be a finite number above 0, got -1.0", e.getMessage());
+    // Windows longer than the held-out text are refused before any graph is built.
+    e = assertThrows(IllegalArgumentException.class,
+        () -> LstmExample.run(new LstmExample.Settings(1, 1, 1, 1, 100_000, 1e-3, 1), System.out));
+    assertTrue(e.getMessage().startsWith("`timesteps` must be below the test text's "), e.getMessage());
   }
 }
