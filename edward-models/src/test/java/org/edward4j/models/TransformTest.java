@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.edward4j.core.TensorValue;
-import org.edward4j.models.Transform;
 import org.edward4j.models.bijectors.Bijectors;
 import org.edward4j.models.bijectors.Support;
 import org.junit.jupiter.api.Test;
