@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.edward4j.core.ModelContext;
+import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.testing.GradientCheck;
-import org.edward4j.core.variables.Variable;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;

@@ -148,8 +148,8 @@ public final class LstmExample {
         inference.initialize(VariationalOptions.builder().nIter(s.iterations()).nPrint(s.print()).progressOutput(out)
             .optimizer(Adam.builder().learningRate(s.learningRate()).build()).build());
         // Edward counts tf.trainable_variables(): the weights, not Adam's slots.
-        List<org.edward4j.core.variables.Variable<?>> weights =
-            ctx.variables().all().stream().filter(org.edward4j.core.variables.Variable::isTrainable).toList();
+        List<org.edward4j.core.Variable<?>> weights =
+            ctx.variables().all().stream().filter(org.edward4j.core.Variable::isTrainable).toList();
         long parameters = weights.stream().mapToLong(v -> v.shape().size()).sum();
         out.printf("Number of sets of parameters: %d%nNumber of parameters: %d%n", weights.size(), parameters);
         weights.forEach(v -> out.println("  " + v.name() + " " + v.shape()));
