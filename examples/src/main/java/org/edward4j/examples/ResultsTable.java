@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.edward4j.core.io.AtomicFiles;
 
 /**
@@ -226,7 +228,10 @@ final class ResultsTable {
   }
 
   /**
-   * Replaces the generated block of a page with new rows.
+   * Puts rows into the generated block of a page: a new row replaces the row of the same example,
+   * figure and command (a rerun of the same run), the other rows are kept (other examples, other
+   * checkpoints and settings of the same one), and new rows are added at the end, so rendering a
+   * few reports never drops the others' rows.
    *
    * @param page the page's text, holding {@link #BEGIN} and then {@link #END}
    * @param rows the rows to put between them
@@ -239,7 +244,22 @@ final class ResultsTable {
     if (begin < 0 || end < begin) {
       throw new IllegalArgumentException("the page must hold " + BEGIN + " and then " + END);
     }
-    return page.substring(0, begin + BEGIN.length()) + "\n" + HEADER + String.join("", rows) + page.substring(end);
+    Map<String, String> merged = new LinkedHashMap<>();
+    for (String line : page.substring(begin + BEGIN.length(), end).split("\n")) {
+      if (line.startsWith("| ") && !HEADER.startsWith(line) && !line.startsWith("|---")) {
+        merged.put(key(line), line + "\n");
+      }
+    }
+    for (String row : rows) {
+      merged.put(key(row), row.endsWith("\n") ? row : row + "\n");
+    }
+    return page.substring(0, begin + BEGIN.length()) + "\n" + HEADER + String.join("", merged.values()) + page.substring(end);
+  }
+
+  /** A row's example, figure and reproducing command: its first, second and fourth cells. */
+  private static String key(String row) {
+    String[] cells = row.split("\\|", 6);
+    return cells.length < 6 ? row.trim() : cells[1].trim() + "|" + cells[2].trim() + "|" + cells[4].trim();
   }
 
   /**

@@ -87,6 +87,19 @@ class ResultsTableTest {
   }
 
   @Test
+  void updatingKeepsTheRowsOfFiguresNotRenderedAndReplacesTheOthers() {
+    String page = ResultsTable.BEGIN + "\n" + ResultsTable.HEADER
+        + "| gan | score | 4.0 | `run a` | 1 |\n| gan | score | 5.0 | `run b` | 1 |\n| normal | E[z0] | 0.96 | `n` | 1 |\n"
+        + ResultsTable.END + "\n";
+    String updated = ResultsTable.replaceBlock(page,
+        List.of("| gan | score | 8.0 | `run a` | 1 |\n", "| vae | nll | 90 | `v` | 1 |\n"));
+    // The rerun of `run a` replaces its row; `run b` (another checkpoint) and normal's row stay.
+    assertEquals(ResultsTable.BEGIN + "\n" + ResultsTable.HEADER + "| gan | score | 8.0 | `run a` | 1 |\n"
+        + "| gan | score | 5.0 | `run b` | 1 |\n| normal | E[z0] | 0.96 | `n` | 1 |\n| vae | nll | 90 | `v` | 1 |\n"
+        + ResultsTable.END + "\n", updated);
+  }
+
+  @Test
   void malformedJsonNamesTheOffset() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> QualityReportJson.parse("{\"example\": \"gan\", \"metrics\": {\"x\": {\"value\": }}}"));
