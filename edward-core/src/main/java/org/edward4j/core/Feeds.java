@@ -43,10 +43,10 @@ import org.tensorflow.types.TInt32;
 public final class Feeds implements AutoCloseable {
 
   /**
-   * A reusable float32 buffer, the size of the values it takes and the output it feeds, for the
+   * A reusable float32 buffer, the size of the values it takes and the value slot it fills, for the
    * fast path.
    */
-  private record FloatSlot(TFloat32 tensor, FloatDataBuffer buffer, int length, Output<?> key) {}
+  private record FloatSlot(TFloat32 tensor, FloatDataBuffer buffer, int length, ValueSlot value) {}
 
   private final Map<Output<?>, Tensor> owned = new LinkedHashMap<>();
   private final Map<Output<?>, FloatSlot> floatSlots = new HashMap<>();
@@ -62,8 +62,6 @@ public final class Feeds implements AutoCloseable {
    * the Java heap once the buffers exist.
    */
   private final Map<Output<?>, ValueSlot> slots = new HashMap<>();
-  /** The same slots by output object identity, for lookups that allocate nothing. */
-  private final Map<Output<?>, ValueSlot> valueSlotsByIdentity = new IdentityHashMap<>();
   /** The slots in the order their outputs were first fed. */
   private final List<ValueSlot> order = new ArrayList<>();
   private final Map<Output<?>, Tensor> view = new CurrentValues();
@@ -106,7 +104,7 @@ public final class Feeds implements AutoCloseable {
       FloatSlot slot = fastSlots.get(placeholder);
       if (slot != null && slot.length() == f.length) {
         slot.buffer().write(f);
-        setValue(slot.key(), slot.tensor());
+        mark(slot.value(), slot.tensor());
         return this;
       }
     }
@@ -129,7 +127,7 @@ public final class Feeds implements AutoCloseable {
     } else if (value instanceof float[] f) {
       putFloats(key, f, inferShape(key, f.length));
       TFloat32 tensor = (TFloat32) owned.get(key);
-      FloatSlot slot = new FloatSlot(tensor, tensor.asRawTensor().data().asFloats(), f.length, key);
+      FloatSlot slot = new FloatSlot(tensor, tensor.asRawTensor().data().asFloats(), f.length, slots.get(key));
       floatSlots.put(key, slot);
       fastSlots.put(placeholder, slot);
     } else if (value instanceof float[][] rows) {
@@ -226,19 +224,17 @@ public final class Feeds implements AutoCloseable {
   }
 
   private void setValue(Output<?> key, Tensor tensor) {
-    ValueSlot slot = valueSlotsByIdentity.get(key);
-    if (slot == null) {
-      slot = slots.get(key);
-      if (slot != null) {
-        valueSlotsByIdentity.put(key, slot);
-      }
-    }
+    ValueSlot slot = slots.get(key);
     if (slot == null) {
       slot = new ValueSlot(key);
       slots.put(key, slot);
-      valueSlotsByIdentity.put(key, slot);
       order.add(slot);
     }
+    mark(slot, tensor);
+  }
+
+  /** Gives a slot its value for the current round. */
+  private void mark(ValueSlot slot, Tensor tensor) {
     if (slot.round != round) {
       slot.round = round;
       size++;
@@ -379,7 +375,6 @@ public final class Feeds implements AutoCloseable {
     floatSlots.clear();
     fastSlots.clear();
     slots.clear();
-    valueSlotsByIdentity.clear();
     order.clear();
     size = 0;
   }
