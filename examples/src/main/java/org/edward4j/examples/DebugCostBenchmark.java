@@ -1,7 +1,6 @@
 package org.edward4j.examples;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -69,18 +68,18 @@ final class DebugCostBenchmark {
         offMs.add(time(off, batches, steps) * 1000 / steps);
         onMs.add(time(on, batches, steps) * 1000 / steps);
       }
-      double mOff = median(offMs);
-      double mOn = median(onMs);
+      double mOff = BenchmarkRounds.median(offMs);
+      double mOn = BenchmarkRounds.median(onMs);
       // Rounds of the two settings run back to back, so the ratio within a round cancels the load
       // both saw; its median is the figure to trust on a shared machine.
       List<Double> ratios = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {
         ratios.add(onMs.get(r) / offMs.get(r));
       }
-      double ratio = median(ratios);
+      double ratio = BenchmarkRounds.median(ratios);
       System.out.printf("GAN tutorial graph (M=%d), %d rounds of %d updates, median ms/update%n", GanExample.M, rounds, steps);
-      System.out.printf("  debug off : %.3f ms  rounds %s%n", mOff, fmt(offMs));
-      System.out.printf("  debug on  : %.3f ms  rounds %s%n", mOn, fmt(onMs));
+      System.out.printf("  debug off : %.3f ms  rounds %s%n", mOff, BenchmarkRounds.format(offMs, "%.2f"));
+      System.out.printf("  debug on  : %.3f ms  rounds %s%n", mOn, BenchmarkRounds.format(onMs, "%.2f"));
       System.out.printf("  on / off, median of per-round ratios: %.3f (%+.1f%%, about %+.3f ms per update)%n",
           ratio, (ratio - 1) * 100, (ratio - 1) * mOff);
     }
@@ -94,15 +93,4 @@ final class DebugCostBenchmark {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  private static String fmt(List<Double> xs) {
-    StringBuilder sb = new StringBuilder("[");
-    xs.forEach(v -> sb.append(sb.length() > 1 ? " " : "").append(String.format("%.2f", v)));
-    return sb.append("]").toString();
-  }
-
-  private static double median(List<Double> xs) {
-    double[] v = xs.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(v);
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-  }
 }

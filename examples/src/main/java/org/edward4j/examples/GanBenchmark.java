@@ -1,7 +1,6 @@
 package org.edward4j.examples;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -92,12 +91,12 @@ public final class GanBenchmark {
           libRates.add(steps / time(library, steps));
           rawRates.add(steps / time(rawLoop, steps));
         }
-        double lib = median(libRates);
-        double rawRate = median(rawRates);
+        double lib = BenchmarkRounds.median(libRates);
+        double rawRate = BenchmarkRounds.median(rawRates);
         System.out.printf("GAN tutorial graph (M=%d, d=%d, 784-128-784 / 784-128-1, Adam), %d rounds of %d steps%n",
             m, GanExample.D, rounds, steps);
-        System.out.printf("  raw TF Java loop      : %8.1f steps/s  (%.3f ms/step)  rounds %s%n", rawRate, 1000 / rawRate, fmt(rawRates));
-        System.out.printf("  GANInference.update   : %8.1f steps/s  (%.3f ms/step)  rounds %s%n", lib, 1000 / lib, fmt(libRates));
+        System.out.printf("  raw TF Java loop      : %8.1f steps/s  (%.3f ms/step)  rounds %s%n", rawRate, 1000 / rawRate, BenchmarkRounds.format(rawRates, "%.0f"));
+        System.out.printf("  GANInference.update   : %8.1f steps/s  (%.3f ms/step)  rounds %s%n", lib, 1000 / lib, BenchmarkRounds.format(libRates, "%.0f"));
         System.out.printf("  library / raw         : %8.3f  (overhead %+.1f%%; target: library/raw at least 0.98)%n",
             lib / rawRate, (rawRate / lib - 1) * 100);
         List<Double> ratios = new ArrayList<>();
@@ -106,8 +105,8 @@ public final class GanBenchmark {
         }
         double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf("  per-round ratios      : median %.3f, quartiles %.3f .. %.3f, range %.3f .. %.3f  %s%n",
-            median(ratios), quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0], sorted[sorted.length - 1],
-            fmtRatios(ratios));
+            BenchmarkRounds.median(ratios), quantile(sorted, 0.25), quantile(sorted, 0.75), sorted[0], sorted[sorted.length - 1],
+            BenchmarkRounds.format(ratios, "%.2f"));
       }
     }
   }
@@ -131,12 +130,6 @@ public final class GanBenchmark {
     return inference.trainOp(key);
   }
 
-  private static double median(List<Double> xs) {
-    double[] a = xs.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(a);
-    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
-  }
-
   /** The {@code p}-quantile of sorted values, interpolating linearly between order statistics. */
   private static double quantile(double[] sorted, double p) {
     double h = (sorted.length - 1) * p;
@@ -145,15 +138,4 @@ public final class GanBenchmark {
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   }
 
-  private static String fmtRatios(List<Double> xs) {
-    StringBuilder sb = new StringBuilder("[");
-    xs.forEach(v -> sb.append(sb.length() > 1 ? " " : "").append(String.format("%.2f", v)));
-    return sb.append("]").toString();
-  }
-
-  private static String fmt(List<Double> xs) {
-    StringBuilder sb = new StringBuilder("[");
-    xs.forEach(v -> sb.append(sb.length() > 1 ? " " : "").append(String.format("%.0f", v)));
-    return sb.append("]").toString();
-  }
 }

@@ -1,7 +1,6 @@
 package org.edward4j.examples;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -126,7 +125,7 @@ public final class HmcBenchmark {
       double rawAccept = ctx.eval(raw.nAccept).longs()[0] / (double) total;
       double libEss = minEss(libDraws, d, warmup, total);
       double rawEss = minEss(rawDraws, d, warmup, total);
-      return new Figures(median(libRates), median(rawRates), libEss / libTime, rawEss / rawTime, libAccept, rawAccept,
+      return new Figures(BenchmarkRounds.median(libRates), BenchmarkRounds.median(rawRates), libEss / libTime, rawEss / rawTime, libAccept, rawAccept,
           means(libDraws, d, warmup, total), means(rawDraws, d, warmup, total), libEss, rawEss);
     }
   }
@@ -245,9 +244,4 @@ public final class HmcBenchmark {
     return m;
   }
 
-  private static double median(List<Double> xs) {
-    double[] a = xs.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(a);
-    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
-  }
 }

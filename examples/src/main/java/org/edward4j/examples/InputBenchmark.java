@@ -2,7 +2,6 @@ package org.edward4j.examples;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.edward4j.core.ContextPlaceholder;
@@ -70,11 +69,11 @@ final class InputBenchmark {
         fedRates.add(steps / time(fedLoop, steps));
         graphRates.add(steps / time(graphLoop, steps));
       }
-      double f = median(fedRates);
-      double g = median(graphRates);
+      double f = BenchmarkRounds.median(fedRates);
+      double g = BenchmarkRounds.median(graphRates);
       System.out.printf("GAN tutorial (M=%d, binarized batches in file order), %d rounds of %d updates%n", m, rounds, steps);
-      System.out.printf("  fed from Java (Minibatches -> placeholder) : %8.1f steps/s  rounds %s%n", f, fmt(fedRates));
-      System.out.printf("  read in the graph (GraphMinibatches)       : %8.1f steps/s  rounds %s%n", g, fmt(graphRates));
+      System.out.printf("  fed from Java (Minibatches -> placeholder) : %8.1f steps/s  rounds %s%n", f, BenchmarkRounds.format(fedRates, "%.0f"));
+      System.out.printf("  read in the graph (GraphMinibatches)       : %8.1f steps/s  rounds %s%n", g, BenchmarkRounds.format(graphRates, "%.0f"));
       System.out.printf("  in-graph / fed                             : %8.3f%n", g / f);
     }
   }
@@ -97,15 +96,4 @@ final class InputBenchmark {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  private static double median(List<Double> xs) {
-    double[] a = xs.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(a);
-    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
-  }
-
-  private static String fmt(List<Double> xs) {
-    StringBuilder sb = new StringBuilder("[");
-    xs.forEach(v -> sb.append(sb.length() > 1 ? " " : "").append(String.format("%.0f", v)));
-    return sb.append("]").toString();
-  }
 }

@@ -94,18 +94,18 @@ public final class OverheadBenchmark {
   }
 
   private static void report(int steps, int rounds, Rounds lib, Rounds raw) {
-    double libUs = median(lib.micros());
-    double rawUs = median(raw.micros());
+    double libUs = BenchmarkRounds.median(lib.micros());
+    double rawUs = BenchmarkRounds.median(raw.micros());
     List<Double> diffs = new ArrayList<>();
     for (int i = 0; i < lib.micros().size(); i++) {
       diffs.add(lib.micros().get(i) - raw.micros().get(i));
     }
     double[] sortedDiffs = sorted(diffs);
     System.out.printf("trivial model (MAP: one scalar variable, one Adam step, one fed float), %d rounds of %d calls%n", rounds, steps);
-    System.out.printf("  raw Session.run       : %8.1f us/call   heap %8.0f B/call   rounds %s%n", rawUs, median(raw.bytes()), fmt(raw.micros()));
-    System.out.printf("  MAP.update            : %8.1f us/call   heap %8.0f B/call   rounds %s%n", libUs, median(lib.bytes()), fmt(lib.micros()));
+    System.out.printf("  raw Session.run       : %8.1f us/call   heap %8.0f B/call   rounds %s%n", rawUs, BenchmarkRounds.median(raw.bytes()), BenchmarkRounds.format(raw.micros(), "%.0f"));
+    System.out.printf("  MAP.update            : %8.1f us/call   heap %8.0f B/call   rounds %s%n", libUs, BenchmarkRounds.median(lib.bytes()), BenchmarkRounds.format(lib.micros(), "%.0f"));
     System.out.printf("  library - raw         : %+8.1f us/call (median of round pairs %+.1f, range %+.1f .. %+.1f; target: at most +30 us)%n",
-        libUs - rawUs, median(diffs), sortedDiffs[0], sortedDiffs[sortedDiffs.length - 1]);
+        libUs - rawUs, BenchmarkRounds.median(diffs), sortedDiffs[0], sortedDiffs[sortedDiffs.length - 1]);
   }
 
   @FunctionalInterface
@@ -137,14 +137,4 @@ public final class OverheadBenchmark {
     return a;
   }
 
-  private static double median(List<Double> xs) {
-    double[] a = sorted(xs);
-    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
-  }
-
-  private static String fmt(List<Double> xs) {
-    StringBuilder sb = new StringBuilder("[");
-    xs.forEach(v -> sb.append(sb.length() > 1 ? " " : "").append(String.format("%.0f", v)));
-    return sb.append("]").toString();
-  }
 }
