@@ -117,6 +117,7 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
   private int nIter;
   private int nPrint;
   private Progbar progbar;
+  private boolean progressStarted;
   // Volatile: an update on another thread must see close() and fail with "is closed".
   private volatile boolean closed;
 
@@ -393,6 +394,13 @@ public abstract class Inference<O extends InferenceOptions> implements AutoClose
     checkInitialized();
     Objects.requireNonNull(info, "info");
     // As Edward, at t == 1 and every nPrint; also at the last iteration, so the bar completes.
+    if (!progressStarted) {
+      progressStarted = true;
+      if (info.t() > 1) {
+        // A run resumed at step t0 first reports t0 + 1: its rate counts only its own iterations.
+        progbar.resumeFrom(Math.min(info.t() - 1, nIter));
+      }
+    }
     if (isReport(info.t()) || (nPrint != 0 && info.t() == nIter)) {
       Map<String, Double> shown = new LinkedHashMap<>();
       for (Step s : engine.steps()) {

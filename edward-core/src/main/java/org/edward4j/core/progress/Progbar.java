@@ -52,7 +52,8 @@ public final class Progbar {
   private final LongSupplier clock;
   private final Mode mode;
   private final char barChar;
-  private final long start;
+  private long start;
+  private long startCount;
   private final Map<String, Double> values = new LinkedHashMap<>();
   private long lastPrint;
   private boolean printedOnce;
@@ -88,6 +89,24 @@ public final class Progbar {
    */
   public Mode mode() {
     return mode;
+  }
+
+  /**
+   * Measures the rate and the time left from here on, counting {@code done} iterations as done
+   * before this bar started: a run resumed from a checkpoint at step 140,000 calls {@code
+   * resumeFrom(140_000)} before its first update, so its bar shows the rate of this run's own
+   * iterations instead of dividing all 140,000 by a few seconds. The elapsed time shown at the
+   * end is this run's.
+   *
+   * @param done iterations already done; non-negative and at most the target
+   */
+  public synchronized void resumeFrom(long done) {
+    if (done < 0 || done > target) {
+      throw new IllegalArgumentException(
+          "`done` must be between 0 and the target " + target + ", got " + done);
+    }
+    this.startCount = done;
+    this.start = clock.getAsLong();
   }
 
   /**
@@ -156,14 +175,15 @@ public final class Progbar {
     int filled = (int) (width * shown / target);
     sb.append(String.valueOf(barChar).repeat(filled)).append(" ".repeat(width - filled));
     double elapsed = (now - start) / 1e9;
+    long doneHere = current - startCount;
     if (current < target) {
-      double eta = current == 0 ? 0 : elapsed / current * (target - current);
+      double eta = doneHere <= 0 ? 0 : elapsed / doneHere * (target - current);
       sb.append(" ETA: ").append(duration(eta));
     } else {
       sb.append(" Elapsed: ").append(duration(elapsed));
     }
-    if (current > 0 && elapsed > 0) {
-      sb.append(String.format(Locale.ROOT, " | %.1f it/s", current / elapsed));
+    if (doneHere > 0 && elapsed > 0) {
+      sb.append(String.format(Locale.ROOT, " | %.1f it/s", doneHere / elapsed));
     }
     values.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " | %s: %.3f", k, v)));
     return sb.toString();

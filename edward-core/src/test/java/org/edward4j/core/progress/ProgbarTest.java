@@ -94,6 +94,18 @@ class ProgbarTest {
   }
 
   @Test
+  void aResumedBarMeasuresRateAndTimeLeftFromItsOwnIterations() {
+    Progbar bar = bar(300, Progbar.Mode.LINES).build();
+    now.set(5 * SECOND);
+    bar.resumeFrom(140);
+    now.set(15 * SECOND);
+    bar.update(150, Map.of(), true);
+    // 10 iterations in 10 s since the resume: 1 it/s and 150 s left, not 150 / 15 s.
+    assertEquals("150/300 [ 50%] #####      ETA: 2m30s | 1.0 it/s", written().split(NL)[0]);
+    assertThrows(IllegalArgumentException.class, () -> bar.resumeFrom(301));
+  }
+
+  @Test
   void silentModeWritesNothingAndAutoIsLinesOffTheConsole() {
     bar(10, Progbar.Mode.SILENT).build().update(10);
     assertEquals("", written());
