@@ -57,6 +57,10 @@ public final class BuildBenchmark {
         WIDTH, opsPerLayer, repeats);
     System.out.printf("%8s %6s %22s %8s %6s %22s %8s %6s %16s%n", "ops", "layers", "wall ms", "us/op", "x prev",
         "thread CPU ms", "us/op", "x prev", "GC pause ms");
+    // The collectors' share depends on the heap's sizing, so say which one this run had.
+    System.out.printf("heap flags %s, load average %.2f%n",
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:+Use")).toList(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     Row previous = null;
     for (int target = 1000; target <= maxOps; target *= 2) {
       int layers = Math.max(1, target / opsPerLayer);

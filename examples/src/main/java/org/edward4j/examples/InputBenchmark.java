@@ -66,6 +66,8 @@ final class InputBenchmark {
     try (ModelContext fedCtx = ModelContext.withSeed(seed); ModelContext graphCtx = ModelContext.withSeed(seed)) {
       Loop fedLoop;
       Loop graphLoop;
+      Loop fedInput;
+      Loop graphInput;
       String title;
       if (model == Model.GAN) {
         int m = GanExample.M;
@@ -78,6 +80,8 @@ final class InputBenchmark {
         GANInference graph = new GANInference(Map.of(generator(graphCtx), inGraph.images()), GanExample::discriminativeNetwork);
         graph.initialize(options());
         graphLoop = graph::update;
+        fedInput = inputAlone(fedCtx, xPh, TutorialData.edward().batches(mnist.train(), m, seed));
+        graphInput = inputAlone(graphCtx, inGraph.images());
         title = String.format("GAN tutorial (M=%d, binarized batches in file order)", m);
       } else {
         DcganExample.Settings s = DcganExample.Settings.defaults();
@@ -91,6 +95,8 @@ final class InputBenchmark {
             (scope, in) -> DcganExample.discriminator(scope, in, s));
         graph.initialize(dcganOptions(s));
         graphLoop = graph::update;
+        fedInput = inputAlone(fedCtx, xPh, Minibatches.over(mnist.train(), s.batch()).shuffleEachEpoch(seed).build());
+        graphInput = inputAlone(graphCtx, inGraph.images());
         title = String.format("DCGAN example (batch %d, width %.2f, grey levels)", s.batch(), s.width());
       }
 
@@ -124,6 +130,27 @@ final class InputBenchmark {
           BenchmarkRounds.median(ratios), spread(ratios));
       System.out.printf("  in-graph / fed, CPU per step               : %8.3f (median of per-round ratios, %s)%n",
           BenchmarkRounds.median(cpuRatios), spread(cpuRatios));
+      // The input path alone: a run that only reads (or is fed) one batch and sums it, the same
+      // eval around both, so the difference is what one path costs more than the other per step.
+      int calls = Math.max(20, steps * 5);
+      time(fedInput, calls);
+      time(graphInput, calls);
+      List<Double> fedUs = new ArrayList<>();
+      List<Double> graphUs = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        fedUs.add(1e6 / time(fedInput, calls).stepsPerSecond());
+        graphUs.add(1e6 / time(graphInput, calls).stepsPerSecond());
+      }
+      List<Double> diffs = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        diffs.add(graphUs.get(r) - fedUs.get(r));
+      }
+      System.out.printf("  input alone (one batch read and summed), %d rounds of %d runs, us per run:%n", rounds, calls);
+      System.out.printf("    fed %.1f, in the graph %.1f; in-graph - fed: median of round pairs %.1f us (range %.1f .. %.1f),"
+          + " %.2f%% of a fed step's wall time%n", BenchmarkRounds.median(fedUs), BenchmarkRounds.median(graphUs),
+          BenchmarkRounds.median(diffs), diffs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+          diffs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+          100 * BenchmarkRounds.median(diffs) / (1e6 / f));
     }
   }
 
@@ -138,6 +165,22 @@ final class InputBenchmark {
       batches.next(xBatch);
       inference.update(Map.of(xPh, xBatch));
     };
+  }
+
+  /** One fed batch, summed in the graph: the fed path's input cost plus one small run. */
+  private static Loop inputAlone(ModelContext ctx, ContextPlaceholder<TFloat32> xPh, Minibatches batches) {
+    float[] xBatch = batches.newImageBuffer();
+    Operand<TFloat32> sum = ctx.tf().reduceSum(xPh, ctx.tf().constant(new int[] {0, 1}));
+    return () -> {
+      batches.next(xBatch);
+      ctx.eval(sum, Map.of(xPh, xBatch));
+    };
+  }
+
+  /** One in-graph batch, summed: the in-graph path's input cost plus one small run. */
+  private static Loop inputAlone(ModelContext ctx, Operand<TFloat32> images) {
+    Operand<TFloat32> sum = ctx.tf().reduceSum(images, ctx.tf().constant(new int[] {0, 1}));
+    return () -> ctx.eval(sum);
   }
 
   /** {@link DcganExample}'s optimizers at constant rates. */
