@@ -54,12 +54,16 @@ final class BenchCommand extends ExampleCommand {
         description = "importance samples of the sbn marginal-likelihood graph (default: ${DEFAULT-VALUE})")
     int k;
 
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "7",
+        description = "fresh builds per size, each after a full collection; rows are their median and range (default: ${DEFAULT-VALUE})")
+    int repeats;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "graph seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Override
     public Integer call() {
-      BuildBenchmark.run(positive("--max-ops", maxOps), positive("--k", k), seed);
+      BuildBenchmark.run(positive("--max-ops", maxOps), positive("--k", k), positive("--repeats", repeats), seed);
       return 0;
     }
   }
@@ -108,8 +112,12 @@ final class BenchCommand extends ExampleCommand {
 
   /** {@code bin/edward bench input}: see {@link InputBenchmark}. */
   @Command(name = "input", mixinStandardHelpOptions = true,
-      description = "Steps/s of the GAN tutorial fed from Java against the same GAN reading its batches inside the graph (GraphMinibatches).")
+      description = "Steps/s of the GAN tutorial (or the DCGAN) fed from Java against the same GAN reading its batches inside the graph (GraphMinibatches).")
   static final class Input extends ExampleCommand {
+
+    @Option(names = "--model", paramLabel = "M", defaultValue = "gan",
+        description = "gan (Edward's tutorial) or dcgan (the DCGAN example at its defaults) (default: ${DEFAULT-VALUE})")
+    String model;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "500",
         description = "updates per round (default: ${DEFAULT-VALUE})")
@@ -128,7 +136,12 @@ final class BenchCommand extends ExampleCommand {
 
     @Override
     public Integer call() throws java.io.IOException {
-      InputBenchmark.run(positive("--steps", steps), positive("--rounds", rounds), positive("--warmup", warmup), seed);
+      InputBenchmark.Model m = switch (model) {
+        case "gan" -> InputBenchmark.Model.GAN;
+        case "dcgan" -> InputBenchmark.Model.DCGAN;
+        default -> throw usage("--model must be gan or dcgan, got '" + model + "'");
+      };
+      InputBenchmark.run(m, positive("--steps", steps), positive("--rounds", rounds), positive("--warmup", warmup), seed);
       return 0;
     }
   }

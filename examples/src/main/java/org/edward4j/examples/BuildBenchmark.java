@@ -1,7 +1,9 @@
 package org.edward4j.examples;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +25,17 @@ import org.tensorflow.types.TFloat32;
  * linear shows as a ratio above 2 between successive rows; and the time to build the sigmoid
  * belief network's importance-sampled marginal likelihood with all K = 100 samples in one graph.
  *
- * <p>Each size is built five times, each in a fresh {@link ModelContext}, and the median time is
- * reported; the op count is read from the graph after the clock stops.
+ * <p>Each size is built {@code repeats} times, each in a fresh {@link ModelContext} after a full
+ * collection, and each row gives the median and range of three clocks per build: the wall time,
+ * the building thread's CPU time (Java and TensorFlow's native graph code both run on it; time lost
+ * to other processes on a shared machine does not count), and the time the JVM's collectors
+ * report for the pauses inside the build. Wall time growing faster than CPU time by about the
+ * collectors' time says the excess is garbage collection, not the build's own work.
  */
 public final class BuildBenchmark {
 
   private static final int WIDTH = 16;
-  private static final int REPEATS = 5;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private BuildBenchmark() {}
 
@@ -38,42 +44,92 @@ public final class BuildBenchmark {
    *
    * @param maxOps the largest MLP to build, in ops
    * @param k importance samples of the sbn marginal-likelihood graph
+   * @param repeats fresh builds per size; the row is their median
    * @param seed graph seed
    */
-  static void run(int maxOps, int k, long seed) {
+  static void run(int maxOps, int k, int repeats, long seed) {
     int opsPerLayer = opsPerLayer(seed);
     // Warm the JIT and the native library on a small graph first, so the first row is not start-up.
     for (int i = 0; i < 3; i++) {
       buildMlp(seed, 8000 / opsPerLayer);
     }
-    System.out.printf("MLP of width %d, %d ops per layer (Layers.dense with relu)%n", WIDTH, opsPerLayer);
-    System.out.printf("%10s %8s %12s %10s %14s%n", "ops", "layers", "build ms", "us/op", "x prev (2 ideal)");
-    double previous = Double.NaN;
+    System.out.printf("MLP of width %d, %d ops per layer (Layers.dense with relu); median [min-max] of %d fresh builds%n",
+        WIDTH, opsPerLayer, repeats);
+    System.out.printf("%8s %6s %22s %8s %6s %22s %8s %6s %16s%n", "ops", "layers", "wall ms", "us/op", "x prev",
+        "thread CPU ms", "us/op", "x prev", "GC pause ms");
+    // The collectors' share depends on the heap's sizing, so say which one this run had.
+    System.out.printf("heap flags %s, load average %.2f%n",
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:+Use")).toList(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    Row previous = null;
     for (int target = 1000; target <= maxOps; target *= 2) {
       int layers = Math.max(1, target / opsPerLayer);
-      Measurement m = median(seed, layers);
-      double ratio = m.millis() / previous;
-      System.out.printf("%10d %8d %12.1f %10.2f %14s%n", m.ops(), layers, m.millis(), 1000.0 * m.millis() / m.ops(),
-          Double.isNaN(ratio) ? "" : String.format("%.2f", ratio));
-      previous = m.millis();
+      List<Measurement> runs = new ArrayList<>();
+      for (int i = 0; i < repeats; i++) {
+        System.gc(); // collect the previous graphs' wrappers now, not inside the timed build
+        runs.add(buildMlp(seed, layers));
+      }
+      Row row = new Row(runs);
+      System.out.printf("%8d %6d %22s %8.2f %6s %22s %8.2f %6s %16s%n", row.ops, layers, row.wall.text(),
+          1000.0 * row.wall.median / row.ops, previous == null ? "" : String.format("%.2f", row.wall.median / previous.wall.median),
+          row.cpu.text(), 1000.0 * row.cpu.median / row.ops,
+          previous == null ? "" : String.format("%.2f", row.cpu.median / previous.cpu.median), row.gc.text());
+      previous = row;
     }
+    System.gc();
     Measurement sbn = buildSbnMarginal(seed, k);
-    System.out.printf("sbn marginal likelihood, K=%d samples in one graph: %d ops in %.1f ms%n", k, sbn.ops(), sbn.millis());
+    System.out.printf("sbn marginal likelihood, K=%d samples in one graph: %d ops in %.1f ms (thread CPU %.1f ms, GC %.1f ms)%n",
+        k, sbn.ops(), sbn.millis(), sbn.cpuMillis(), sbn.gcMillis());
   }
 
-  /** The median of {@link #REPEATS} builds, so one pause for the JIT or GC does not set a row. */
-  private static Measurement median(long seed, int layers) {
-    List<Measurement> runs = new ArrayList<>();
-    for (int i = 0; i < REPEATS; i++) {
-      System.gc(); // collect the previous graphs' wrappers now, not inside the timed build
-      runs.add(buildMlp(seed, layers));
+  /**
+   * One build: the op count, the wall time, the building thread's CPU time and the collectors'
+   * time during it.
+   */
+  record Measurement(long ops, double millis, double cpuMillis, double gcMillis) {}
+
+  /** The median and range of one clock over the builds of a size. */
+  private record Spread(double median, double min, double max) {
+    static Spread of(List<Double> xs) {
+      return new Spread(BenchmarkRounds.median(xs), xs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+          xs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
     }
-    runs.sort(Comparator.comparingDouble(Measurement::millis));
-    return runs.get(REPEATS / 2);
+
+    String text() {
+      return String.format("%.1f [%.1f-%.1f]", median, min, max);
+    }
   }
 
-  /** One build: the op count and the wall time. */
-  record Measurement(long ops, double millis) {}
+  /** One size's builds, summarized per clock. */
+  private static final class Row {
+    final long ops;
+    final Spread wall;
+    final Spread cpu;
+    final Spread gc;
+
+    Row(List<Measurement> runs) {
+      ops = runs.get(0).ops();
+      wall = Spread.of(runs.stream().map(Measurement::millis).toList());
+      cpu = Spread.of(runs.stream().map(Measurement::cpuMillis).toList());
+      gc = Spread.of(runs.stream().map(Measurement::gcMillis).toList());
+    }
+  }
+
+  /** A start mark of the three clocks. */
+  private record Clocks(long nanos, long cpuNanos, long gcMillis) {
+    static Clocks now() {
+      long gc = 0;
+      for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+        gc += Math.max(0, bean.getCollectionTime());
+      }
+      return new Clocks(System.nanoTime(), THREADS.getCurrentThreadCpuTime(), gc);
+    }
+
+    Measurement since(Clocks start, long ops) {
+      return new Measurement(ops, (nanos - start.nanos) / 1e6, (cpuNanos - start.cpuNanos) / 1e6,
+          gcMillis - start.gcMillis);
+    }
+  }
 
   private static int opsPerLayer(long seed) {
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
@@ -86,10 +142,9 @@ public final class BuildBenchmark {
 
   static Measurement buildMlp(long seed, int layers) {
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
-      long start = System.nanoTime();
+      Clocks start = Clocks.now();
       mlp(ctx.scope("net"), input(ctx), layers);
-      double millis = (System.nanoTime() - start) / 1e6;
-      return new Measurement(countOps(ctx.graph()), millis);
+      return Clocks.now().since(start, countOps(ctx.graph()));
     }
   }
 
@@ -109,11 +164,10 @@ public final class BuildBenchmark {
   /** The sbn example's model ({@link SbnExample#model}) with a K-sample marginal likelihood. */
   static Measurement buildSbnMarginal(long seed, int k) {
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
-      long start = System.nanoTime();
+      Clocks start = Clocks.now();
       SbnExample.Model sbn = SbnExample.model(ctx, 100);
       MarginalLikelihood.builder(Map.of(sbn.z(), sbn.qz()), Map.of(sbn.x(), sbn.xPh())).samples(k).samplesPerRun(k).build();
-      double millis = (System.nanoTime() - start) / 1e6;
-      return new Measurement(countOps(ctx.graph()), millis);
+      return Clocks.now().since(start, countOps(ctx.graph()));
     }
   }
 

@@ -114,6 +114,8 @@ class CommandLineErrorsTest {
         Arguments.of(List.of("quality", "gan", "--samples", "0"), "--samples must be at least 1"),
         Arguments.of(List.of("bench"), "name a benchmark"),
         Arguments.of(List.of("bench", "gan", "--steps", "0"), "--steps must be at least 1"),
+        Arguments.of(List.of("bench", "build", "--repeats", "0"), "--repeats must be at least 1"),
+        Arguments.of(List.of("bench", "input", "--model", "vae"), "--model must be gan or dcgan, got 'vae'"),
         Arguments.of(List.of("nonsense"), "'nonsense'"),
         Arguments.of(List.of(), "name a command"));
   }

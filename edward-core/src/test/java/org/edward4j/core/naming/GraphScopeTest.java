@@ -129,6 +129,20 @@ class GraphScopeTest {
   }
 
   @Test
+  void checksOpNamesByTensorFlowsRuleWithoutARegex() {
+    // Every character class at the first and a later position, against TF Java's own regex.
+    List<String> names = new ArrayList<>(List.of("", "a", "Z9", ".x", "_x", "-x", "x_", "x-y", "x.y", "a/b", "a b", "é", "x\u0000"));
+    for (char c = 0; c < 128; c++) {
+      names.add(String.valueOf(c));
+      names.add("a" + c);
+    }
+    for (String name : names) {
+      assertEquals(org.tensorflow.op.Scope.isValidOpName(name), GraphScope.isValidOpName(name), "'" + name + "'");
+    }
+    assertEquals(false, GraphScope.isValidOpName(null));
+  }
+
+  @Test
   void keepsControlDependenciesDevicesAndGradients() {
     try (Graph g = new Graph(); Session s = new Session(g)) {
       Ops tf = GraphScope.rootOps(g);
