@@ -16,26 +16,25 @@ import org.tensorflow.Operand;
  * }</pre>
  *
  * @param adversarial the optimizers, {@code varList} and run options
- * @param ratioLoss the ratio estimator's loss
- * @param scale at most one entry: a weight on the estimated log ratio (e.g. {@code N / M} for
- *     minibatches of M of N data points)
+ * @param ratioLoss the ratio estimator's loss: {@link RatioLoss#LOG}, {@link RatioLoss#HINGE}, or the
+ *     user's own point-wise {@link RatioLossFunction} (Edward's callable {@code ratio_loss})
+ * @param scale weights on the estimated log ratio (e.g. {@code N / M} for minibatches of M of N data
+ *     points): with at most one entry its weight multiplies the estimator's single output; with
+ *     several, the estimator must be a {@link KeyedRatioEstimator} with an output per key, as
+ *     Edward's per-key {@code scale}
  */
-public record ImplicitKLqpOptions(GanOptions adversarial, RatioLoss ratioLoss, Map<Operand<?>, Object> scale)
+public record ImplicitKLqpOptions(GanOptions adversarial, RatioLossFunction ratioLoss, Map<Operand<?>, Object> scale)
     implements InferenceOptions {
 
   /**
    * Checks every value.
    *
-   * @throws IllegalArgumentException for more than one {@code scale} entry or a bad weight
+   * @throws IllegalArgumentException for a bad weight
    */
   public ImplicitKLqpOptions {
     Objects.requireNonNull(adversarial, "adversarial");
     Objects.requireNonNull(ratioLoss, "ratioLoss");
     scale = VariationalOptions.checkedScale(scale);
-    if (scale.size() > 1) {
-      throw new IllegalArgumentException("`scale` must have at most one entry for ImplicitKLqp (Edward's per-key "
-          + "ratio outputs are not supported), got " + scale.size());
-    }
   }
 
   @Override
@@ -63,7 +62,7 @@ public record ImplicitKLqpOptions(GanOptions adversarial, RatioLoss ratioLoss, M
 
   /** Builds {@link ImplicitKLqpOptions}. */
   public static final class Builder extends GanOptions.AbstractBuilder<Builder> {
-    private RatioLoss ratioLoss = RatioLoss.LOG;
+    private RatioLossFunction ratioLoss = RatioLoss.LOG;
     private Map<Operand<?>, Object> scale = Map.of();
 
     private Builder() {}
@@ -74,29 +73,27 @@ public record ImplicitKLqpOptions(GanOptions adversarial, RatioLoss ratioLoss, M
     }
 
     /**
-     * The ratio estimator's loss; default {@link RatioLoss#LOG}.
+     * The ratio estimator's loss; default {@link RatioLoss#LOG}. A {@link RatioLoss} or the user's
+     * own point-wise function, Edward's callable {@code ratio_loss(psamples, qsamples)}.
      *
      * @param ratioLoss the loss
      * @return this
      */
-    public Builder ratioLoss(RatioLoss ratioLoss) {
+    public Builder ratioLoss(RatioLossFunction ratioLoss) {
       this.ratioLoss = Objects.requireNonNull(ratioLoss, "ratioLoss");
       return this;
     }
 
     /**
-     * Edward's {@code scale}: at most one entry, whose weight multiplies the estimated log ratio.
+     * Edward's {@code scale}: one entry weighs the estimator's single output; several entries weigh
+     * the outputs of a {@link KeyedRatioEstimator} key by key.
      *
      * @param scale random variable to a finite number or a broadcastable float32 tensor
      * @return this
-     * @throws IllegalArgumentException for more than one entry or a bad weight
+     * @throws IllegalArgumentException for a bad weight
      */
     public Builder scale(Map<? extends Operand<?>, ?> scale) {
-      Map<Operand<?>, Object> checked = VariationalOptions.checkedScale(scale);
-      if (checked.size() > 1) {
-        throw new IllegalArgumentException("`scale` must have at most one entry for ImplicitKLqp, got " + checked.size());
-      }
-      this.scale = checked;
+      this.scale = VariationalOptions.checkedScale(scale);
       return this;
     }
 

@@ -11,7 +11,7 @@ import org.tensorflow.types.TFloat32;
  * p are labelled 1, samples of q 0, so the minimizer's output estimates {@code log p / q} (log loss,
  * exactly; hinge loss, its sign).
  */
-public enum RatioLoss {
+public enum RatioLoss implements RatioLossFunction {
   /** {@code E_p[softplus(-r)] + E_q[softplus(r)]}, the logistic loss; Edward's default. */
   LOG,
   /** {@code E_p[relu(1 - r)] + E_q[relu(1 + r)]}. */
@@ -34,14 +34,21 @@ public enum RatioLoss {
         + Arrays.stream(values()).map(r -> r.name().toLowerCase(Locale.ROOT)).toList() + ", got " + name);
   }
 
-  /** The loss, averaged over the elements of each sample set. */
-  Operand<TFloat32> of(Ops tf, Operand<TFloat32> pSample, Operand<TFloat32> qSample) {
+  /**
+   * The point-wise loss: {@code softplus(-p) + softplus(q)} (Edward's {@code log_loss}, the
+   * sigmoid cross-entropy with labels 1 and 0) or {@code relu(1 - p) + relu(1 + q)}.
+   *
+   * @param tf the ops to build with
+   * @param pSample the estimator's output on samples of the model
+   * @param qSample its output on the data with samples of q
+   * @return the loss per element
+   */
+  @Override
+  public Operand<TFloat32> pointwise(Ops tf, Operand<TFloat32> pSample, Operand<TFloat32> qSample) {
     if (this == LOG) {
-      return AdversarialLosses.crossEntropy(tf, pSample, qSample);
+      return tf.math.add(tf.math.softplus(tf.math.neg(pSample)), tf.math.softplus(qSample));
     }
     Operand<TFloat32> one = tf.constant(1f);
-    return tf.math.add(
-        AdversarialLosses.mean(tf, tf.nn.relu(tf.math.sub(one, pSample))),
-        AdversarialLosses.mean(tf, tf.nn.relu(tf.math.add(one, qSample))));
+    return tf.math.add(tf.nn.relu(tf.math.sub(one, pSample)), tf.nn.relu(tf.math.add(one, qSample)));
   }
 }

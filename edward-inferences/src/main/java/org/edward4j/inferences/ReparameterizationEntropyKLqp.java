@@ -23,7 +23,7 @@ import org.tensorflow.types.TFloat32;
  * inference.run(KLqpOptions.builder().nIter(500).nPrint(0).build());
  * }</pre>
  */
-public class ReparameterizationEntropyKLqp extends VariationalInference<KLqpOptions> {
+public class ReparameterizationEntropyKLqp extends KLqpVariant {
 
   private static final String NAME = "ReparameterizationEntropyKLqp";
 
@@ -36,21 +36,12 @@ public class ReparameterizationEntropyKLqp extends VariationalInference<KLqpOpti
    *     mismatched dtypes and shapes
    */
   public ReparameterizationEntropyKLqp(Map<? extends Operand<?>, ? extends Operand<?>> latentVars, Map<? extends Operand<?>, ? extends Operand<?>> data) {
-    super(latentVars, data);
+    super(latentVars, data, NAME, Requires.REPARAMETERIZATION);
   }
 
   @Override
-  protected KLqpOptions defaultOptions() {
-    return KLqpOptions.defaults();
-  }
-
-  @Override
-  protected LossAndGradients buildLossAndGradients(KLqpOptions options, List<Variable<?>> varList) {
-    ElboSamples.checkKlScaling(options, latentVars, false, NAME);
-    ElboSamples.checkReparameterized(latentVars, NAME);
+  LossAndGradients estimator(ElboSamples e, Operand<TFloat32> reg, List<Variable<?>> varList) {
     Ops tf = tf();
-    ElboSamples e = ElboSamples.draw(ctx, latentVars, data, inferenceScope(), options, NAME);
-    Operand<TFloat32> reg = regularizationPenalty();
     Operand<TFloat32> elbo = tf.math.add(e.mean(e::logJoint), e.entropy());
     Operand<TFloat32> loss = tf.math.add(tf.math.neg(elbo), reg);
     return new LossAndGradients(loss, gradients(loss, varList));

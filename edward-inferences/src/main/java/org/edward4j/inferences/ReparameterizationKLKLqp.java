@@ -25,7 +25,7 @@ import org.tensorflow.types.TFloat32;
  * inference.run(KLqpOptions.builder().nIter(500).nPrint(0).klScaling(Map.of(mu, 1.0)).build());
  * }</pre>
  */
-public class ReparameterizationKLKLqp extends VariationalInference<KLqpOptions> {
+public class ReparameterizationKLKLqp extends KLqpVariant {
 
   private static final String NAME = "ReparameterizationKLKLqp";
 
@@ -38,22 +38,12 @@ public class ReparameterizationKLKLqp extends VariationalInference<KLqpOptions> 
    *     mismatched dtypes and shapes
    */
   public ReparameterizationKLKLqp(Map<? extends Operand<?>, ? extends Operand<?>> latentVars, Map<? extends Operand<?>, ? extends Operand<?>> data) {
-    super(latentVars, data);
+    super(latentVars, data, NAME, Requires.REPARAMETERIZATION_AND_CLOSED_FORM_KL);
   }
 
   @Override
-  protected KLqpOptions defaultOptions() {
-    return KLqpOptions.defaults();
-  }
-
-  @Override
-  protected LossAndGradients buildLossAndGradients(KLqpOptions options, List<Variable<?>> varList) {
-    ElboSamples.checkKlScaling(options, latentVars, true, NAME);
-    ElboSamples.checkReparameterized(latentVars, NAME);
-    ElboSamples.checkClosedFormKl(latentVars, NAME);
+  LossAndGradients estimator(ElboSamples e, Operand<TFloat32> reg, List<Variable<?>> varList) {
     Ops tf = tf();
-    ElboSamples e = ElboSamples.draw(ctx, latentVars, data, inferenceScope(), options, NAME);
-    Operand<TFloat32> reg = regularizationPenalty();
     Operand<TFloat32> loss = tf.math.add(
         tf.math.sub(e.mean(e::klPenalty), e.mean(e::logLikelihood)), reg);
     return new LossAndGradients(loss, gradients(loss, varList));

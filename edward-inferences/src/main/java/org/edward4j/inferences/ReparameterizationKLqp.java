@@ -22,7 +22,7 @@ import org.tensorflow.types.TFloat32;
  * inference.run(KLqpOptions.builder().nIter(500).nPrint(0).nSamples(5).build());
  * }</pre>
  */
-public class ReparameterizationKLqp extends VariationalInference<KLqpOptions> {
+public class ReparameterizationKLqp extends KLqpVariant {
 
   private static final String NAME = "ReparameterizationKLqp";
 
@@ -35,21 +35,12 @@ public class ReparameterizationKLqp extends VariationalInference<KLqpOptions> {
    *     mismatched dtypes and shapes
    */
   public ReparameterizationKLqp(Map<? extends Operand<?>, ? extends Operand<?>> latentVars, Map<? extends Operand<?>, ? extends Operand<?>> data) {
-    super(latentVars, data);
+    super(latentVars, data, NAME, Requires.REPARAMETERIZATION);
   }
 
   @Override
-  protected KLqpOptions defaultOptions() {
-    return KLqpOptions.defaults();
-  }
-
-  @Override
-  protected LossAndGradients buildLossAndGradients(KLqpOptions options, List<Variable<?>> varList) {
-    ElboSamples.checkKlScaling(options, latentVars, false, NAME);
-    ElboSamples.checkReparameterized(latentVars, NAME);
+  LossAndGradients estimator(ElboSamples e, Operand<TFloat32> reg, List<Variable<?>> varList) {
     Ops tf = tf();
-    ElboSamples e = ElboSamples.draw(ctx, latentVars, data, inferenceScope(), options, NAME);
-    Operand<TFloat32> reg = regularizationPenalty();
     Operand<TFloat32> elbo = tf.math.sub(e.mean(e::logJoint), e.mean(s -> e.logQ(s, false)));
     Operand<TFloat32> loss = tf.math.add(tf.math.neg(elbo), reg);
     return new LossAndGradients(loss, gradients(loss, varList));

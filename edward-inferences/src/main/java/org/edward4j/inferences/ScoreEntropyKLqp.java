@@ -1,10 +1,8 @@
 package org.edward4j.inferences;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.edward4j.core.Variable;
-import org.edward4j.core.optimizers.GradientAndVariable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -24,7 +22,7 @@ import org.tensorflow.types.TFloat32;
  * inference.run(KLqpOptions.builder().nIter(500).nPrint(0).nSamples(10).build());
  * }</pre>
  */
-public class ScoreEntropyKLqp extends VariationalInference<KLqpOptions> {
+public class ScoreEntropyKLqp extends KLqpVariant {
 
   private static final String NAME = "ScoreEntropyKLqp";
 
@@ -37,31 +35,18 @@ public class ScoreEntropyKLqp extends VariationalInference<KLqpOptions> {
    *     mismatched dtypes and shapes
    */
   public ScoreEntropyKLqp(Map<? extends Operand<?>, ? extends Operand<?>> latentVars, Map<? extends Operand<?>, ? extends Operand<?>> data) {
-    super(latentVars, data);
+    super(latentVars, data, NAME, Requires.NOTHING);
   }
 
   @Override
-  protected KLqpOptions defaultOptions() {
-    return KLqpOptions.defaults();
-  }
-
-  @Override
-  protected LossAndGradients buildLossAndGradients(KLqpOptions options, List<Variable<?>> varList) {
-    ElboSamples.checkKlScaling(options, latentVars, false, NAME);
+  LossAndGradients estimator(ElboSamples e, Operand<TFloat32> reg, List<Variable<?>> varList) {
     Ops tf = tf();
-    ElboSamples e = ElboSamples.draw(ctx, latentVars, data, inferenceScope(), options, NAME);
-    Operand<TFloat32> reg = regularizationPenalty();
     Operand<TFloat32> logQ = e.stack(s -> e.logQ(s, true));
     Operand<TFloat32> logJoint = e.stack(e::logJoint);
     Operand<TFloat32> entropy = e.entropy();
     Operand<TFloat32> loss = tf.math.add(tf.math.neg(tf.math.add(tf.math.mean(logJoint, tf.constant(0)), entropy)), reg);
     Operand<TFloat32> surrogate = tf.math.add(tf.math.neg(tf.math.add(
         tf.math.mean(tf.math.mul(logQ, tf.stopGradient(logJoint)), tf.constant(0)), entropy)), reg);
-    List<Variable<?>> qVars = variationalVariables(varList);
-    List<Variable<?>> pVars = new ArrayList<>(varList);
-    pVars.removeAll(qVars);
-    List<GradientAndVariable> grads = new ArrayList<>(gradients(surrogate, qVars));
-    grads.addAll(gradients(loss, pVars));
-    return new LossAndGradients(loss, grads);
+    return scoreGradients(loss, surrogate, varList);
   }
 }

@@ -1,10 +1,8 @@
 package org.edward4j.inferences;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.edward4j.core.Variable;
-import org.edward4j.core.optimizers.GradientAndVariable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -25,7 +23,7 @@ import org.tensorflow.types.TFloat32;
  * inference.run(KLqpOptions.builder().nIter(500).nPrint(0).nSamples(10).build());
  * }</pre>
  */
-public class ScoreKLKLqp extends VariationalInference<KLqpOptions> {
+public class ScoreKLKLqp extends KLqpVariant {
 
   private static final String NAME = "ScoreKLKLqp";
 
@@ -38,32 +36,18 @@ public class ScoreKLKLqp extends VariationalInference<KLqpOptions> {
    *     mismatched dtypes and shapes
    */
   public ScoreKLKLqp(Map<? extends Operand<?>, ? extends Operand<?>> latentVars, Map<? extends Operand<?>, ? extends Operand<?>> data) {
-    super(latentVars, data);
+    super(latentVars, data, NAME, Requires.CLOSED_FORM_KL);
   }
 
   @Override
-  protected KLqpOptions defaultOptions() {
-    return KLqpOptions.defaults();
-  }
-
-  @Override
-  protected LossAndGradients buildLossAndGradients(KLqpOptions options, List<Variable<?>> varList) {
-    ElboSamples.checkKlScaling(options, latentVars, true, NAME);
-    ElboSamples.checkClosedFormKl(latentVars, NAME);
+  LossAndGradients estimator(ElboSamples e, Operand<TFloat32> reg, List<Variable<?>> varList) {
     Ops tf = tf();
-    ElboSamples e = ElboSamples.draw(ctx, latentVars, data, inferenceScope(), options, NAME);
-    Operand<TFloat32> reg = regularizationPenalty();
     Operand<TFloat32> logQ = e.stack(s -> e.logQ(s, true));
     Operand<TFloat32> logLik = e.stack(e::logLikelihood);
     Operand<TFloat32> kl = e.mean(e::klPenalty);
     Operand<TFloat32> loss = tf.math.add(tf.math.sub(kl, tf.math.mean(logLik, tf.constant(0))), reg);
     Operand<TFloat32> surrogate = tf.math.add(tf.math.sub(kl,
         tf.math.mean(tf.math.mul(logQ, tf.stopGradient(logLik)), tf.constant(0))), reg);
-    List<Variable<?>> qVars = variationalVariables(varList);
-    List<Variable<?>> pVars = new ArrayList<>(varList);
-    pVars.removeAll(qVars);
-    List<GradientAndVariable> grads = new ArrayList<>(gradients(surrogate, qVars));
-    grads.addAll(gradients(loss, pVars));
-    return new LossAndGradients(loss, grads);
+    return scoreGradients(loss, surrogate, varList);
   }
 }

@@ -41,7 +41,7 @@ import org.tensorflow.types.TFloat32;
  * inference.run(KLqpOptions.builder().nIter(500).nPrint(0).nSamples(10).build());
  * }</pre>
  */
-public class ScoreRBKLqp extends VariationalInference<KLqpOptions> {
+public class ScoreRBKLqp extends KLqpVariant {
 
   private static final String NAME = "ScoreRBKLqp";
 
@@ -54,20 +54,12 @@ public class ScoreRBKLqp extends VariationalInference<KLqpOptions> {
    *     mismatched dtypes and shapes
    */
   public ScoreRBKLqp(Map<? extends Operand<?>, ? extends Operand<?>> latentVars, Map<? extends Operand<?>, ? extends Operand<?>> data) {
-    super(latentVars, data);
+    super(latentVars, data, NAME, Requires.NOTHING);
   }
 
   @Override
-  protected KLqpOptions defaultOptions() {
-    return KLqpOptions.defaults();
-  }
-
-  @Override
-  protected LossAndGradients buildLossAndGradients(KLqpOptions options, List<Variable<?>> varList) {
-    ElboSamples.checkKlScaling(options, latentVars, false, NAME);
+  LossAndGradients estimator(ElboSamples e, Operand<TFloat32> reg, List<Variable<?>> varList) {
     Ops tf = tf();
-    ElboSamples e = ElboSamples.draw(ctx, latentVars, data, inferenceScope(), options, NAME);
-    Operand<TFloat32> reg = regularizationPenalty();
     Operand<TFloat32> loss = tf.math.add(
         tf.math.neg(tf.math.sub(e.mean(e::logJoint), e.mean(s -> e.logQ(s, true)))), reg);
     List<Operand<?>> modelVars = new ArrayList<>(latentVars.keySet());

@@ -111,6 +111,124 @@ class LaplaceTest {
   }
 
   /**
+   * Two latent blocks, Edward's semantics: w1, w2 ~ N(0, I_2), y_n | w ~ N(X1_n . w1 + X2_n . w2, 1)
+   * with correlated columns across the blocks. -log p(x, w) is quadratic with the joint Hessian
+   * {@code H = I_4 + [X1 X2]^T [X1 X2]}, and the exact posterior covariance is {@code H^-1},
+   * cross block included. Edward's {@code tf.hessians(loss, [qw1, qw2])} takes one Hessian per
+   * latent variable, so with one {@code MultivariateNormalTriL} per block each gets the inverse of
+   * its own diagonal block, {@code H11^-1} (the covariance of w1 given w2) and q carries no cross
+   * block; one latent variable holding both blocks gets the whole {@code H^-1}, cross block
+   * included. Both are checked against the inverses computed here in double precision.
+   *
+   * <p>Tolerance: the Hessian of a quadratic is constant, so neither depends on how far MAP
+   * converged; what remains is float32 rounding of entries up to ~12 (relative 6e-8, so 1e-6
+   * absolute) amplified by the condition number of H (below 60 here, computed below): 1e-4
+   * absolute on entries of size ~0.1-1. The test needs H11^-1 to differ from the marginal block
+   * (H^-1)11 by far more than that, and does (asserted: > 0.05).
+   */
+  @Test
+  void twoLatentBlocksGetTheirOwnBlockInverseAsEdward() {
+    float[][] x1 = {{1f, 0.2f}, {0.8f, -0.5f}, {-1f, 0.4f}, {0.3f, 1.1f}, {1.6f, 0.1f}, {-0.4f, -0.9f}};
+    float[][] x2 = {{0.9f, 0.1f}, {0.7f, -0.3f}, {-1.1f, 0.5f}, {0.2f, 0.8f}, {1.4f, 0.3f}, {-0.2f, -1.0f}};
+    float[] y = {1.1f, 0.4f, -1.3f, 0.9f, 2.2f, -1.0f};
+    int n = y.length;
+    double[][] h = new double[4][4];
+    for (int i = 0; i < 4; i++) {
+      h[i][i] = 1;
+      for (int j = 0; j < 4; j++) {
+        for (int r = 0; r < n; r++) {
+          h[i][j] += column(x1, x2, r, i) * column(x1, x2, r, j);
+        }
+      }
+    }
+    double[][] joint = SymmetricMatrices.inverse(h, "H");
+    double[][] block1 = SymmetricMatrices.inverse(new double[][] {{h[0][0], h[0][1]}, {h[1][0], h[1][1]}}, "H11");
+    double[][] block2 = SymmetricMatrices.inverse(new double[][] {{h[2][2], h[2][3]}, {h[3][2], h[3][3]}}, "H22");
+    assertTrue(conditionNumberBound(h, joint) < 60, "condition number " + conditionNumberBound(h, joint));
+    assertTrue(Math.abs(block1[0][0] - joint[0][0]) > 0.05, "the test needs the cross block to matter");
+    assertTrue(Math.abs(joint[0][2]) > 0.05, "the test needs a cross-block covariance");
+    double tol = 1e-4;
+    try (ModelContext ctx = ModelContext.withSeed(4)) {
+      VariableScope scope = ctx.scope("model");
+      Ops tf = scope.tf();
+      Normal w1 = Normal.builder(scope).loc(0.0).scale(1.0).sampleShape(2).name("w1").build();
+      Normal w2 = Normal.builder(scope).loc(0.0).scale(1.0).sampleShape(2).name("w2").build();
+      Operand<TFloat32> mean = tf.math.add(linear(tf, x1, w1), linear(tf, x2, w2));
+      Normal yv = Normal.builder(scope).loc(mean).scale(1.0).build();
+      VariableScope post = ctx.scope("posterior");
+      MultivariateNormalTriL q1 = MultivariateNormalTriL.of(post, post.getVariable("loc1", Shape.of(2), Initializers.zeros()),
+          post.getVariable("tril1", Shape.of(2, 2), Initializers.ones()));
+      MultivariateNormalTriL q2 = MultivariateNormalTriL.of(post, post.getVariable("loc2", Shape.of(2), Initializers.zeros()),
+          post.getVariable("tril2", Shape.of(2, 2), Initializers.ones()));
+      Laplace laplace = new Laplace(Map.of(w1, q1, w2, q2), Map.of(yv, ctx.tf().constant(y)));
+      laplace.run(VariationalOptions.builder().nIter(200).nPrint(0).build());
+      assertMatrix(block1, laplace.covariance(w1), tol, "w1: H11^-1");
+      assertMatrix(block2, laplace.covariance(w2), tol, "w2: H22^-1");
+      TensorValue c1 = ctx.eval(q1.covariance());
+      for (int i = 0; i < 2; i++) {
+        for (int j = 0; j < 2; j++) {
+          assertEquals(block1[i][j], c1.get(i, j), tol, "q(w1)'s covariance " + i + "," + j);
+        }
+      }
+    }
+    try (ModelContext ctx = ModelContext.withSeed(4)) {
+      VariableScope scope = ctx.scope("model");
+      Ops tf = scope.tf();
+      float[][] both = new float[n][4];
+      for (int r = 0; r < n; r++) {
+        for (int i = 0; i < 4; i++) {
+          both[r][i] = (float) column(x1, x2, r, i);
+        }
+      }
+      Normal w = Normal.builder(scope).loc(0.0).scale(1.0).sampleShape(4).name("w").build();
+      Normal yv = Normal.builder(scope).loc(linear(tf, both, w)).scale(1.0).build();
+      VariableScope post = ctx.scope("posterior");
+      MultivariateNormalTriL q = MultivariateNormalTriL.of(post, post.getVariable("loc", Shape.of(4), Initializers.zeros()),
+          post.getVariable("tril", Shape.of(4, 4), Initializers.ones()));
+      Laplace laplace = new Laplace(Map.of(w, q), Map.of(yv, ctx.tf().constant(y)));
+      laplace.run(VariationalOptions.builder().nIter(200).nPrint(0).build());
+      assertMatrix(joint, laplace.covariance(w), tol, "one latent for both blocks: H^-1 with the cross block");
+    }
+  }
+
+  private static double column(float[][] x1, float[][] x2, int row, int i) {
+    return i < 2 ? x1[row][i] : x2[row][i - 2];
+  }
+
+  private static Operand<TFloat32> linear(Ops tf, float[][] design, Operand<TFloat32> w) {
+    int n = design.length;
+    int d = design[0].length;
+    return tf.reshape(tf.linalg.matMul(tf.constant(design), tf.reshape(w, tf.constant(new long[] {d, 1}))),
+        tf.constant(new long[] {n}));
+  }
+
+  /** {@code ||H||_inf ||H^-1||_inf}, an upper bound of the 2-norm condition number up to a factor d. */
+  private static double conditionNumberBound(double[][] h, double[][] inv) {
+    return rowNorm(h) * rowNorm(inv);
+  }
+
+  private static double rowNorm(double[][] a) {
+    double max = 0;
+    for (double[] row : a) {
+      double s = 0;
+      for (double v : row) {
+        s += Math.abs(v);
+      }
+      max = Math.max(max, s);
+    }
+    return max;
+  }
+
+  private static void assertMatrix(double[][] expected, double[][] actual, double tol, String what) {
+    assertEquals(expected.length, actual.length, what);
+    for (int i = 0; i < expected.length; i++) {
+      for (int j = 0; j < expected.length; j++) {
+        assertEquals(expected[i][j], actual[i][j], tol, what + " " + i + "," + j);
+      }
+    }
+  }
+
+  /**
    * Edward's laplace_test wiring: N = 250, D = 5, w_true = 5, noise 0.1, y ~ N(X w + b, 1), with
    * Normal and MultivariateNormalTriL approximations; Edward checks loc within 0.5 of w_true and a
    * covariance determinant near 0. Here the determinant is checked against the closed form

@@ -188,4 +188,37 @@ class VariationalFamilyJavadocExamplesTest {
     // ---
     assertTrue(inference.update(Map.of(yPh, new float[] {1, 2, 3, 4})).values().containsKey("loss_d"));
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void implicitKLqpExtras() {
+    // --- RatioLossFunction
+    // Least-squares ratio estimation: targets +1 for the model, -1 for q.
+    RatioLossFunction squares = (tf, p, q) -> tf.math.add(
+        tf.math.square(tf.math.sub(p, tf.constant(1f))), tf.math.square(tf.math.add(q, tf.constant(1f))));
+    ImplicitKLqpOptions options = ImplicitKLqpOptions.builder().ratioLoss(squares).build();
+    // ---
+    assertEquals(squares, options.ratioLoss());
+    Normal z = Normal.of(scope, 5.0, 1.0);
+    // --- KeyedRatioEstimator
+    KeyedRatioEstimator ratio = (scope, data, locals, globals) -> {
+      Variable<TFloat32> w = scope.getVariable("w", Shape.scalar(), Initializers.zeros());
+      return Map.of(z, scope.tf().math.add(z.logProb((Operand<TFloat32>) locals.get(z)), w));
+    };
+    // ---
+    Normal z1 = Normal.of(scope, 5.0, 1.0);
+    Normal z2 = Normal.of(scope, -3.0, 1.0);
+    Normal qz1 = Normal.builder(scope).loc(scope.getVariable("q1", Shape.scalar(), Initializers.zeros())).scale(1.0).build();
+    Normal qz2 = Normal.builder(scope).loc(scope.getVariable("q2", Shape.scalar(), Initializers.zeros())).scale(1.0).build();
+    ratio = (s, data, locals, globals) -> {
+      Variable<TFloat32> w = s.getVariable("w2", Shape.scalar(), Initializers.zeros());
+      return Map.of(z1, s.tf().math.add(z1.logProb((Operand<TFloat32>) locals.get(z1)), w),
+          z2, s.tf().math.add(z2.logProb((Operand<TFloat32>) locals.get(z2)), w));
+    };
+    // --- ImplicitKLqp.keyed
+    ImplicitKLqp inference = ImplicitKLqp.keyed(Map.of(z1, qz1, z2, qz2), Map.of(), ratio, Map.of());
+    inference.initialize(ImplicitKLqpOptions.builder().scale(Map.of(z1, 2.0, z2, 3.0)).build());
+    // ---
+    assertTrue(inference.update().values().containsKey("loss_d"));
+  }
 }

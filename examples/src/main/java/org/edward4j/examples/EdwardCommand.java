@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         org.edward4j.examples.variational.IwviCommand.class,
         org.edward4j.examples.variational.BayesianLinearRegressionImplicitKLqpCommand.class,
         org.edward4j.examples.variational.LstmCommand.class,
-        org.edward4j.examples.variational.SigmoidBeliefNetworkCommand.class},
+        org.edward4j.examples.variational.SigmoidBeliefNetworkCommand.class,
+        org.edward4j.examples.variational.VaeConvolutionalCommand.class},
     footer = {"", "`bin/edward <command> --help` lists a command's flags.",
         "Shell completion: source <(bin/edward completion)"})
 final class EdwardCommand implements Runnable {

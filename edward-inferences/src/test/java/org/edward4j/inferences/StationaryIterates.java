@@ -1,0 +1,133 @@
+package org.edward4j.inferences;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.edward4j.core.ModelContext;
+import org.edward4j.core.TensorValue;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Tolerances for a stochastic optimizer's answer, derived from the run itself rather than from a
+ * spread seen over seeds.
+ *
+ * <p>With a constant (or slowly decaying) learning rate, stochastic-gradient VI does not converge to
+ * the optimum: its iterates reach a stationary distribution around it whose spread the gradient's
+ * Monte Carlo noise and the learning rate set. The average of the last {@code n} iterates estimates
+ * the centre of that distribution; its standard error accounts for the iterates' autocorrelation,
+ * which a naive {@code sd / sqrt(n)} ignores, as the larger of two estimates: batch means ({@code
+ * b} consecutive batches of {@code n / b} iterates, nearly independent once a batch is longer than
+ * the autocorrelation time) and the long-run error of an AR(1) fit (right when the autocorrelation
+ * time exceeds a batch, as for score-function gradients, whose noise makes Adam's contraction per
+ * step small). Under the CLT the standardized error is Student-t with {@code
+ * b - 1} degrees of freedom: with {@code b = 20}, {@code |t| > 4.6} has probability 1e-4, the
+ * false-failure rate these tests accept.
+ *
+ * <p>The centre equals the optimum when the expected gradient is linear in the parameter (a
+ * Gaussian posterior's location). Through a nonlinear map (the scale as {@code softplus(rho)}) the
+ * mean of the image differs from the image of the mean by {@code f''/2 Var(rho)} to second order;
+ * {@link Summary#curvatureBias} states that allowance.
+ */
+final class StationaryIterates {
+
+  /** Student-t quantile for 19 degrees of freedom at two-sided probability 1e-4. */
+  static final double T_19 = 4.6;
+  static final int BATCHES = 20;
+
+  private StationaryIterates() {}
+
+  /** Average, batch-means standard error and variance of one coordinate's recorded iterates. */
+  record Summary(double mean, double standardError, double variance) {
+
+    /**
+     * {@code |f''| / (2 f'^2) Var(f(rho))}: the second-order gap between the average of {@code
+     * f(rho_t)} and {@code f} of the centre, for {@code f = softplus} at the value {@code s}.
+     */
+    double curvatureBias(double s) {
+      double rho = Math.log(Math.expm1(s));
+      double f1 = 1 / (1 + Math.exp(-rho));
+      double f2 = f1 * (1 - f1);
+      return f2 / (2 * f1 * f1) * variance;
+    }
+
+    /** Asserts {@code |mean - expected| <= T_19 * standardError + bias}, with the figures in the message. */
+    void assertNear(double expected, double bias, String what) {
+      double tol = T_19 * standardError + bias;
+      assertTrue(Math.abs(mean - expected) <= tol, String.format(
+          "%s: average of the last iterates %.5f, expected %.5f, tolerance %.5f (t_19 %.1f x SE %.5f + bias %.5f)",
+          what, mean, expected, tol, T_19, standardError, bias));
+    }
+  }
+
+  /**
+   * Runs {@code total} updates and records {@code values} after each of the last {@code recorded}.
+   *
+   * @return one summary per element of {@code values}
+   */
+  static Summary[] record(ModelContext ctx, Inference<?> inference, List<Operand<TFloat32>> values, int total, int recorded) {
+    if (recorded % BATCHES != 0 || recorded > total) {
+      throw new IllegalArgumentException("recorded must be a multiple of " + BATCHES + " and at most total");
+    }
+    Operand<TFloat32> stacked = ctx.tf().stack(values);
+    double[][] trace = new double[values.size()][recorded];
+    for (int t = 0; t < total; t++) {
+      inference.update();
+      int r = t - (total - recorded);
+      if (r >= 0) {
+        TensorValue v = ctx.eval(stacked);
+        for (int k = 0; k < values.size(); k++) {
+          trace[k][r] = v.get(k);
+        }
+      }
+    }
+    inference.finish();
+    Summary[] out = new Summary[values.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = summarize(trace[k]);
+    }
+    return out;
+  }
+
+  static Summary summarize(double[] x) {
+    int n = x.length;
+    int len = n / BATCHES;
+    double mean = 0;
+    for (double v : x) {
+      mean += v / n;
+    }
+    double var = 0;
+    for (double v : x) {
+      var += (v - mean) * (v - mean) / (n - 1);
+    }
+    double between = 0;
+    for (int b = 0; b < BATCHES; b++) {
+      double m = 0;
+      for (int i = b * len; i < (b + 1) * len; i++) {
+        m += x[i] / len;
+      }
+      between += (m - mean) * (m - mean) / (BATCHES - 1);
+    }
+    double batchMeans = Math.sqrt(between / BATCHES);
+    // AR(1) long-run error: x_{t+1} - m = phi (x_t - m) + e_t gives the spectral density at 0,
+    // sigma_e^2 / (1 - phi)^2, hence SE = sigma_e / ((1 - phi) sqrt(n)). This is the model of SGD
+    // (or Adam, whose steps have a roughly constant size) on a locally quadratic loss: phi = 1 - c
+    // with c the contraction per step (learning rate x curvature / gradient noise under Adam).
+    // When c is small the autocorrelation time 1/c exceeds a batch and batch means understate the
+    // error; phi is capped at 0.999 so a trace too short to resolve c still gets a finite, large SE.
+    double sxx = 0;
+    double sxy = 0;
+    for (int i = 0; i + 1 < n; i++) {
+      sxx += (x[i] - mean) * (x[i] - mean);
+      sxy += (x[i] - mean) * (x[i + 1] - mean);
+    }
+    double phi = sxx > 0 ? Math.min(0.999, Math.max(0, sxy / sxx)) : 0;
+    double se2 = 0;
+    for (int i = 0; i + 1 < n; i++) {
+      double e = (x[i + 1] - mean) - phi * (x[i] - mean);
+      se2 += e * e / (n - 2);
+    }
+    double ar1 = Math.sqrt(se2) / (1 - phi) / Math.sqrt(n);
+    return new Summary(mean, Math.max(batchMeans, ar1), var);
+  }
+}
