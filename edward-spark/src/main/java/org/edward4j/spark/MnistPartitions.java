@@ -19,11 +19,22 @@ import org.edward4j.datasets.MnistSplit;
  * inside every task of every round. Each executor must have MNIST in its cache (edward4j's
  * {@code Mnist.load()} fetches it on first use; on a cluster without network, copy the cache).
  */
-final class MnistPartitions {
+public final class MnistPartitions {
 
   private MnistPartitions() {}
 
-  static JavaRDD<float[]> train(JavaSparkContext sc, int partitions) {
+  /**
+   * The training images in {@code partitions} partitions, read on the executors.
+   *
+   * @param sc the context
+   * @param partitions at least 1
+   * @return one 784-float row per image, pixels in [0, 1]
+   * @throws IllegalArgumentException if {@code partitions} is not positive
+   */
+  public static JavaRDD<float[]> train(JavaSparkContext sc, int partitions) {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("`partitions` must be at least 1, got " + partitions);
+    }
     List<Integer> ids = IntStream.range(0, partitions).boxed().toList();
     return sc.parallelize(ids, partitions).flatMap(new Shard(partitions));
   }

@@ -6,25 +6,42 @@ import org.apache.spark.api.java.JavaSparkContext;
 /**
  * One {@code local[2]} Spark context shared by every test class of the module (Spark allows one
  * per JVM, and starting one takes seconds), bound to the loopback interface, without the web UI,
- * stopped when the test JVM exits.
+ * stopped when the test JVM exits. A test that needs another master stops it with {@link #stop()};
+ * the next {@link #get()} starts a new one.
  */
 final class LocalSpark {
 
   private static JavaSparkContext context;
+  private static boolean hooked;
 
   private LocalSpark() {}
 
   static synchronized JavaSparkContext get() {
-    if (context == null) {
-      SparkConf conf = new SparkConf()
-          .setMaster("local[2]")
-          .setAppName("edward-spark-tests")
-          .set("spark.ui.enabled", "false")
-          .set("spark.driver.host", "127.0.0.1")
-          .set("spark.driver.bindAddress", "127.0.0.1");
-      context = new JavaSparkContext(conf);
-      Runtime.getRuntime().addShutdownHook(new Thread(context::stop));
+    if (context == null || context.sc().isStopped()) {
+      context = new JavaSparkContext(loopback("local[2]", "edward-spark-tests"));
+      if (!hooked) {
+        hooked = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(LocalSpark::stop));
+      }
     }
     return context;
+  }
+
+  /** Stops the shared context, if one runs, so that this JVM can start a context of another master. */
+  static synchronized void stop() {
+    if (context != null) {
+      context.stop();
+      context = null;
+    }
+  }
+
+  /** A configuration bound to the loopback interface, without the web UI. */
+  static SparkConf loopback(String master, String name) {
+    return new SparkConf()
+        .setMaster(master)
+        .setAppName(name)
+        .set("spark.ui.enabled", "false")
+        .set("spark.driver.host", "127.0.0.1")
+        .set("spark.driver.bindAddress", "127.0.0.1");
   }
 }

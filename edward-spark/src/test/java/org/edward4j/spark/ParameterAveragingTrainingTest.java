@@ -72,7 +72,7 @@ class ParameterAveragingTrainingTest {
     assertEquals(0.5, sd, 0.05, "generator spread");
   }
 
-  private static List<float[]> gaussian(int n, long seed) {
+  static List<float[]> gaussian(int n, long seed) {
     Random r = new Random(seed);
     List<float[]> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -1,12 +1,14 @@
 package org.edward4j.examples;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bin/edward bench}: benchmarks, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Gan.class, BenchCommand.Build.class, BenchCommand.Overhead.class, BenchCommand.Startup.class, BenchCommand.Input.class,
-    BenchCommand.Distributions.class, BenchCommand.Debug.class, BenchCommand.Hmc.class},
-    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count; `bench overhead` the fixed cost of an update; `bench startup` the time to the first update; `bench input` feeding vs in-graph batches; `bench distributions` draws/s per family; `bench debug` the cost of debug checks; `bench hmc` compares HMC with a raw TF Java HMC.")
+    BenchCommand.Distributions.class, BenchCommand.Debug.class, BenchCommand.Hmc.class,
+    BenchCommand.Spark.class},
+    description = "Benchmarks: `bench gan` compares GANInference.update with a raw TF Java loop; `bench build` times graph building against op count; `bench overhead` the fixed cost of an update; `bench startup` the time to the first update; `bench input` feeding vs in-graph batches; `bench distributions` draws/s per family; `bench debug` the cost of debug checks; `bench hmc` compares HMC with a raw TF Java HMC; `bench spark` parameter averaging with 1 and 2 executors.")
 final class BenchCommand extends ExampleCommand {
 
   @Override
@@ -235,6 +237,43 @@ final class BenchCommand extends ExampleCommand {
       HmcBenchmark.run(positive("--n", n), positive("--d", d), positive("--leapfrog", leapfrog),
           positive("--step-size", stepSize, false),
           positive("--draws", draws), positive("--rounds", rounds), positive("--warmup", warmup), seed);
+      return 0;
+    }
+  }
+
+  /** {@code bin/edward bench spark}: see {@link SparkBenchmark}. */
+  @Command(name = "spark", mixinStandardHelpOptions = true,
+      description = "The tutorial GAN trained by parameter averaging on Spark with 1 and 2 partitions and k = 1, 10, 100: updates/s, bytes per round, shares of training, building and communication.")
+  static final class Spark extends ExampleCommand {
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
+        description = "Spark master with at least 2 cores (default: ${DEFAULT-VALUE})")
+    String master;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
+        description = "measured rounds per job, after one warm-up round (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "2",
+        description = "passes over the settings, alternating their order (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--k", paramLabel = "K", split = ",", defaultValue = "1,10,100",
+        description = "updates per round to compare (default: ${DEFAULT-VALUE})")
+    List<Integer> ks;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+      if (master.isBlank()) {
+        throw usage("`--master` must be a Spark master URL, got an empty string");
+      }
+      for (int k : ks) {
+        positive("--k", k);
+      }
+      SparkBenchmark.run(master, positive("--rounds", rounds), positive("--repeats", repeats), List.copyOf(ks), seed);
       return 0;
     }
   }
