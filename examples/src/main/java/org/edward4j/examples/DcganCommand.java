@@ -43,6 +43,11 @@ final class DcganCommand extends ExampleCommand {
       description = "the last N iterations lower both learning rates linearly to 0 (default: ${DEFAULT-VALUE}, constant)")
   int decay;
 
+  @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0",
+      description = "keep an exponential moving average of the generator's weights with this decay, in (0, 1),"
+          + " and sample and measure with it (Yazici et al., 2019); 0: none (default: ${DEFAULT-VALUE})")
+  double ema;
+
   @Mixin OutputOptions output;
   @Mixin CheckpointOptions checkpoints;
 
@@ -50,7 +55,14 @@ final class DcganCommand extends ExampleCommand {
   DcganExample.Settings settings() {
     return new DcganExample.Settings(positive("--batch", batch), positive("--noise", noise),
         positive("--width", width, false), positive("--lr-gen", lrGen, false), positive("--lr-disc", lrDisc, false),
-        decayLength());
+        decayLength(), emaDecay());
+  }
+
+  private double emaDecay() {
+    if (!(ema == 0 || (ema > 0 && ema < 1))) {
+      throw usage("--ema must be 0 (no average) or in (0, 1), got " + ema);
+    }
+    return ema;
   }
 
   private int decayLength() {
