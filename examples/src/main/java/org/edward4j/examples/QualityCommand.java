@@ -104,7 +104,7 @@ final class QualityCommand extends ExampleCommand {
   int samples;
 
   @Option(names = "--averaged", paramLabel = "BOOL", defaultValue = "true", arity = "1",
-      description = "dcgan: measure the averaged generator weights when the checkpoint holds them (dcgan --ema);"
+      description = "dcgan, bigan-paper: measure the averaged weights when the checkpoint holds them (--ema);"
           + " false measures the trained weights themselves (default: ${DEFAULT-VALUE})")
   boolean averaged;
 
@@ -265,8 +265,8 @@ final class QualityCommand extends ExampleCommand {
 
   /**
    * Rebuilds the example's generator (and BiGAN's encoder) as the example names them and restores
-   * the {@code Gen} scope from a checkpoint of the example. A dcgan checkpoint holding averaged
-   * generator weights ({@code dcgan --ema}) is measured with them when {@code averaged} is set; the
+   * the {@code Gen} scope from a checkpoint of the example. A dcgan or bigan-paper checkpoint holding
+   * averaged weights ({@code --ema}) is measured with them when {@code averaged} is set; the
    * report's {@code averaged} setting says which weights were measured.
    */
   private static void measureCheckpoint(String example, Path checkpoint, long seed, boolean averaged,
@@ -293,7 +293,7 @@ final class QualityCommand extends ExampleCommand {
       }
       CheckpointReader restored = Checkpoints.restore(ctx, checkpoint, "Gen");
       System.out.println("restored the " + example + " networks under Gen from " + checkpoint);
-      if (example.equals("dcgan") && restored.entry(DcganExample.AVERAGE_SCOPE + "/"
+      if ((example.equals("dcgan") || example.equals("bigan-paper")) && restored.entry(DcganExample.AVERAGE_SCOPE + "/"
           + ExponentialMovingAverage.NUM_UPDATES).isPresent()) {
         report.setting("averaged", Boolean.toString(averaged));
         if (averaged) {

@@ -69,6 +69,8 @@ class CommandLineErrorsTest {
         Arguments.of(List.of("dcgan", "--iterations", "0"), "--iterations must be at least 1, got 0"),
         Arguments.of(List.of("dcgan", "--iterations", "100", "--decay", "101"), "--decay must be between 0 and --iterations (100), got 101"),
         Arguments.of(List.of("dcgan", "--decay", "-1"), "--decay must be between 0 and --iterations (12000), got -1"),
+        Arguments.of(List.of("bigan", "--recipe", "cpu", "--ema", "1.5"), "--ema must be 0 (no average) or in (0, 1), got 1.5"),
+        Arguments.of(List.of("bigan", "--ema", "0.999"), "--ema applies to --recipe paper and cpu"),
         Arguments.of(List.of("dcgan", "--ema", "1"), "--ema must be 0 (no average) or in (0, 1), got 1.0"),
         Arguments.of(List.of("dcgan", "--ema", "-0.5"), "--ema must be 0 (no average) or in (0, 1), got -0.5"),
         Arguments.of(List.of("bigan", "--bounded-codes", "false"), "--bounded-codes applies to --recipe paper and cpu"),
