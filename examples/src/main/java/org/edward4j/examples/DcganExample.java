@@ -45,9 +45,11 @@ import org.tensorflow.types.TInt64;
  * 1024) -> fc 1}. With {@code c = 64} (width 1) these are TF-GAN's networks. Adam with beta1 0.5;
  * L2 weight decay 2.5e-5 on every kernel, as TF-GAN.
  *
- * <p>{@code bin/edward dcgan [--iterations N] [--batch M] [--width W] [--save-every N] [--resume
- * DIR]} ({@link DcganCommand}) writes {@code samples_NNN.png} grids and checkpoints to {@code --out}; {@code bin/edward
- * quality dcgan} measures it.
+ * <p>{@code bin/edward dcgan [--iterations N] [--batch M] [--width W] [--decay N] [--ema DECAY]
+ * [--save-every N] [--resume DIR]} ({@link DcganCommand}) writes {@code samples_NNN.png} grids and
+ * checkpoints to {@code --out}; {@code bin/edward quality dcgan} measures it. By default the
+ * generator's weights are averaged ({@code --ema 0.999}, see {@link #average}); a run started
+ * without the average resumes with {@code --ema 0}, since its checkpoints hold no shadows.
  */
 final class DcganExample {
 
@@ -78,9 +80,12 @@ final class DcganExample {
       this(batch, noise, width, lrGen, lrDisc, decayIterations, 0);
     }
 
-    /** The defaults of {@code bin/edward dcgan}: TF-GAN's learning rates, half its width for a CPU. */
+    /**
+     * The defaults of {@code bin/edward dcgan}: TF-GAN's learning rates, half its width for a CPU,
+     * constant rates, the generator's weights averaged with decay 0.999.
+     */
     static Settings defaults() {
-      return new Settings(64, 64, 0.5, 1e-3, 2e-4);
+      return new Settings(64, 64, 0.5, 1e-3, 2e-4, 0, 0.999);
     }
 
     int channels() {
