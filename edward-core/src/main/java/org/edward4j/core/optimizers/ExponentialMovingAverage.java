@@ -36,9 +36,9 @@ import org.tensorflow.types.TFloat32;
  * <pre>{@code
  * List<Variable<TFloat32>> gen = ...;                       // the generator's trainable weights
  * ExponentialMovingAverage ema = ExponentialMovingAverage.create(ctx, "GenAverage", gen, 0.999);
- * ctx.run(ctx.runner().addTarget(train));                   // a training step, then
- * ctx.run(ctx.runner().addTarget(ema.update()));            // the average, in a run of its own
- * ctx.run(ctx.runner().addTarget(ema.copyToVariables()));  // sample with the averaged weights
+ * ctx.run(ctx.runner().addTarget(train)).close();                  // a training step, then
+ * ctx.run(ctx.runner().addTarget(ema.update())).close();           // the average, in a run of its own
+ * ctx.run(ctx.runner().addTarget(ema.copyToVariables())).close(); // sample with the averaged weights
  * }</pre>
  */
 public final class ExponentialMovingAverage {
