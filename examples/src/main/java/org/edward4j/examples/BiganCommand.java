@@ -49,6 +49,12 @@ final class BiganCommand extends ExampleCommand {
           + " authors do; false reproduces the collapse of an unbounded encoder (default: ${DEFAULT-VALUE})")
   boolean boundedCodes;
 
+  @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0",
+      description = "paper and cpu recipes: keep an exponential moving average of the generator's and encoder's"
+          + " weights with this decay, in (0, 1), saved with the checkpoints and measured by `quality bigan-paper`;"
+          + " 0: none (default: ${DEFAULT-VALUE})")
+  double ema;
+
   @Mixin OutputOptions output;
   @Mixin CheckpointOptions checkpoints;
 
@@ -58,6 +64,9 @@ final class BiganCommand extends ExampleCommand {
       positive("--iterations", iterations);
     }
     int nPrint = positive("--print", print != null ? print : recipe == Recipe.edward ? 2000 : 500);
+    if (!(ema == 0 || (ema > 0 && ema < 1))) {
+      throw usage("--ema must be 0 (no average) or in (0, 1), got " + ema);
+    }
     if (recipe != Recipe.edward) {
       if (binarize) {
         throw usage("--binarize applies to --recipe edward; the paper's recipes train on grey levels");
@@ -68,11 +77,14 @@ final class BiganCommand extends ExampleCommand {
       long total = r.totalIterations(mnist.train().size());
       long nIter = iterations == null ? total : Math.min(total, iterations);
       TrainingCheckpoints plan = checkpoints.plan(out, nIter, signal());
-      BiganPaperExample.run(r, mnist, nIter, nPrint, out, output.seed, plan);
+      BiganPaperExample.run(r, mnist, nIter, nPrint, out, output.seed, plan, ema);
       return 0;
     }
     if (!boundedCodes) {
       throw usage("--bounded-codes applies to --recipe paper and cpu");
+    }
+    if (ema != 0) {
+      throw usage("--ema applies to --recipe paper and cpu");
     }
     int nIter = iterations != null ? iterations : 20000;
     Path out = output.createOut();

@@ -17,6 +17,7 @@ import org.edward4j.core.layers.BatchNormOptions;
 import org.edward4j.core.layers.DenseOptions;
 import org.edward4j.core.layers.Layers;
 import org.edward4j.core.optimizers.Adam;
+import org.edward4j.core.optimizers.ExponentialMovingAverage;
 import org.edward4j.core.optimizers.GlobalStep;
 import org.edward4j.core.optimizers.LearningRate;
 import org.edward4j.datasets.Minibatches;
@@ -219,6 +220,27 @@ final class BiganPaperExample {
    */
   static void run(BiganRecipe r, Mnist mnist, long nIter, int nPrint, Path out, long seed, TrainingCheckpoints checkpoints)
       throws IOException {
+    run(r, mnist, nIter, nPrint, out, seed, checkpoints, 0);
+  }
+
+  /**
+   * Trains the recipe, keeping an exponential moving average of the generator's and the encoder's
+   * weights (every trainable variable under {@code Gen}) when {@code emaDecay > 0}: its shadows, under
+   * {@value DcganExample#AVERAGE_SCOPE}, are saved with each checkpoint, and {@code quality
+   * bigan-paper --checkpoint} measures them (the encoder's codes from averaged weights).
+   *
+   * @param r the recipe
+   * @param mnist the data; the training images in grey levels
+   * @param nIter updates to reach (at most the schedule's {@link BiganRecipe#totalIterations})
+   * @param nPrint updates between progress lines and sample grids
+   * @param out directory for the pictures
+   * @param seed the graph seed, also keying each update's codes
+   * @param checkpoints when to save and where to resume from
+   * @param emaDecay the average's decay in (0, 1), or 0 for none
+   * @throws IOException if a picture cannot be written
+   */
+  static void run(BiganRecipe r, Mnist mnist, long nIter, int nPrint, Path out, long seed, TrainingCheckpoints checkpoints,
+      double emaDecay) throws IOException {
     Files.createDirectories(out);
     int m = r.batchSize();
     int trainSize = mnist.train().size();
@@ -239,6 +261,7 @@ final class BiganPaperExample {
           .optimizerD(Adam.builder().learningRate(LearningRate.of(lr)).beta1(r.beta1()).name("DiscAdam").build())
           .build());
       System.out.println(inference);
+      ExponentialMovingAverage average = emaDecay > 0 ? DcganExample.average(ctx, emaDecay) : null;
 
       Minibatches batches = Minibatches.over(mnist.train(), m).shuffleEachEpoch(seed).build();
       float[] xBatch = batches.newImageBuffer();
@@ -250,6 +273,9 @@ final class BiganPaperExample {
         batches.next(xBatch);
         drawCodes(zBatch, seed, t, r);
         UpdateInfo info = inference.update(Map.of(xPh, xBatch, zPh, zBatch));
+        if (average != null) {
+          DcganExample.runOp(ctx, average.update());
+        }
         if ((t + 1) % nPrint == 0 || t == nIter - 1) {
           double seconds = (System.nanoTime() - windowStart) / 1e9;
           float[] samples;

@@ -3,6 +3,7 @@ package org.edward4j.examples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.edward4j.core.ContextPlaceholder;
@@ -16,6 +17,7 @@ import org.edward4j.core.layers.DenseOptions;
 import org.edward4j.core.layers.Layers;
 import org.edward4j.core.layers.Padding;
 import org.edward4j.core.optimizers.Adam;
+import org.edward4j.core.optimizers.ExponentialMovingAverage;
 import org.edward4j.core.optimizers.GlobalStep;
 import org.edward4j.core.optimizers.LearningRate;
 import org.edward4j.datasets.Minibatches;
@@ -25,7 +27,9 @@ import org.edward4j.inferences.GanOptions;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.models.Uniform;
 import org.tensorflow.Operand;
+import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -41,9 +45,11 @@ import org.tensorflow.types.TInt64;
  * 1024) -> fc 1}. With {@code c = 64} (width 1) these are TF-GAN's networks. Adam with beta1 0.5;
  * L2 weight decay 2.5e-5 on every kernel, as TF-GAN.
  *
- * <p>{@code bin/edward dcgan [--iterations N] [--batch M] [--width W] [--save-every N] [--resume
- * DIR]} ({@link DcganCommand}) writes {@code samples_NNN.png} grids and checkpoints to {@code --out}; {@code bin/edward
- * quality dcgan} measures it.
+ * <p>{@code bin/edward dcgan [--iterations N] [--batch M] [--width W] [--decay N] [--ema DECAY]
+ * [--save-every N] [--resume DIR]} ({@link DcganCommand}) writes {@code samples_NNN.png} grids and
+ * checkpoints to {@code --out}; {@code bin/edward quality dcgan} measures it. By default the
+ * generator's weights are averaged ({@code --ema 0.999}, see {@link #average}); a run started
+ * without the average resumes with {@code --ema 0}, since its checkpoints hold no shadows.
  */
 final class DcganExample {
 
@@ -58,16 +64,28 @@ final class DcganExample {
    * @param decayIterations the last iterations over which both rates fall linearly to 0 (0: constant
    *     rates), as the BiGAN paper's schedule ends; the rates are read from the global step in the
    *     graph, so a resumed run follows the same schedule
+   * @param emaDecay the decay of an exponential moving average of the generator's weights, in (0, 1),
+   *     or 0 for none ({@link #average}); the averaged weights are what the run hands over for
+   *     measuring, and what {@code quality dcgan --checkpoint} measures
    */
-  record Settings(int batch, int noise, double width, double lrGen, double lrDisc, int decayIterations) {
+  record Settings(int batch, int noise, double width, double lrGen, double lrDisc, int decayIterations,
+      double emaDecay) {
     /** Constant learning rates. */
     Settings(int batch, int noise, double width, double lrGen, double lrDisc) {
-      this(batch, noise, width, lrGen, lrDisc, 0);
+      this(batch, noise, width, lrGen, lrDisc, 0, 0);
     }
 
-    /** The defaults of {@code bin/edward dcgan}: TF-GAN's learning rates, half its width for a CPU. */
+    /** No weight average. */
+    Settings(int batch, int noise, double width, double lrGen, double lrDisc, int decayIterations) {
+      this(batch, noise, width, lrGen, lrDisc, decayIterations, 0);
+    }
+
+    /**
+     * The defaults of {@code bin/edward dcgan}: TF-GAN's learning rates, half its width for a CPU,
+     * constant rates, the generator's weights averaged with decay 0.999.
+     */
     static Settings defaults() {
-      return new Settings(64, 64, 0.5, 1e-3, 2e-4);
+      return new Settings(64, 64, 0.5, 1e-3, 2e-4, 0, 0.999);
     }
 
     int channels() {
@@ -76,6 +94,8 @@ final class DcganExample {
   }
 
   static final double WEIGHT_DECAY = 2.5e-5;
+  /** The scope of the averaged generator weights in a checkpoint. */
+  static final String AVERAGE_SCOPE = "GenAverage";
   static final double LEAK = 0.2;
 
   private DcganExample() {}
@@ -165,6 +185,29 @@ final class DcganExample {
     return tf.math.mul(tf.constant((float) rate), tf.clipByValue(remaining, tf.constant(0f), tf.constant(1f)));
   }
 
+  /**
+   * An exponential moving average of the generator's trainable weights (every trainable variable
+   * under {@code Gen}; build the generator first), its shadows under {@value #AVERAGE_SCOPE}.
+   *
+   * @param ctx the context holding the generator
+   * @param decay the average's decay, in (0, 1)
+   * @return the average
+   */
+  @SuppressWarnings("unchecked")
+  static ExponentialMovingAverage average(ModelContext ctx, double decay) {
+    List<Variable<TFloat32>> gen = ctx.collections().trainableVariables("Gen").stream()
+        .map(v -> (Variable<TFloat32>) v).toList();
+    return ExponentialMovingAverage.create(ctx, AVERAGE_SCOPE, gen, decay);
+  }
+
+  /** Runs one op in a run of its own without consuming a random draw: it draws nothing. */
+  static void runOp(ModelContext ctx, Op op) {
+    long step = ctx.randomStep();
+    try (Result ignored = ctx.run(ctx.runner().addTarget(op))) {
+      ctx.setRandomStep(step);
+    }
+  }
+
   /** Trains, then hands the trained generator to {@code afterTraining}, if any. */
   static void run(Settings s, int nIter, int nPrint, Path out, long seed, TrainedExample.AfterTraining afterTraining,
       TrainingCheckpoints checkpoints) throws IOException {
@@ -188,6 +231,7 @@ final class DcganExample {
             .optimizerD(Adam.builder().learningRate(s.lrDisc()).beta1(0.5).name("DiscAdam").build());
       }
       inference.initialize(options.build());
+      ExponentialMovingAverage average = s.emaDecay() > 0 ? average(ctx, s.emaDecay()) : null;
       System.out.println(s);
       System.out.println(inference);
       Minibatches batches = Minibatches.over(mnist.train(), s.batch()).shuffleEachEpoch(seed).build();
@@ -199,6 +243,9 @@ final class DcganExample {
       for (int t = first; t < nIter; t++) {
         batches.next(xBatch);
         UpdateInfo info = inference.update(Map.of(xPh, xBatch));
+        if (average != null) {
+          runOp(ctx, average.update());
+        }
         if ((t + 1) % nPrint == 0 || t == nIter - 1) {
           double seconds = (System.nanoTime() - window) / 1e9;
           System.out.printf("iteration %d/%d: loss %.4f, loss_d %.4f, %.2f it/s, %.0f s%n", t + 1, nIter, info.loss(),
@@ -215,6 +262,13 @@ final class DcganExample {
       inference.finish();
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("trained %d iterations in %.1f s (%.2f it/s)%n", nIter - first, seconds, (nIter - first) / seconds);
+      if (average != null) {
+        // From here on the generator holds its averaged weights: the pictures and the measurement.
+        runOp(ctx, average.copyToVariables());
+        long step = ctx.randomStep();
+        GanExample.writeSamples(ctx.eval(x).data(), idx, out.resolve("samples_averaged.png"));
+        ctx.setRandomStep(step);
+      }
       if (afterTraining != null) {
         afterTraining.accept(TrainedExample.ofSampler(ctx, x));
       }

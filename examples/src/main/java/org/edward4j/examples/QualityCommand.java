@@ -11,6 +11,7 @@ import org.edward4j.core.VariableScope;
 import org.edward4j.core.checkpoints.CheckpointException;
 import org.edward4j.core.checkpoints.CheckpointReader;
 import org.edward4j.core.checkpoints.Checkpoints;
+import org.edward4j.core.optimizers.ExponentialMovingAverage;
 import org.edward4j.examples.classifier.ClassifierCache;
 import org.edward4j.examples.classifier.MnistConvNet;
 import org.edward4j.criticisms.quality.QualityReport;
@@ -102,6 +103,11 @@ final class QualityCommand extends ExampleCommand {
       description = "generated images to measure (default: ${DEFAULT-VALUE})")
   int samples;
 
+  @Option(names = "--averaged", paramLabel = "BOOL", defaultValue = "true", arity = "1",
+      description = "dcgan, bigan-paper: measure the averaged weights when the checkpoint holds them (--ema);"
+          + " false measures the trained weights themselves (default: ${DEFAULT-VALUE})")
+  boolean averaged;
+
   @Mixin TutorialDataOptions data;
   @Mixin OutputOptions output;
 
@@ -157,7 +163,8 @@ final class QualityCommand extends ExampleCommand {
       Path grid = out.resolve(example + "_samples.png");
       if (checkpoint != null) {
         report.setting("checkpoint", checkpoint.toAbsolutePath().toString());
-        measureCheckpoint(example, checkpoint, seed, trained -> measurement.measure(trained, samples, grid, report));
+        measureCheckpoint(example, checkpoint, seed, averaged, report,
+            trained -> measurement.measure(trained, samples, grid, report));
       } else {
         int nIter = iterations == null ? defaultIterations(example) : iterations;
         report.setting("iterations", nIter);
@@ -178,7 +185,8 @@ final class QualityCommand extends ExampleCommand {
           Path saved = Checkpoints.latest(dir.resolve("checkpoints")).orElseThrow(() -> new IllegalStateException(
               "the bigan example saved no checkpoint in " + dir.resolve("checkpoints")));
           report.setting("train_seconds", QualityMeasurement.round((System.nanoTime() - start) / 1e9));
-          measureCheckpoint(example, saved, seed, trained -> measurement.measure(trained, samples, grid, report));
+          measureCheckpoint(example, saved, seed, false, report,
+              trained -> measurement.measure(trained, samples, grid, report));
         } else {
           train(example, nIter, out.resolve(example), seed, hook, tutorialData);
         }
@@ -257,10 +265,12 @@ final class QualityCommand extends ExampleCommand {
 
   /**
    * Rebuilds the example's generator (and BiGAN's encoder) as the example names them and restores
-   * the {@code Gen} scope from a checkpoint of the example.
+   * the {@code Gen} scope from a checkpoint of the example. A dcgan or bigan-paper checkpoint holding
+   * averaged weights ({@code --ema}) is measured with them when {@code averaged} is set; the
+   * report's {@code averaged} setting says which weights were measured.
    */
-  private static void measureCheckpoint(String example, Path checkpoint, long seed, TrainedExample.AfterTraining hook)
-      throws IOException {
+  private static void measureCheckpoint(String example, Path checkpoint, long seed, boolean averaged,
+      QualityReport.Builder report, TrainedExample.AfterTraining hook) throws IOException {
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       VariableScope gen = ctx.scope("Gen");
       TrainedExample trained;
@@ -281,8 +291,19 @@ final class QualityCommand extends ExampleCommand {
         Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(GanExample.M, GanExample.D).build();
         trained = TrainedExample.ofSampler(ctx, GanExample.generativeNetwork(gen, eps));
       }
-      Checkpoints.restore(ctx, checkpoint, "Gen");
+      CheckpointReader restored = Checkpoints.restore(ctx, checkpoint, "Gen");
       System.out.println("restored the " + example + " networks under Gen from " + checkpoint);
+      if ((example.equals("dcgan") || example.equals("bigan-paper")) && restored.entry(DcganExample.AVERAGE_SCOPE + "/"
+          + ExponentialMovingAverage.NUM_UPDATES).isPresent()) {
+        report.setting("averaged", Boolean.toString(averaged));
+        if (averaged) {
+          // The decay does not matter here: only the shadows' restored values are used.
+          ExponentialMovingAverage average = DcganExample.average(ctx, 0.5);
+          Checkpoints.restore(ctx, checkpoint, average.name());
+          DcganExample.runOp(ctx, average.copyToVariables());
+          System.out.println("measuring the averaged generator weights under " + average.name());
+        }
+      }
       hook.accept(trained);
     }
   }

@@ -197,7 +197,7 @@ final class ResultsTable {
     } else if (report.settings().get("iterations") != null) {
       sb.append(" --iterations ").append(setting(report, "iterations"));
     }
-    for (String flag : List.of("binarize", "shuffle")) {
+    for (String flag : List.of("binarize", "shuffle", "averaged")) {
       if (report.settings().get(flag) != null) {
         sb.append(" --").append(flag).append(' ').append(setting(report, flag));
       }

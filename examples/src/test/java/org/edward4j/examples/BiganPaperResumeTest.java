@@ -39,13 +39,23 @@ class BiganPaperResumeTest {
   @Test
   @Tag("slow") // three short trainings: 15 s on a quiet 2-core machine
   void resumedRunEndsWhereTheStraightRunEnds() throws IOException {
+    assertResumesExactly(0);
+  }
+
+  @Test
+  @Tag("slow") // as above, with the weights averaged (--ema): the shadows and their count resume too
+  void resumedAverageEndsWhereTheStraightAverageEnds() throws IOException {
+    assertResumesExactly(0.9);
+  }
+
+  private void assertResumesExactly(double ema) throws IOException {
     writeTinyMnist(dir.resolve("mnist"));
     Mnist mnist = Mnist.read(dir.resolve("mnist"));
     Path straight = dir.resolve("straight");
     Path split = dir.resolve("split");
-    BiganPaperExample.run(SMALL, mnist, 6, 100, straight, 5, checkpoints(straight, 6, null));
-    BiganPaperExample.run(SMALL, mnist, 3, 100, split, 5, checkpoints(split, 3, null));
-    BiganPaperExample.run(SMALL, mnist, 6, 100, split, 5, checkpoints(split, 6, split.resolve("checkpoints")));
+    BiganPaperExample.run(SMALL, mnist, 6, 100, straight, 5, checkpoints(straight, 6, null), ema);
+    BiganPaperExample.run(SMALL, mnist, 3, 100, split, 5, checkpoints(split, 3, null), ema);
+    BiganPaperExample.run(SMALL, mnist, 6, 100, split, 5, checkpoints(split, 6, split.resolve("checkpoints")), ema);
 
     CheckpointReader a = CheckpointReader.open(straight.resolve("checkpoints/ckpt-6"));
     CheckpointReader b = CheckpointReader.open(split.resolve("checkpoints/ckpt-6"));
@@ -53,6 +63,8 @@ class BiganPaperResumeTest {
     List<CheckpointEntry> vb = b.variables();
     assertEquals(va.stream().map(CheckpointEntry::name).toList(), vb.stream().map(CheckpointEntry::name).toList());
     assertTrue(va.stream().anyMatch(e -> e.name().contains("moving_mean")), "batch-norm averages are saved");
+    assertEquals(ema > 0, va.stream().anyMatch(e -> e.name().startsWith(DcganExample.AVERAGE_SCOPE + "/Gen/encoder/")),
+        "the encoder's averaged weights are saved exactly when averaging");
     int compared = 0;
     for (int i = 0; i < va.size(); i++) {
       if (va.get(i).name().startsWith("Disc/") && va.get(i).name().contains("/moving_")) {

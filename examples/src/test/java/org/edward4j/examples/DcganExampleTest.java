@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.Variable;
 import org.edward4j.core.optimizers.Adam;
+import org.edward4j.core.optimizers.ExponentialMovingAverage;
 import org.edward4j.core.optimizers.GlobalStep;
 import org.edward4j.inferences.GANInference;
 import org.edward4j.inferences.GanOptions;
@@ -104,6 +106,42 @@ class DcganExampleTest {
       assertTrue(Double.isFinite(info.loss()) && Double.isFinite(info.lossD()), info.toString());
       assertFalse(java.util.Arrays.equals(g0, ctx.eval(cast(g)).data()), "the generator moved");
       assertFalse(java.util.Arrays.equals(d0, ctx.eval(cast(d)).data()), "the discriminator moved");
+    }
+  }
+
+  @Test
+  void averageFollowsTheGeneratorWithoutDrawing() {
+    try (ModelContext ctx = ModelContext.withSeed(5)) {
+      ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(SMALL.batch(), 784));
+      Operand<TFloat32> x = DcganExample.sampler(ctx, SMALL);
+      GANInference inference = new GANInference(Map.of(x, xPh), (scope, in) -> DcganExample.discriminator(scope, in, SMALL));
+      inference.initialize(GanOptions.builder().nIter(3)
+          .optimizer(Adam.builder().learningRate(SMALL.lrGen()).beta1(0.5).build())
+          .optimizerD(Adam.builder().learningRate(SMALL.lrDisc()).beta1(0.5).name("DiscAdam").build()).build());
+      ExponentialMovingAverage average = DcganExample.average(ctx, 0.5);
+      assertEquals(ctx.collections().trainableVariables("Gen"), List.copyOf(average.variables()),
+          "every trainable generator weight is averaged, nothing else");
+      Variable<TFloat32> kernel = average.variables().get(0);
+      assertEquals("GenAverage/" + kernel.name() + "/average", average.average(kernel).name());
+      float[] batch = new float[SMALL.batch() * 784];
+      java.util.Arrays.fill(batch, 0.5f);
+      float[] expected = null;
+      for (int t = 0; t < 3; t++) {
+        inference.update(Map.of(xPh, batch));
+        long step = ctx.randomStep();
+        DcganExample.runOp(ctx, average.update());
+        assertEquals(step, ctx.randomStep(), "averaging draws nothing, so the training's draws are those of a run without it");
+        float[] k = ctx.eval(kernel).data();
+        // min(0.5, n / (n + 1)) = 0, 0.5, 0.5: a copy, then s - 0.5 (s - k), in float32 as the graph.
+        if (expected == null) {
+          expected = k.clone();
+        } else {
+          for (int i = 0; i < k.length; i++) {
+            expected[i] = expected[i] - 0.5f * (expected[i] - k[i]);
+          }
+        }
+      }
+      assertArrayEquals(expected, ctx.eval(average.average(kernel)).data(), 0f);
     }
   }
 

@@ -70,6 +70,15 @@ class ResultsTableTest {
   }
 
   @Test
+  void whichWeightsAreMeasuredIsInTheCommand() {
+    // The averaged and the trained weights of one checkpoint are two rows, told apart by the flag.
+    String json = QualityReport.builder("dcgan").setting("seed", 42L).setting("checkpoint", "/runs/a/ckpt-4000")
+        .setting("averaged", "false").metric("classifier_score", 7.98, "").build().toJson();
+    assertEquals("bin/edward quality dcgan --checkpoint /runs/a/ckpt-4000 --averaged false --seed 42",
+        ResultsTable.command(QualityReportJson.parse(json)));
+  }
+
+  @Test
   void tutorialDataFlagsAreInTheCommand() {
     String json = QualityReport.builder("gan").setting("seed", 7L).setting("iterations", 15000)
         .setting("binarize", "false").setting("shuffle", "true").metric("classifier_score", 4.07, "").build().toJson();
