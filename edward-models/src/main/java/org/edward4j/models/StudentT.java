@@ -124,7 +124,7 @@ public final class StudentT extends AbstractRandomVariable<TFloat32> {
    * {@code scale sqrt v} folded into one multiplier of the batch shape. The normalizer {@code norm =
    * lgamma((v + 1) / 2) - lgamma(v / 2) - log(v pi) / 2} is computed in Java in double precision when
    * {@code df} is a constant (numbers given to the builder, or a small {@code Const}), so the graph
-   * holds one constant; otherwise in the graph with {@link #logGammaRatio(Ops, Operand)}.
+   * holds one constant; otherwise in the graph (lgammas below {@code df = 20}, a series above).
    */
   @Override
   protected Operand<TFloat32> logProbOf(Ops tf, Operand<TFloat32> x) {
