@@ -56,6 +56,8 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
    * @param parameters the parameter tensors by Edward's names
    * @param shapes sample, batch and event shapes
    * @param observed the observed value, or null to draw one
+   * @param validateArgs whether {@code logProb} checks the support (the builder's {@code
+   *     validateArgs})
    * @param <T> the value's element type
    */
   protected record Parts<T extends TNumber>(
@@ -67,7 +69,8 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
       Class<T> dtype,
       Map<String, Operand<TFloat32>> parameters,
       RandomVariableShape shapes,
-      Operand<T> observed) {}
+      Operand<T> observed,
+      boolean validateArgs) {}
 
   private final ModelContext ctx;
   private final Parts<T> parts;
@@ -150,6 +153,16 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
    */
   public final boolean isObserved() {
     return parts.observed() != null;
+  }
+
+  /**
+   * Whether {@code logProb} checks that its argument lies in the support (TensorFlow Probability's
+   * {@code validate_args}); see {@link RandomVariableBuilder#validateArgs(boolean)}.
+   *
+   * @return {@code true} unless the builder was given {@code validateArgs(false)}
+   */
+  public final boolean validateArgs() {
+    return parts.validateArgs();
   }
 
   /**
@@ -293,6 +306,7 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
       b.parameter(p, newParameters.get(p));
     }
     b.sampleShape(sampleShape().asArray());
+    b.validateArgs(parts.validateArgs());
     if (parts.userName() != null) {
       b.name(parts.userName());
     }
@@ -469,6 +483,9 @@ public abstract class AbstractRandomVariable<T extends TNumber> implements Rando
     }
     if (isReparameterized()) {
       sb.append(", reparameterized");
+    }
+    if (!validateArgs()) {
+      sb.append(", validateArgs=false");
     }
     return sb.append(')').toString();
   }

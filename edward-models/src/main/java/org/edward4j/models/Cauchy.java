@@ -141,63 +141,13 @@ public final class Cauchy extends AbstractRandomVariable<TFloat32> {
   }
 
   /** Builds a {@link Cauchy}: {@code loc} and {@code scale} are required. */
-  public static final class Builder extends RandomVariableBuilder<TFloat32, Cauchy, Builder> {
+  public static final class Builder extends LocationScaleBuilder<Cauchy, Builder> {
 
     private static final Map<String, Constraint> PARAMETERS =
         constraints("loc", Constraint.REAL, "scale", Constraint.POSITIVE);
 
     private Builder(VariableScope scope) {
-      super(scope, "Cauchy", TFloat32.class);
-    }
-
-    /**
-     * The median, a float32 tensor of this context's graph of known rank.
-     *
-     * @param loc finite values (checked at once for a small {@code Const})
-     * @return this builder
-     */
-    public Builder loc(Operand<TFloat32> loc) {
-      return parameter("loc", loc);
-    }
-
-    /**
-     * The median, a finite number.
-     *
-     * @param loc the median
-     * @return this builder
-     */
-    public Builder loc(double loc) {
-      return parameter("loc", loc);
-    }
-
-    /**
-     * The half-width, a float32 tensor of positive values.
-     *
-     * @param scale positive values (checked at once for a small {@code Const})
-     * @return this builder
-     */
-    public Builder scale(Operand<TFloat32> scale) {
-      return parameter("scale", scale);
-    }
-
-    /**
-     * The half-width, a positive finite number.
-     *
-     * @param scale the half-width
-     * @return this builder
-     */
-    public Builder scale(double scale) {
-      return parameter("scale", scale);
-    }
-
-    @Override
-    protected Map<String, Constraint> parameterConstraints() {
-      return PARAMETERS;
-    }
-
-    @Override
-    protected Cauchy create(Parts<TFloat32> parts) {
-      return new Cauchy(parts);
+      super(scope, "Cauchy", PARAMETERS, Cauchy::new);
     }
 
     @Override

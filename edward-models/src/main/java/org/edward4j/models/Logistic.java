@@ -139,70 +139,12 @@ public final class Logistic extends AbstractRandomVariable<TFloat32> {
   }
 
   /** Builds a {@link Logistic}: {@code loc}, {@code scale} are required. */
-  public static final class Builder extends RandomVariableBuilder<TFloat32, Logistic, Builder> {
+  public static final class Builder extends LocationScaleBuilder<Logistic, Builder> {
 
     private static final Map<String, Constraint> PARAMETERS = constraints("loc", Constraint.REAL, "scale", Constraint.POSITIVE);
 
     private Builder(VariableScope scope) {
-      super(scope, "Logistic", TFloat32.class);
-    }
-
-    /**
-     * {@code loc} as a float32 tensor: the mean, median and mode.
-     *
-     * @param loc a float32 tensor of this context's graph, of known rank, finite (values
-     *     checked at once only for a {@code Const} of up to 2^16 elements)
-     * @return this builder
-     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
-     *     is not finite
-     */
-    public Builder loc(Operand<TFloat32> loc) {
-      return parameter("loc", loc);
-    }
-
-    /**
-     * {@code loc} as a number: the location.
-     *
-     * @param loc finite
-     * @return this builder
-     * @throws IllegalArgumentException if it is not finite
-     */
-    public Builder loc(double loc) {
-      return parameter("loc", loc);
-    }
-
-    /**
-     * {@code scale} as a float32 tensor: the scale, positive.
-     *
-     * @param scale a float32 tensor of this context's graph, of known rank, positive and finite (values
-     *     checked at once only for a {@code Const} of up to 2^16 elements)
-     * @return this builder
-     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
-     *     is not positive and finite
-     */
-    public Builder scale(Operand<TFloat32> scale) {
-      return parameter("scale", scale);
-    }
-
-    /**
-     * {@code scale} as a number: the scale.
-     *
-     * @param scale positive and finite
-     * @return this builder
-     * @throws IllegalArgumentException if it is not positive and finite
-     */
-    public Builder scale(double scale) {
-      return parameter("scale", scale);
-    }
-
-    @Override
-    protected Map<String, Constraint> parameterConstraints() {
-      return PARAMETERS;
-    }
-
-    @Override
-    protected Logistic create(Parts<TFloat32> parts) {
-      return new Logistic(parts);
+      super(scope, "Logistic", PARAMETERS, Logistic::new);
     }
 
     @Override

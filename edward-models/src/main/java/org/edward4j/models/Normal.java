@@ -167,71 +167,13 @@ public final class Normal extends AbstractRandomVariable<TFloat32> {
   }
 
   /** Builds a {@link Normal}: {@code loc} and {@code scale} are required. */
-  public static final class Builder extends RandomVariableBuilder<TFloat32, Normal, Builder> {
+  public static final class Builder extends LocationScaleBuilder<Normal, Builder> {
 
     private static final Map<String, Constraint> PARAMETERS =
         constraints("loc", Constraint.REAL, "scale", Constraint.POSITIVE);
 
     private Builder(VariableScope scope) {
-      super(scope, "Normal", TFloat32.class);
-    }
-
-    /**
-     * The mean, a float32 tensor.
-     *
-     * @param loc the mean, finite: a float32 tensor of this context's graph, of known rank (values
-     *     checked at once only for a {@code Const} of up to 2^16 elements)
-     * @return this builder
-     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
-     *     is not finite
-     */
-    public Builder loc(Operand<TFloat32> loc) {
-      return parameter("loc", loc);
-    }
-
-    /**
-     * The mean, a finite number.
-     *
-     * @param loc the mean, finite
-     * @return this builder
-     * @throws IllegalArgumentException if it is not finite
-     */
-    public Builder loc(double loc) {
-      return parameter("loc", loc);
-    }
-
-    /**
-     * The standard deviation, a float32 tensor of positive values.
-     *
-     * @param scale the standard deviation, positive: a float32 tensor of this context's graph, of
-     *     known rank (values checked at once only for a {@code Const} of up to 2^16 elements)
-     * @return this builder
-     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
-     *     is not positive and finite
-     */
-    public Builder scale(Operand<TFloat32> scale) {
-      return parameter("scale", scale);
-    }
-
-    /**
-     * The standard deviation, a positive finite number.
-     *
-     * @param scale the standard deviation, positive and finite
-     * @return this builder
-     * @throws IllegalArgumentException if it is not positive and finite
-     */
-    public Builder scale(double scale) {
-      return parameter("scale", scale);
-    }
-
-    @Override
-    protected Map<String, Constraint> parameterConstraints() {
-      return PARAMETERS;
-    }
-
-    @Override
-    protected Normal create(Parts<TFloat32> parts) {
-      return new Normal(parts);
+      super(scope, "Normal", PARAMETERS, Normal::new);
     }
 
     @Override

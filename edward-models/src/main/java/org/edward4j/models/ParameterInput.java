@@ -118,7 +118,7 @@ final class ParameterInput {
    * The values of a float32 {@code Const} op with at most {@link #MAX_INSPECTED_CONSTANT}
    * elements, read from its {@code value} attribute without running the graph; null otherwise.
    */
-  private static float[] constantValues(Operand<?> operand) {
+  static float[] constantValues(Operand<?> operand) {
     Operation op = operand.op();
     if (!(op instanceof GraphOperation graphOp) || !"Const".equals(op.type())) {
       return null;

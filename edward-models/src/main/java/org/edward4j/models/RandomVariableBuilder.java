@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.RandomVariableShape;
 import org.edward4j.core.VariableScope;
@@ -89,13 +90,34 @@ public abstract class RandomVariableBuilder<
   private long[] sampleShape = new long[0];
   private Operand<T> value;
   private String name;
+  private boolean validateArgs = true;
+  private final Map<String, Constraint> constraints;
+  private final Function<Parts<T>, R> factory;
 
   /**
+   * For a builder that overrides {@link #parameterConstraints()} and {@link #create(Parts)}.
+   *
    * @param scope where the variable is built; its name is made unique there
    * @param distributionName the default name, e.g. {@code "Normal"}
    * @param dtype the value's element type
    */
   protected RandomVariableBuilder(VariableScope scope, String distributionName, Class<T> dtype) {
+    this(scope, distributionName, dtype, null, null);
+  }
+
+  /**
+   * For a builder whose family is given by its parameters and constructor, so that it overrides
+   * neither {@link #parameterConstraints()} nor {@link #create(Parts)}.
+   *
+   * @param scope where the variable is built; its name is made unique there
+   * @param distributionName the default name, e.g. {@code "Normal"}
+   * @param dtype the value's element type
+   * @param constraints every parameter name the family accepts, in Edward's order, with its
+   *     constraint (see {@link #constraints(String, Constraint, String, Constraint)})
+   * @param factory the family's constructor from checked parts
+   */
+  protected RandomVariableBuilder(VariableScope scope, String distributionName, Class<T> dtype,
+      Map<String, Constraint> constraints, Function<Parts<T>, R> factory) {
     if (scope == null) {
       throw new IllegalArgumentException("`scope` must be a VariableScope, got null");
     }
@@ -103,6 +125,8 @@ public abstract class RandomVariableBuilder<
     this.scope = scope;
     this.distributionName = distributionName;
     this.dtype = dtype;
+    this.constraints = constraints;
+    this.factory = factory;
   }
 
   /**
@@ -151,6 +175,28 @@ public abstract class RandomVariableBuilder<
   }
 
   /**
+   * Whether {@code logProb} checks that its argument lies in the support, TensorFlow Probability's
+   * {@code validate_args}; on by default.
+   *
+   * <p>On, a value off the support gets a log density of {@code -inf} (never NaN), as the
+   * catalogue documents. Off, the caller promises values in the support (draws of this variable or
+   * of a variable with the same support, which is what inference evaluates), and a family whose
+   * check costs more than its formula (the Dirichlet's simplex test) skips it; each family's Javadoc
+   * says what it returns off the support then. Parameters are checked in Java either way.
+   *
+   * <p>The default differs from TensorFlow Probability's ({@code validate_args=False}): off-support
+   * values giving {@code -inf} is the documented contract of every family here, which tests and
+   * models rely on, so the faster form is the one asked for by name.
+   *
+   * @param validate {@code false} to let {@code logProb} skip support checks
+   * @return this builder
+   */
+  public final B validateArgs(boolean validate) {
+    this.validateArgs = validate;
+    return self();
+  }
+
+  /**
    * Checks the arguments together, enters the variable's name scope and builds it, drawing its value
    * unless one was observed.
    *
@@ -174,7 +220,7 @@ public abstract class RandomVariableBuilder<
     Ops tf = own.tf();
     Map<String, Operand<TFloat32>> params = new LinkedHashMap<>();
     inputs.forEach((n, in) -> params.put(n, in.materialize(tf)));
-    return create(new Parts<>(scope, own, tf, distributionName, name, dtype, params, rvShape, value));
+    return create(new Parts<>(scope, own, tf, distributionName, name, dtype, params, rvShape, value, validateArgs));
   }
 
   /** Sets a parameter to a graph tensor, checking it at once. */
@@ -210,8 +256,24 @@ public abstract class RandomVariableBuilder<
     return Collections.unmodifiableMap(m);
   }
 
-  /** Every parameter name this family accepts, in Edward's order, with its constraint. */
-  protected abstract Map<String, Constraint> parameterConstraints();
+  /** An ordered, unmodifiable map of three parameter names to their constraints. */
+  protected static Map<String, Constraint> constraints(
+      String name1, Constraint c1, String name2, Constraint c2, String name3, Constraint c3) {
+    Map<String, Constraint> m = new LinkedHashMap<>(constraints(name1, c1, name2, c2));
+    m.put(name3, c3);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * Every parameter name this family accepts, in Edward's order, with its constraint; by default
+   * the map given to the constructor.
+   */
+  protected Map<String, Constraint> parameterConstraints() {
+    if (constraints == null) {
+      throw new IllegalStateException(distributionName + "'s builder must override parameterConstraints()");
+    }
+    return constraints;
+  }
 
   /**
    * Checks which parameters were given. By default every accepted one is required.
@@ -251,8 +313,16 @@ public abstract class RandomVariableBuilder<
     return new BatchEvent(BroadcastShapes.broadcastAll(shapes), Shape.scalar());
   }
 
-  /** Builds the variable from checked parts; called once all checks have passed. */
-  protected abstract R create(Parts<T> parts);
+  /**
+   * Builds the variable from checked parts; called once all checks have passed. By default the
+   * factory given to the constructor.
+   */
+  protected R create(Parts<T> parts) {
+    if (factory == null) {
+      throw new IllegalStateException(distributionName + "'s builder must override create(Parts)");
+    }
+    return factory.apply(parts);
+  }
 
   /** This builder as its concrete type. */
   protected abstract B self();
@@ -288,6 +358,7 @@ public abstract class RandomVariableBuilder<
     o.sampleShape = sampleShape;
     o.name = name;
     o.value = (Operand<TNumber>) (Operand<?>) value;
+    o.validateArgs = validateArgs;
     return other;
   }
 

@@ -1,12 +1,11 @@
 package org.edward4j.models;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.edward4j.core.VariableScope;
 import org.edward4j.models.RandomVariableBuilder.Constraint;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
@@ -120,16 +119,66 @@ public final class StudentT extends AbstractRandomVariable<TFloat32> {
     return tf.math.add(tf.math.mul(t, scale()), loc());
   }
 
+  /**
+   * {@code norm - log(scale) - (v + 1) / 2 log1p(((x - loc) / (scale sqrt v))^2)}, the division by
+   * {@code scale sqrt v} folded into one multiplier of the batch shape. The normalizer {@code norm =
+   * lgamma((v + 1) / 2) - lgamma(v / 2) - log(v pi) / 2} is computed in Java in double precision when
+   * {@code df} is a constant (numbers given to the builder, or a small {@code Const}), so the graph
+   * holds one constant; otherwise in the graph (lgammas below {@code df = 20}, a series above).
+   */
   @Override
   protected Operand<TFloat32> logProbOf(Ops tf, Operand<TFloat32> x) {
     Operand<TFloat32> v = df();
+    Operand<TFloat32> halfV1 = tf.math.mul(tf.math.add(v, scalar(tf, 1)), scalar(tf, 0.5));
+    Operand<TFloat32> inverseWidth = tf.math.reciprocal(tf.math.mul(scale(), tf.math.sqrt(v)));
+    Operand<TFloat32> w = tf.math.mul(tf.math.sub(x, loc()), inverseWidth);
+    Operand<TFloat32> kernel = tf.math.mul(halfV1, tf.math.log1p(tf.math.square(w)));
+    Operand<TFloat32> norm = tf.math.sub(normalizer(tf, v), tf.math.log(scale()));
+    return tf.math.sub(norm, kernel);
+  }
+
+  /** {@code lgamma((v + 1) / 2) - lgamma(v / 2) - log(v pi) / 2}: a constant when {@code v} is one. */
+  private static Operand<TFloat32> normalizer(Ops tf, Operand<TFloat32> v) {
+    float[] known = ParameterInput.constantValues(v);
+    if (known != null) {
+      float[] norm = new float[known.length];
+      for (int i = 0; i < known.length; i++) {
+        norm[i] = (float) logNormalizer(known[i]);
+      }
+      return tf.constant(v.shape(), DataBuffers.of(norm, true, false));
+    }
     Operand<TFloat32> half = scalar(tf, 0.5);
-    Operand<TFloat32> halfV1 = tf.math.mul(tf.math.add(v, scalar(tf, 1)), half);
-    Operand<TFloat32> z = tf.math.div(tf.math.sub(x, loc()), scale());
-    Operand<TFloat32> kernel = tf.math.mul(halfV1, tf.math.log1p(tf.math.div(tf.math.square(z), v)));
-    Operand<TFloat32> norm = tf.math.sub(logGammaRatio(tf, tf.math.mul(v, half)), tf.math.mul(half, tf.math.log(v)));
-    Operand<TFloat32> logs = tf.math.add(tf.math.log(scale()), scalar(tf, 0.5 * Math.log(Math.PI)));
-    return tf.math.sub(tf.math.sub(norm, logs), kernel);
+    return tf.math.sub(logGammaRatio(tf, tf.math.mul(v, half)), tf.math.mul(half, tf.math.log(tf.math.mul(v, scalar(tf, Math.PI)))));
+  }
+
+  /**
+   * {@code lgamma((v + 1) / 2) - lgamma(v / 2) - log(v pi) / 2} in double precision, for any
+   * positive finite {@code v}.
+   *
+   * @param v the degrees of freedom
+   * @return the log normalizer of the standard Student's t density
+   */
+  static double logNormalizer(double v) {
+    return logGammaRatio(v / 2) - 0.5 * Math.log(v * Math.PI);
+  }
+
+  /**
+   * {@code lgamma(a + 1/2) - lgamma(a)} in double precision without subtracting two large lgammas:
+   * below {@code a = 10} by the recurrence {@code R(a) = R(a + 1) - log((a + 1/2) / a)}, from there
+   * by the asymptotic series {@code log(a) / 2 - 1 / (8 a) + 1 / (192 a^3) - 1 / (640 a^5) + 17 /
+   * (14336 a^7)}, whose error at {@code a = 10} is 1.6e-12 (checked against 40-digit arithmetic).
+   */
+  static double logGammaRatio(double a) {
+    double shift = 0;
+    while (a < 10) {
+      shift -= Math.log((a + 0.5) / a);
+      a += 1;
+    }
+    double inv = 1 / a;
+    double inv2 = inv * inv;
+    double series = 0.5 * Math.log(a)
+        - inv * (1.0 / 8 - inv2 * (1.0 / 192 - inv2 * (1.0 / 640 - inv2 * (17.0 / 14336))));
+    return series + shift;
   }
 
   /**
@@ -218,12 +267,12 @@ public final class StudentT extends AbstractRandomVariable<TFloat32> {
   }
 
   /** Builds a {@link StudentT}: {@code df}, {@code loc}, {@code scale} are required. */
-  public static final class Builder extends RandomVariableBuilder<TFloat32, StudentT, Builder> {
+  public static final class Builder extends LocationScaleBuilder<StudentT, Builder> {
 
-    private static final Map<String, Constraint> PARAMETERS = threeConstraints("df", Constraint.POSITIVE, "loc", Constraint.REAL, "scale", Constraint.POSITIVE);
+    private static final Map<String, Constraint> PARAMETERS = constraints("df", Constraint.POSITIVE, "loc", Constraint.REAL, "scale", Constraint.POSITIVE);
 
     private Builder(VariableScope scope) {
-      super(scope, "StudentT", TFloat32.class);
+      super(scope, "StudentT", PARAMETERS, StudentT::new);
     }
 
     /**
@@ -248,71 +297,6 @@ public final class StudentT extends AbstractRandomVariable<TFloat32> {
      */
     public Builder df(double df) {
       return parameter("df", df);
-    }
-
-    /**
-     * {@code loc} as a float32 tensor: the location (median and mode).
-     *
-     * @param loc a float32 tensor of this context's graph, of known rank, finite (values
-     *     checked at once only for a {@code Const} of up to 2^16 elements)
-     * @return this builder
-     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
-     *     is not finite
-     */
-    public Builder loc(Operand<TFloat32> loc) {
-      return parameter("loc", loc);
-    }
-
-    /**
-     * {@code loc} as a number: the location.
-     *
-     * @param loc finite
-     * @return this builder
-     * @throws IllegalArgumentException if it is not finite
-     */
-    public Builder loc(double loc) {
-      return parameter("loc", loc);
-    }
-
-    /**
-     * {@code scale} as a float32 tensor: the scale, positive.
-     *
-     * @param scale a float32 tensor of this context's graph, of known rank, positive and finite (values
-     *     checked at once only for a {@code Const} of up to 2^16 elements)
-     * @return this builder
-     * @throws IllegalArgumentException for another dtype or graph, unknown rank, or a constant that
-     *     is not positive and finite
-     */
-    public Builder scale(Operand<TFloat32> scale) {
-      return parameter("scale", scale);
-    }
-
-    /**
-     * {@code scale} as a number: the scale.
-     *
-     * @param scale positive and finite
-     * @return this builder
-     * @throws IllegalArgumentException if it is not positive and finite
-     */
-    public Builder scale(double scale) {
-      return parameter("scale", scale);
-    }
-
-    private static Map<String, Constraint> threeConstraints(
-        String n1, Constraint c1, String n2, Constraint c2, String n3, Constraint c3) {
-      Map<String, Constraint> m = new LinkedHashMap<>(constraints(n1, c1, n2, c2));
-      m.put(n3, c3);
-      return Collections.unmodifiableMap(m);
-    }
-
-    @Override
-    protected Map<String, Constraint> parameterConstraints() {
-      return PARAMETERS;
-    }
-
-    @Override
-    protected StudentT create(Parts<TFloat32> parts) {
-      return new StudentT(parts);
     }
 
     @Override

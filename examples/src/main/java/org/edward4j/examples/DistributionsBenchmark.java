@@ -1,7 +1,6 @@
 package org.edward4j.examples;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,25 +104,33 @@ final class DistributionsBenchmark {
    */
   private record Timed(ModelContext ctx, Operand<TFloat32> fetch, Placeholder<TInt64> seed, Fed x) {
     double perSecond(int runs, long units) {
+      long nanos = 0;
+      for (int i = 0; i < runs; i++) {
+        nanos += oneRun();
+      }
+      return units * runs / (nanos / 1e9);
+    }
+
+    /** One {@code Session.run}, in nanoseconds; a raw graph gets a new seed each time. */
+    long oneRun() {
       long start = System.nanoTime();
-      try (TInt64 s = TInt64.vectorOf(7, 0)) {
-        for (int i = 0; i < runs; i++) {
-          Session.Runner r = ctx.runner().fetch(fetch);
-          if (x != null) {
-            r.feed(x.placeholder(), x.value());
-          }
-          if (seed != null) {
-            s.setLong(i, 1);
-            r.feed(seed, s);
-          }
-          try (Result res = ctx.run(r)) {
-            sink += ((TFloat32) res.get(0)).getFloat();
-          }
+      Session.Runner r = ctx.runner().fetch(fetch);
+      try (TInt64 s = seed == null ? null : TInt64.vectorOf(7, ++rawRuns)) {
+        if (x != null) {
+          r.feed(x.placeholder(), x.value());
+        }
+        if (s != null) {
+          r.feed(seed, s);
+        }
+        try (Result res = ctx.run(r)) {
+          sink += ((TFloat32) res.get(0)).getFloat();
         }
       }
-      return units * runs / ((System.nanoTime() - start) / 1e9);
+      return System.nanoTime() - start;
     }
   }
+
+  private static long rawRuns;
 
   private static double sink;
 
@@ -164,9 +171,9 @@ final class DistributionsBenchmark {
   }
 
   /** The three families against graphs built by hand, draws and log densities, alternating rounds. */
-  private static void compare(int runs, int rounds, long seed) {
-    System.out.printf("library against a raw graph, %d rounds of %d runs, medians%n", rounds, runs);
-    System.out.printf("  %-10s %-8s %14s %14s %8s%n", "family", "op", "library/s", "raw/s", "lib/raw");
+  static void compare(int runs, int rounds, long seed) {
+    System.out.printf("library against a raw graph, %d rounds of %d interleaved run pairs, medians%n", rounds, runs);
+    System.out.printf("  %-10s %-19s %14s %14s %8s%n", "family", "op", "library/s", "raw/s", "lib/raw");
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       VariableScope scope = ctx.scope("lib");
       Ops tf = ctx.tf();
@@ -198,10 +205,12 @@ final class DistributionsBenchmark {
           raw.math.lgamma(raw.reduceSum(a, raw.constant(0))));
       Operand<TFloat32> rawDirichletLp = raw.math.sub(raw.reduceSum(
           raw.math.mul(raw.math.sub(a, raw.constant(1f)), raw.math.log(xD)), raw.constant(-1)), logB);
+      Dirichlet unchecked = Dirichlet.builder(scope).concentration(alpha).validateArgs(false).build();
       pairs.put("Dirichlet draws", pair(ctx, tf, dirichlet.sample(N), raw, rawDirichlet, rawSeed, null));
-      pairs.put("Dirichlet logProb", pair(ctx, tf, dirichlet.logProb(xD), raw, rawDirichletLp, null, fD));
-      // StudentT(4, 0, 1): N(0, 1) * sqrt((df/2) / Gamma(df/2)); log density by its formula
-      StudentT studentT = StudentT.of(scope, 4.0, 0.0, 1.0);
+      pairs.put("Dirichlet logProb", pair(ctx, tf, unchecked.logProb(xD), raw, rawDirichletLp, null, fD));
+      pairs.put("Dirichlet logProb(validated)", pair(ctx, tf, dirichlet.logProb(xD), raw, rawDirichletLp, null, fD));
+      // StudentT(4, 0.5, 2): loc + scale N(0, 1) sqrt((df/2) / Gamma(df/2)); log density by its textbook formula
+      StudentT studentT = StudentT.of(scope, 4.0, 0.5, 2.0);
       Fed fT = fixedDraws(ctx, studentT);
       Operand<TFloat32> xT = fT.placeholder();
       Operand<TFloat32> eps = raw.random.statelessRandomNormal(raw.constant(new int[] {N}), rawSeed);
@@ -209,11 +218,13 @@ final class DistributionsBenchmark {
           raw.math.add(rawSeed, raw.constant(new long[] {1, 0})));
       Operand<TFloat32> gT = raw.random.statelessRandomGamma(raw.constant(new int[] {N}), kca2.key(), kca2.counter(),
           kca2.alg(), raw.constant(2f));
-      Operand<TFloat32> rawT = raw.math.mul(eps, raw.math.sqrt(raw.math.div(raw.constant(2f), gT)));
+      Operand<TFloat32> rawT = raw.math.add(raw.math.mul(
+          raw.math.mul(eps, raw.math.sqrt(raw.math.div(raw.constant(2f), gT))), raw.constant(2f)), raw.constant(0.5f));
       double tNorm = org.apache.commons.math3.special.Gamma.logGamma(2.5) - org.apache.commons.math3.special.Gamma.logGamma(2)
-          - 0.5 * Math.log(4 * Math.PI);
+          - 0.5 * Math.log(4 * Math.PI) - Math.log(2);
+      Operand<TFloat32> zT = raw.math.div(raw.math.sub(xT, raw.constant(0.5f)), raw.constant(2f));
       Operand<TFloat32> rawTLp = raw.math.sub(raw.constant((float) tNorm),
-          raw.math.mul(raw.constant(2.5f), raw.math.log1p(raw.math.div(raw.math.square(xT), raw.constant(4f)))));
+          raw.math.mul(raw.constant(2.5f), raw.math.log1p(raw.math.div(raw.math.square(zT), raw.constant(4f)))));
       pairs.put("StudentT draws", pair(ctx, tf, studentT.sample(N), raw, rawT, rawSeed, null));
       pairs.put("StudentT logProb", pair(ctx, tf, studentT.logProb(xT), raw, rawTLp, null, fT));
 
@@ -223,15 +234,26 @@ final class DistributionsBenchmark {
         p[1].perSecond(3, N);
         rates.put(k, new ArrayList<>());
       });
+      // A round interleaves single runs of the two graphs and keeps the median run time of each, so
+      // a run slowed by another process on this shared machine moves neither figure much.
       for (int r = 0; r < rounds; r++) {
-        pairs.forEach((k, p) -> rates.get(k).add(new double[] {p[0].perSecond(runs, N), p[1].perSecond(runs, N)}));
+        pairs.forEach((k, p) -> {
+          List<Double> lib = new ArrayList<>();
+          List<Double> rw = new ArrayList<>();
+          for (int i = 0; i < runs; i++) {
+            lib.add((double) p[0].oneRun());
+            rw.add((double) p[1].oneRun());
+          }
+          rates.get(k).add(new double[] {N / (BenchmarkRounds.median(lib) / 1e9), N / (BenchmarkRounds.median(rw) / 1e9)});
+        });
       }
       rates.forEach((k, list) -> {
-        double lib = median(list.stream().mapToDouble(v -> v[0]).toArray());
-        double rw = median(list.stream().mapToDouble(v -> v[1]).toArray());
-        double ratio = median(list.stream().mapToDouble(v -> v[0] / v[1]).toArray());
+        double lib = BenchmarkRounds.median(list.stream().map(v -> v[0]).toList());
+        double rw = BenchmarkRounds.median(list.stream().map(v -> v[1]).toList());
+        List<Double> ratios = list.stream().map(v -> v[0] / v[1]).toList();
         String[] parts = k.split(" ");
-        System.out.printf("  %-10s %-8s %14.0f %14.0f %8.3f%n", parts[0], parts[1], lib, rw, ratio);
+        System.out.printf("  %-10s %-19s %14.0f %14.0f %8.3f  rounds %s%n", parts[0], parts[1], lib, rw,
+            BenchmarkRounds.median(ratios), BenchmarkRounds.format(ratios, "%.3f"));
       });
     }
   }
@@ -254,11 +276,5 @@ final class DistributionsBenchmark {
     Operand<TFloat32> f = x.type() == TFloat32.class ? (Operand<TFloat32>) x
         : tf.dtypes.cast((Operand<org.tensorflow.types.family.TNumber>) x, TFloat32.class);
     return tf.reduceSum(f, tf.range(tf.constant(0), tf.rank(f), tf.constant(1)));
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 }

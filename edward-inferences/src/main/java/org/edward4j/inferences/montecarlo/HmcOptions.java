@@ -20,7 +20,7 @@ import org.edward4j.inferences.MonteCarloOptions;
 public record HmcOptions(MonteCarloOptions monteCarlo, double stepSize, int nSteps) implements MonteCarloFamilyOptions {
 
   /** Edward's default step size. */
-  public static final double DEFAULT_STEP_SIZE = 0.25;
+  public static final double DEFAULT_STEP_SIZE = StepSizeBuilder.DEFAULT_STEP_SIZE;
 
   /** Edward's default number of leapfrog steps. */
   public static final int DEFAULT_N_STEPS = 2;
@@ -60,26 +60,13 @@ public record HmcOptions(MonteCarloOptions monteCarlo, double stepSize, int nSte
   }
 
   /** Builds {@link HmcOptions}. */
-  public static final class Builder extends MonteCarloOptions.AbstractBuilder<Builder> {
-    private double stepSize = DEFAULT_STEP_SIZE;
+  public static final class Builder extends StepSizeBuilder<Builder> {
     private int nSteps = DEFAULT_N_STEPS;
 
     private Builder() {}
 
     @Override
     protected Builder self() {
-      return this;
-    }
-
-    /**
-     * The leapfrog step size (Edward's {@code step_size}); default 0.25.
-     *
-     * @param stepSize positive and finite
-     * @return this
-     * @throws IllegalArgumentException if not positive and finite
-     */
-    public Builder stepSize(double stepSize) {
-      this.stepSize = ChainState.checkStepSize(stepSize);
       return this;
     }
 
@@ -101,7 +88,7 @@ public record HmcOptions(MonteCarloOptions monteCarlo, double stepSize, int nSte
      * @return the options
      */
     public HmcOptions build() {
-      return new HmcOptions(monteCarloOptions(), stepSize, nSteps);
+      return new HmcOptions(monteCarloOptions(), chosenStepSize(), nSteps);
     }
   }
 }

@@ -28,9 +28,7 @@ import org.tensorflow.Operand;
  * mh.run(MonteCarloOptions.builder().nPrint(0).build());
  * }</pre>
  */
-public class MetropolisHastings extends MonteCarlo<MonteCarloOptions> {
-
-  private final ProposalVariables proposals;
+public class MetropolisHastings extends ProposalMonteCarlo<MonteCarloOptions> {
 
   /**
    * Creates the inference; nothing is built until {@code initialize}.
@@ -46,8 +44,7 @@ public class MetropolisHastings extends MonteCarlo<MonteCarloOptions> {
       Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
       Map<? extends Operand<?>, ? extends Operand<?>> proposalVars,
       Map<? extends Operand<?>, ? extends Operand<?>> data) {
-    super(latentVars, data);
-    this.proposals = ProposalVariables.of(proposalVars, this.latentVars);
+    super(latentVars, proposalVars, data);
   }
 
   /**
@@ -62,8 +59,7 @@ public class MetropolisHastings extends MonteCarlo<MonteCarloOptions> {
       List<? extends Operand<?>> latentVars,
       Map<? extends Operand<?>, ? extends Operand<?>> proposalVars,
       Map<? extends Operand<?>, ? extends Operand<?>> data) {
-    super(latentVars, data);
-    this.proposals = ProposalVariables.of(proposalVars, this.latentVars);
+    super(latentVars, proposalVars, data);
   }
 
   @Override
@@ -73,7 +69,7 @@ public class MetropolisHastings extends MonteCarlo<MonteCarloOptions> {
 
   @Override
   protected KernelStep buildStep(MonteCarloOptions options, Chain chain) {
-    Proposal g = proposals.at(chain.tf(), latentVariables(), this::modelCopy, chain.current());
+    Proposal g = proposalAt(chain, chain.current());
     return MetropolisHastingsKernel.step(context(), chain.tf(), chain.logJoint(), chain.current(), g);
   }
 }

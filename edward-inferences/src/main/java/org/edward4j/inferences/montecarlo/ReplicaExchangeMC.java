@@ -28,9 +28,7 @@ import org.tensorflow.types.TFloat32;
  * rex.run(ReplicaExchangeOptions.builder().inverseTemperatures(1.0, 0.3, 0.1, 0.03).nPrint(0).build());
  * }</pre>
  */
-public class ReplicaExchangeMC extends MonteCarlo<ReplicaExchangeOptions> {
-
-  private final ProposalVariables proposals;
+public class ReplicaExchangeMC extends ProposalMonteCarlo<ReplicaExchangeOptions> {
 
   /**
    * Creates the inference; nothing is built until {@code initialize}.
@@ -44,8 +42,7 @@ public class ReplicaExchangeMC extends MonteCarlo<ReplicaExchangeOptions> {
       Map<? extends Operand<?>, ? extends Operand<?>> latentVars,
       Map<? extends Operand<?>, ? extends Operand<?>> proposalVars,
       Map<? extends Operand<?>, ? extends Operand<?>> data) {
-    super(latentVars, data);
-    this.proposals = ProposalVariables.of(proposalVars, this.latentVars);
+    super(latentVars, proposalVars, data);
   }
 
   /**
@@ -60,8 +57,7 @@ public class ReplicaExchangeMC extends MonteCarlo<ReplicaExchangeOptions> {
       List<? extends Operand<?>> latentVars,
       Map<? extends Operand<?>, ? extends Operand<?>> proposalVars,
       Map<? extends Operand<?>, ? extends Operand<?>> data) {
-    super(latentVars, data);
-    this.proposals = ProposalVariables.of(proposalVars, this.latentVars);
+    super(latentVars, proposalVars, data);
   }
 
   @Override
@@ -83,7 +79,7 @@ public class ReplicaExchangeMC extends MonteCarlo<ReplicaExchangeOptions> {
       replicas.add(chain.current().subList(i * k, (i + 1) * k));
     }
     List<KernelStep> steps = options.kernel().step(context(), chain.tf(), chain.logJoint(), replicas,
-        current -> proposals.at(chain.tf(), latentVariables(), this::modelCopy, current));
+        current -> proposalAt(chain, current));
     List<Operand<TFloat32>> next = new ArrayList<>();
     List<Op> updates = new ArrayList<>();
     for (KernelStep s : steps) {

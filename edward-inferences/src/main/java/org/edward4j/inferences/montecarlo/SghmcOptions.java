@@ -21,7 +21,7 @@ import org.edward4j.inferences.MonteCarloOptions;
 public record SghmcOptions(MonteCarloOptions monteCarlo, double stepSize, double friction) implements MonteCarloFamilyOptions {
 
   /** Edward's default step size. */
-  public static final double DEFAULT_STEP_SIZE = 0.25;
+  public static final double DEFAULT_STEP_SIZE = StepSizeBuilder.DEFAULT_STEP_SIZE;
 
   /** Edward's default friction. */
   public static final double DEFAULT_FRICTION = 0.1;
@@ -69,26 +69,13 @@ public record SghmcOptions(MonteCarloOptions monteCarlo, double stepSize, double
   }
 
   /** Builds {@link SghmcOptions}. */
-  public static final class Builder extends MonteCarloOptions.AbstractBuilder<Builder> {
-    private double stepSize = DEFAULT_STEP_SIZE;
+  public static final class Builder extends StepSizeBuilder<Builder> {
     private double friction = DEFAULT_FRICTION;
 
     private Builder() {}
 
     @Override
     protected Builder self() {
-      return this;
-    }
-
-    /**
-     * The step size (Edward's {@code step_size}); default 0.25.
-     *
-     * @param stepSize positive and finite
-     * @return this
-     * @throws IllegalArgumentException if not positive and finite
-     */
-    public Builder stepSize(double stepSize) {
-      this.stepSize = ChainState.checkStepSize(stepSize);
       return this;
     }
 
@@ -110,7 +97,7 @@ public record SghmcOptions(MonteCarloOptions monteCarlo, double stepSize, double
      * @return the options
      */
     public SghmcOptions build() {
-      return new SghmcOptions(monteCarloOptions(), stepSize, friction);
+      return new SghmcOptions(monteCarloOptions(), chosenStepSize(), friction);
     }
   }
 }

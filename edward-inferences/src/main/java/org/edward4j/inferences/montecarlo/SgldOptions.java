@@ -20,7 +20,7 @@ import org.edward4j.inferences.MonteCarloOptions;
 public record SgldOptions(MonteCarloOptions monteCarlo, double stepSize) implements MonteCarloFamilyOptions {
 
   /** Edward's default step-size scale. */
-  public static final double DEFAULT_STEP_SIZE = 0.25;
+  public static final double DEFAULT_STEP_SIZE = StepSizeBuilder.DEFAULT_STEP_SIZE;
 
   /**
    * Checks every value.
@@ -56,8 +56,7 @@ public record SgldOptions(MonteCarloOptions monteCarlo, double stepSize) impleme
   }
 
   /** Builds {@link SgldOptions}. */
-  public static final class Builder extends MonteCarloOptions.AbstractBuilder<Builder> {
-    private double stepSize = DEFAULT_STEP_SIZE;
+  public static final class Builder extends StepSizeBuilder<Builder> {
 
     private Builder() {}
 
@@ -67,24 +66,12 @@ public record SgldOptions(MonteCarloOptions monteCarlo, double stepSize) impleme
     }
 
     /**
-     * The step-size scale (Edward's {@code step_size}); default 0.25.
-     *
-     * @param stepSize positive and finite
-     * @return this
-     * @throws IllegalArgumentException if not positive and finite
-     */
-    public Builder stepSize(double stepSize) {
-      this.stepSize = ChainState.checkStepSize(stepSize);
-      return this;
-    }
-
-    /**
      * The options.
      *
      * @return the options
      */
     public SgldOptions build() {
-      return new SgldOptions(monteCarloOptions(), stepSize);
+      return new SgldOptions(monteCarloOptions(), chosenStepSize());
     }
   }
 }
