@@ -1,5 +1,6 @@
 package org.edward4j.spark.jobs;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,9 @@ import java.util.Locale;
  * @param burnIn draws dropped at the start of every chain, at least 0 and fewer than its draws
  * @param seed the job's seed
  */
-public record ChainsOptions(int chains, int burnIn, long seed) {
+public record ChainsOptions(int chains, int burnIn, long seed) implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /**
    * Checks every value.

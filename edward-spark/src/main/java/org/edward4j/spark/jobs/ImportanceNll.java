@@ -75,14 +75,19 @@ public final class ImportanceNll {
    * @throws IllegalArgumentException for an empty data set
    */
   public NllResult estimate(JavaRDD<float[]> rows) {
-    List<PartitionNll> parts = new ArrayList<>(logMarginals(rows).mapPartitionsWithIndex(ImportanceNll::summarize, true).collect());
+    Objects.requireNonNull(rows, "rows");
+    NllTask task = new NllTask(model, options);
+    List<PartitionNll> parts = new ArrayList<>(rows.zipWithIndex().mapPartitionsWithIndex(
+        (Integer partition, Iterator<Tuple2<float[], Long>> held) -> {
+          long start = System.nanoTime();
+          return summarize(partition, task.call(partition, held), start);
+        }, true).collect());
     parts.sort(Comparator.comparingInt(PartitionNll::partition));
     return NllResult.merge(parts, options.samples());
   }
 
-  /** A partition's mean and M2 of -log p(x) (Welford), timing the pipelined estimation too. */
-  private static Iterator<PartitionNll> summarize(Integer partition, Iterator<RowLogMarginal> rows) {
-    long start = System.nanoTime();
+  /** A partition's mean and M2 of -log p(x) (Welford), and the task's time since {@code start}. */
+  private static Iterator<PartitionNll> summarize(int partition, Iterator<RowLogMarginal> rows, long start) {
     long n = 0;
     double mean = 0;
     double m2 = 0;

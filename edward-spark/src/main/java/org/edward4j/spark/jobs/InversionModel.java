@@ -14,8 +14,11 @@ import org.edward4j.inferences.latent.LatentGanEstimator;
  * settings), never a context, graph or tensor.
  *
  * <pre>{@code
+ * // The tutorial GAN's generator (GanTutorialModel, trained by SparkGan), its noise replaced by the codes:
  * InversionModel model = builder -> builder
- *     .generator((scope, z) -> GanTutorialModel.generativeNetwork(scope, z))
+ *     .generator((scope, z) -> Layers.dense(scope,
+ *         Layers.dense(scope, z, 128, DenseOptions.builder().activation(Activation.relu()).build()),
+ *         784, DenseOptions.builder().activation(Activation.sigmoid()).build()))
  *     .params(LatentGanParams.builder().batchSize(64).zShape(100).learningRate(0.05).build());
  * }</pre>
  */

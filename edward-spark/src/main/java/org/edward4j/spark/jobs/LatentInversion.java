@@ -120,11 +120,16 @@ public final class LatentInversion {
   static final class InversionTask implements Function2<Integer, Iterator<Tuple2<float[], Long>>, Iterator<InvertedImage>> {
     private static final long serialVersionUID = 1L;
     private final InversionModel model;
-    private final InversionOptions options;
+    // Path is not serializable: the task carries the checkpoint as a string.
+    private final String checkpoint;
+    private final int steps;
+    private final long seed;
 
     InversionTask(InversionModel model, InversionOptions options) {
       this.model = model;
-      this.options = options;
+      this.checkpoint = options.checkpoint().toAbsolutePath().toString();
+      this.steps = options.steps();
+      this.seed = options.seed();
     }
 
     @Override
@@ -137,11 +142,11 @@ public final class LatentInversion {
       }
       LatentGanEstimator estimator;
       synchronized (GraphBuilds.LOCK) {
-        estimator = model.configure(LatentGanEstimator.builder()).warmStartFrom(options.checkpoint()).seed(options.seed()).build();
+        estimator = model.configure(LatentGanEstimator.builder()).warmStartFrom(Path.of(checkpoint)).seed(seed).build();
       }
       try (estimator) {
         int batchSize = estimator.params().batchSize();
-        long runsPerBatch = searchRuns(estimator.params().restarts(), options.steps());
+        long runsPerBatch = searchRuns(estimator.params().restarts(), steps);
         float[][] batch = new float[batchSize][];
         int i = 0;
         while (i < held.size()) {
@@ -155,7 +160,7 @@ public final class LatentInversion {
             batch[(int) (held.get(j)._2() % batchSize)] = held.get(j)._1();
           }
           estimator.context().setRandomStep(b * runsPerBatch);
-          LatentGanResult result = estimator.fit(batch, options.steps());
+          LatentGanResult result = estimator.fit(batch, steps);
           for (int j = i; j < end; j++) {
             int p = (int) (held.get(j)._2() % batchSize);
             out.add(new InvertedImage(held.get(j)._2(), result.z()[p], result.losses()[p],

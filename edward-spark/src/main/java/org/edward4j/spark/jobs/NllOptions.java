@@ -1,5 +1,6 @@
 package org.edward4j.spark.jobs;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,9 @@ import java.util.Locale;
  * @param batchSize rows per batch, at least 1
  * @param seed the job's seed (every task's context is seeded with it)
  */
-public record NllOptions(int samples, int samplesPerRun, int batchSize, long seed) {
+public record NllOptions(int samples, int samplesPerRun, int batchSize, long seed) implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /**
    * Checks every value.

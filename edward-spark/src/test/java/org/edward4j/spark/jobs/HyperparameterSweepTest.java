@@ -56,7 +56,7 @@ class HyperparameterSweepTest {
     List<String> lines = Files.readAllLines(csv);
     assertEquals("index,config,status,error,seconds,loss", lines.get(0));
     assertEquals(6, lines.size());
-    assertTrue(lines.get(3).startsWith("2,\"Config[learningRate=-1.0, hidden=8]\",failed,IllegalArgumentException: "), lines.get(3));
+    assertTrue(lines.get(3).startsWith("2,\"Config[learningRate=-1.0, hidden=8]\",failed,\"IllegalArgumentException: "), lines.get(3));
     assertTrue(lines.get(3).endsWith(","), "a failed row has no metric: " + lines.get(3));
     JsonNode json = new ObjectMapper().readTree(result.writeJson(dir.resolve("sweep.json")).toFile());
     assertEquals(5, json.size());
