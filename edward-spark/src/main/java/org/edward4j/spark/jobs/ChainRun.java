@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param widths name to its number of coordinates per draw
  * @param buildSeconds seconds spent building the model and the inference's graph
  * @param sampleSeconds seconds spent drawing
+ * @serial exclude (sent between the driver and the executors of one job, not stored)
  */
 public record ChainRun(int chain, int draws, Map<String, float[]> values, Map<String, Integer> widths,
     double buildSeconds, double sampleSeconds) implements Serializable {
@@ -26,6 +27,12 @@ public record ChainRun(int chain, int draws, Map<String, float[]> values, Map<St
   /**
    * Checks the sizes.
    *
+   * @param chain the chain's index
+   * @param draws the number of draws {@code T} of every tracked quantity
+   * @param values name to its {@code draws * width} values, in the model's order
+   * @param widths name to its number of coordinates per draw
+   * @param buildSeconds seconds spent building the model and the inference's graph
+   * @param sampleSeconds seconds spent drawing
    * @throws IllegalArgumentException if a quantity does not hold {@code draws * width} values
    */
   public ChainRun {

@@ -31,6 +31,10 @@ public record ChainSetup<O extends MonteCarloFamilyOptions>(
   /**
    * Checks the parts.
    *
+   * @param inference the sampler, not initialized
+   * @param options its options
+   * @param draws name to an {@code Empirical}'s {@code params} (shape {@code [T] + event}), in order
+   * @param feeds a value for each placeholder the model reads, fed at every update (often empty)
    * @throws IllegalArgumentException if {@code draws} is empty
    */
   public ChainSetup {

@@ -1,6 +1,5 @@
 package org.edward4j.spark.jobs;
 
-import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -16,13 +15,14 @@ import java.util.Locale;
  * @param burnIn draws dropped at the start of every chain, at least 0 and fewer than its draws
  * @param seed the job's seed
  */
-public record ChainsOptions(int chains, int burnIn, long seed) implements Serializable {
-
-  private static final long serialVersionUID = 1L;
+public record ChainsOptions(int chains, int burnIn, long seed) {
 
   /**
    * Checks every value.
    *
+   * @param chains the number of chains, at least 1 (at least 2 for R-hat to compare chains)
+   * @param burnIn draws dropped at the start of every chain, at least 0 and fewer than its draws
+   * @param seed the job's seed
    * @throws IllegalArgumentException naming the argument, for {@code chains < 1} or {@code burnIn < 0}
    */
   public ChainsOptions {

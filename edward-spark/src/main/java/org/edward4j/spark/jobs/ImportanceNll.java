@@ -110,11 +110,20 @@ public final class ImportanceNll {
   static final class NllTask implements Function2<Integer, Iterator<Tuple2<float[], Long>>, Iterator<RowLogMarginal>> {
     private static final long serialVersionUID = 1L;
     private final ImportanceModel model;
-    private final NllOptions options;
+    // The options' values, not the record: options stay plain records on the driver.
+    private final int samples;
+    private final int samplesPerRun;
+    private final int batchSize;
+    private final long seed;
+    private final int runsPerBatch;
 
     NllTask(ImportanceModel model, NllOptions options) {
       this.model = model;
-      this.options = options;
+      this.samples = options.samples();
+      this.samplesPerRun = options.samplesPerRun();
+      this.batchSize = options.batchSize();
+      this.seed = options.seed();
+      this.runsPerBatch = options.runsPerBatch();
     }
 
     @Override
@@ -125,8 +134,7 @@ public final class ImportanceNll {
       if (held.isEmpty()) {
         return out.iterator();
       }
-      int batchSize = options.batchSize();
-      try (ModelContext ctx = ModelContext.withSeed(options.seed())) {
+      try (ModelContext ctx = ModelContext.withSeed(seed)) {
         LikelihoodSetup setup;
         MarginalLikelihood ml;
         synchronized (GraphBuilds.LOCK) {
@@ -136,7 +144,7 @@ public final class ImportanceNll {
                 + " rows (the batch size) along its first axis, got shape " + setup.input().shape());
           }
           ml = MarginalLikelihood.builder(setup.latentVars(), setup.data())
-              .samples(options.samples()).samplesPerRun(options.samplesPerRun()).build();
+              .samples(samples).samplesPerRun(samplesPerRun).build();
         }
         int width = setup.width();
         float[] buffer = new float[batchSize * width];
@@ -158,7 +166,7 @@ public final class ImportanceNll {
           for (int j = i; j < end; j++) {
             System.arraycopy(held.get(j)._1(), 0, buffer, (int) (held.get(j)._2() % batchSize) * width, width);
           }
-          ctx.setRandomStep(batch * options.runsPerBatch());
+          ctx.setRandomStep(batch * runsPerBatch);
           double[] logP = ml.logMarginal(Map.of(setup.input(), buffer));
           for (int j = i; j < end; j++) {
             long index = held.get(j)._2();

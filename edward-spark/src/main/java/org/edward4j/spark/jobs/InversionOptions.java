@@ -24,6 +24,9 @@ public record InversionOptions(Path checkpoint, int steps, long seed) {
   /**
    * Checks every value on the driver.
    *
+   * @param checkpoint the checkpoint directory or prefix; it must exist when the options are made
+   * @param steps optimizer steps per start, at least 0
+   * @param seed the seed of the estimators' random starts
    * @throws IllegalArgumentException if {@code checkpoint} holds no checkpoint or {@code steps < 0}
    */
   public InversionOptions {

@@ -13,6 +13,7 @@ import java.util.Locale;
  * @param code the best code, flattened
  * @param loss the estimator's per-example loss at it
  * @param reconstructionError the mean squared pixel error of {@code G(code)}
+ * @serial exclude (sent between the driver and the executors of one job, not stored)
  */
 public record InvertedImage(long index, float[] code, double loss, double reconstructionError) implements Serializable {
 

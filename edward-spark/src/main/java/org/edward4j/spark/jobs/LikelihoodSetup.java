@@ -26,6 +26,9 @@ public record LikelihoodSetup(Map<Operand<?>, Operand<?>> latentVars, Map<Operan
   /**
    * Checks the parts.
    *
+   * @param latentVars latent variable to its proposal
+   * @param data observed variable to its data
+   * @param input the placeholder fed with a batch of rows
    * @throws IllegalArgumentException if {@code input}'s shape is not fully known
    */
   public LikelihoodSetup {

@@ -28,6 +28,7 @@ import org.tensorflow.types.TFloat32;
  * @param width the row width {@code D}, at least 1
  * @param noiseSd the observation noise {@code s}, positive and finite
  * @param proposalSd the proposal's standard deviation, positive and finite
+ * @serial exclude (sent to the executors of one job, not stored)
  */
 public record LinearGaussianNll(int width, double noiseSd, double proposalSd) implements ImportanceModel {
 
@@ -36,6 +37,9 @@ public record LinearGaussianNll(int width, double noiseSd, double proposalSd) im
   /**
    * Checks every value.
    *
+   * @param width the row width {@code D}, at least 1
+   * @param noiseSd the observation noise {@code s}, positive and finite
+   * @param proposalSd the proposal's standard deviation, positive and finite
    * @throws IllegalArgumentException naming the argument out of range
    */
   public LinearGaussianNll {

@@ -1,6 +1,5 @@
 package org.edward4j.spark.jobs;
 
-import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -16,13 +15,15 @@ import java.util.Locale;
  * @param batchSize rows per batch, at least 1
  * @param seed the job's seed (every task's context is seeded with it)
  */
-public record NllOptions(int samples, int samplesPerRun, int batchSize, long seed) implements Serializable {
-
-  private static final long serialVersionUID = 1L;
+public record NllOptions(int samples, int samplesPerRun, int batchSize, long seed) {
 
   /**
    * Checks every value.
    *
+   * @param samples importance samples per row {@code K}, at least 1
+   * @param samplesPerRun copies of the model in the graph, drawn per run, at least 1
+   * @param batchSize rows per batch, at least 1
+   * @param seed the job's seed (every task's context is seeded with it)
    * @throws IllegalArgumentException naming the argument below 1
    */
   public NllOptions {

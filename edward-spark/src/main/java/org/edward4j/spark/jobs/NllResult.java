@@ -16,7 +16,15 @@ import java.util.Locale;
  */
 public record NllResult(double meanNll, double standardError, long rows, int samples, List<PartitionNll> partitions) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param meanNll the mean of {@code -log p(x)} in nats
+   * @param standardError its standard error over the rows (NaN for one row)
+   * @param rows the number of rows
+   * @param samples the importance samples per row {@code K}
+   * @param partitions each partition's share, in partition order
+   */
   public NllResult {
     partitions = List.copyOf(partitions);
   }

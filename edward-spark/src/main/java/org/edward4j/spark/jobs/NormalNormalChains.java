@@ -33,6 +33,7 @@ import org.tensorflow.types.TFloat32;
  * @param stepSize HMC's leapfrog step size, positive and finite
  * @param leapfrogSteps HMC's leapfrog steps per draw, at least 1
  * @param startSpread the distance of the first chains' starts from 0, at least 0
+ * @serial exclude (sent to the executors of one job, not stored)
  */
 public record NormalNormalChains(int observations, double trueMean, long dataSeed, int draws, double stepSize,
     int leapfrogSteps, double startSpread) implements ChainModel {
@@ -42,6 +43,13 @@ public record NormalNormalChains(int observations, double trueMean, long dataSee
   /**
    * Checks every value.
    *
+   * @param observations the number of data points {@code n}, at least 1
+   * @param trueMean the mean the data are drawn around
+   * @param dataSeed the seed of the data
+   * @param draws the draws per chain {@code T}, at least 1
+   * @param stepSize HMC's leapfrog step size, positive and finite
+   * @param leapfrogSteps HMC's leapfrog steps per draw, at least 1
+   * @param startSpread the distance of the first chains' starts from 0, at least 0
    * @throws IllegalArgumentException naming the argument that is out of range
    */
   public NormalNormalChains {

@@ -13,6 +13,7 @@ import java.util.Locale;
  * @param meanNll the mean of {@code -log p(x)} over them (0 for no rows)
  * @param m2 the sum of squared deviations from that mean
  * @param seconds the task's time
+ * @serial exclude (sent between the driver and the executors of one job, not stored)
  */
 public record PartitionNll(int partition, long rows, double meanNll, double m2, double seconds) implements Serializable {
 

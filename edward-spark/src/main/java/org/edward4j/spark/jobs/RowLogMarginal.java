@@ -8,6 +8,7 @@ import java.io.Serializable;
  *
  * @param index the row's global index, from 0
  * @param logMarginal the estimate of {@code log p(x)} in nats
+ * @serial exclude (sent between the driver and the executors of one job, not stored)
  */
 public record RowLogMarginal(long index, double logMarginal) implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -33,7 +33,11 @@ import org.edward4j.core.io.AtomicFiles;
  */
 public record SweepResult<C extends Serializable>(List<SweepRow<C>> rows) {
 
-  /** Copies the rows. */
+  /**
+   * Copies the rows.
+   *
+   * @param rows every configuration's row, by index
+   */
   public SweepResult {
     rows = List.copyOf(rows);
   }

@@ -17,13 +17,22 @@ import java.util.Optional;
  * @param error the failure, {@code "ExceptionClass: message"}, or null when it succeeded
  * @param seconds the evaluation's time
  * @param <C> the configuration's type
+ * @serial exclude (sent between the driver and the executors of one job, not stored)
  */
 public record SweepRow<C extends Serializable>(int index, C config, Map<String, Double> metrics, String error, double seconds)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** Copies the metrics, keeping their order. */
+  /**
+   * Copies the metrics, keeping their order.
+   *
+   * @param index the configuration's position in the sweep's list
+   * @param config the configuration
+   * @param metrics its metrics, empty when it failed
+   * @param error the failure, {@code "ExceptionClass: message"}, or null when it succeeded
+   * @param seconds the evaluation's time
+   */
   public SweepRow {
     Objects.requireNonNull(config, "config");
     metrics = new LinkedHashMap<>(Objects.requireNonNull(metrics, "metrics"));
