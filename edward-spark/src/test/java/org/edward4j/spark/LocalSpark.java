@@ -7,16 +7,21 @@ import org.apache.spark.api.java.JavaSparkContext;
  * One {@code local[2]} Spark context shared by every test class of the module (Spark allows one
  * per JVM, and starting one takes seconds), bound to the loopback interface, without the web UI,
  * stopped when the test JVM exits. A test that needs another master stops it with {@link #stop()};
- * the next {@link #get()} starts a new one.
+ * the next {@link #get()} starts a new one. Public so that the tests of {@code org.edward4j.spark.jobs} share it.
  */
-final class LocalSpark {
+public final class LocalSpark {
 
   private static JavaSparkContext context;
   private static boolean hooked;
 
   private LocalSpark() {}
 
-  static synchronized JavaSparkContext get() {
+  /**
+   * The shared context, started on first use (again after {@link #stop()}).
+   *
+   * @return the JVM's one local[2] context
+   */
+  public static synchronized JavaSparkContext get() {
     if (context == null || context.sc().isStopped()) {
       context = new JavaSparkContext(loopback("local[2]", "edward-spark-tests"));
       if (!hooked) {
