@@ -12,7 +12,7 @@ import org.tensorflow.types.TFloat32;
  * Edward's {@code ed.transform}: a continuous random variable mapped to the unconstrained space,
  * or through a bijector of the caller's choice.
  *
- * <p>Without a bijector the map depends on the support ({@link Support#of}): the inverse of the
+ * <p>Without a bijector the map depends on the support ({@link Supports#of}): the inverse of the
  * sigmoid for the unit interval (Beta), of the softplus for positive values (Gamma), of the
  * stick-breaking map for the simplex (Dirichlet, whose {@code K} entries become {@code K - 1}
  * unconstrained ones; Edward uses a centred softmax), and no map at all for real values, where the

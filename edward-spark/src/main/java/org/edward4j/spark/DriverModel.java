@@ -31,7 +31,7 @@ final class DriverModel implements AutoCloseable {
   DriverModel(ModelFunction model, AveragingOptions options) {
     ModelContext c = ModelContext.withSeed(options.seed());
     try {
-      synchronized (ReplicaTask.BUILD_LOCK) {
+      synchronized (GraphBuilds.LOCK) {
         this.replica = model.build(c);
       }
       this.ctx = c;

@@ -26,13 +26,6 @@ final class ReplicaTask implements Function2<Integer, Iterator<float[]>, Iterato
 
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Graph building is serialized per JVM: TensorFlow Java's gradient registry and edward4j's
-   * custom-gradient callback are JVM-wide, and building one graph at a time rules out a native
-   * race there for the price of a short wait; training runs in parallel.
-   */
-  static final Object BUILD_LOCK = new Object();
-
   private final ModelFunction model;
   private final Broadcast<ParameterState> state;
   private final ParameterLayout layout;
@@ -60,7 +53,7 @@ final class ReplicaTask implements Function2<Integer, Iterator<float[]>, Iterato
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       TrainingReplica replica;
       VariableAssigner assigner;
-      synchronized (BUILD_LOCK) {
+      synchronized (GraphBuilds.LOCK) {
         replica = model.build(ctx);
       }
       try (replica) {

@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 import org.edward4j.core.ModelContext;
 import org.edward4j.inferences.MarginalLikelihood;
+import org.edward4j.spark.GraphBuilds;
 import scala.Tuple2;
 
 /**

@@ -14,6 +14,7 @@ import org.apache.spark.api.java.function.Function2;
 import org.edward4j.core.io.AtomicFiles;
 import org.edward4j.inferences.latent.LatentGanEstimator;
 import org.edward4j.inferences.latent.LatentGanResult;
+import org.edward4j.spark.GraphBuilds;
 import scala.Tuple2;
 
 /**

@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.TensorValue;
+import org.edward4j.spark.GraphBuilds;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
