@@ -12,6 +12,7 @@ import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
+import org.edward4j.core.optimizers.Adam;
 import org.edward4j.models.Bernoulli;
 import org.edward4j.models.Normal;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,12 +150,26 @@ class KLqpVariantsTest {
       org.edward4j.models.Beta qp = org.edward4j.models.Beta.builder(post)
           .concentration1(tf.math.softplus(a)).concentration0(tf.math.softplus(b)).build();
       ScoreRBKLqp inference = new ScoreRBKLqp(Map.of(p, qp), Map.of(x, ctx.tf().constant(new int[] {0, 1, 0, 0, 0, 0, 0, 0, 0, 1})));
-      inference.run(KLqpOptions.builder().nIter(3000).nPrint(0).nSamples(20).build());
-      // Over seeds 1-3 the mean ended within 0.0088 of 0.25 and the sd within 0.0081 of 0.120 (the
-      // optimizer's stationary noise from a 20-sample score gradient); the bounds give 2.5-2.8x room
-      // and the untrained q fails both.
-      assertEquals(0.25, ctx.eval(qp.mean()).scalar(), 0.025, "posterior mean");
-      assertEquals(Math.sqrt(3.0 * 9 / (12 * 12 * 13)), ctx.eval(qp.stddev()).scalar(), 0.02, "posterior sd");
+      // A constant learning rate, not Edward's default decay from 0.1 (0.9 per 100 steps): with the
+      // decay the steps shrink to ~1e-3 before the iterates cross the weakly identified direction of
+      // the total concentration, and they freeze short of the optimum (measured, seed 1: q =
+      // Beta(2.80, 8.09) still at 6000 steps, sd 0.1267 against 0.1201), an optimization error no
+      // noise model covers. Adam at 0.05 reaches Beta(3, 9) by ~2600 steps and then stays there.
+      inference.initialize(KLqpOptions.builder().nIter(3000).nPrint(0).nSamples(20)
+          .optimizer(Adam.builder().learningRate(0.05).build()).build());
+      // The Rao-Blackwellized score-function gradient is unbiased for the ELBO's gradient, which
+      // vanishes at q = posterior (in q's family), so the raw parameters (a, b) wander around the
+      // optimum with the optimizer's stationary noise, slow to decorrelate under the score
+      // gradient's large variance (see recoversTheNormalNormalPosterior). The answer is the average
+      // of q's mean and sd over the last 400 iterates, with StationaryIterates' standard error (max
+      // of batch means and AR(1) long-run error; t_19 = 4.6 at 1e-4). Both are nonlinear in (a, b)
+      // (m = sp(a) / (sp(a) + sp(b))), so the average of f(a_t, b_t) exceeds f at the centre by the
+      // delta method's 1/2 tr(Hess f Cov(a, b)), bounded with |Cov| <= sd_a sd_b and added to 4.6 SE.
+      StationaryIterates.Summary[] s = StationaryIterates.record(
+          ctx, inference, List.<Operand<TFloat32>>of(qp.mean(), qp.stddev(), a, b), 3000, 400);
+      s[0].assertNear(0.25, StationaryIterates.curvatureBias(StationaryIterates::betaMean, s[2], s[3]), "posterior mean");
+      s[1].assertNear(Math.sqrt(3.0 * 9 / (12 * 12 * 13)),
+          StationaryIterates.curvatureBias(StationaryIterates::betaSd, s[2], s[3]), "posterior sd");
     }
   }
 }

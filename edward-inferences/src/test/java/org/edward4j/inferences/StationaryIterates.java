@@ -61,6 +61,47 @@ final class StationaryIterates {
   }
 
   /**
+   * The delta method's second-order allowance for a smooth function {@code f} of two optimized
+   * parameters: {@code E[f(x, y)] - f(E x, E y) = 1/2 (f_xx Var x + 2 f_xy Cov(x, y) + f_yy Var y)}
+   * to second order. The covariance is bounded by Cauchy-Schwarz, {@code |Cov| <= sd_x sd_y}, so
+   * the allowance bounds the magnitude of that term whatever the iterates' correlation:
+   * {@code 1/2 (|f_xx| Var x + 2 |f_xy| sd_x sd_y + |f_yy| Var y)}. The second derivatives are
+   * central differences (step 1e-3, in double precision: truncation error ~1e-6 relative) at the
+   * iterates' averages.
+   */
+  static double curvatureBias(java.util.function.DoubleBinaryOperator f, Summary x, Summary y) {
+    double h = 1e-3;
+    double u = x.mean();
+    double v = y.mean();
+    double fxx = (f.applyAsDouble(u + h, v) - 2 * f.applyAsDouble(u, v) + f.applyAsDouble(u - h, v)) / (h * h);
+    double fyy = (f.applyAsDouble(u, v + h) - 2 * f.applyAsDouble(u, v) + f.applyAsDouble(u, v - h)) / (h * h);
+    double fxy = (f.applyAsDouble(u + h, v + h) - f.applyAsDouble(u + h, v - h)
+        - f.applyAsDouble(u - h, v + h) + f.applyAsDouble(u - h, v - h)) / (4 * h * h);
+    return 0.5 * (Math.abs(fxx) * x.variance() + 2 * Math.abs(fxy) * Math.sqrt(x.variance() * y.variance())
+        + Math.abs(fyy) * y.variance());
+  }
+
+  /** {@code log(1 + e^x)}, computed without overflow: the positivity map of the tests' parameters. */
+  static double softplus(double x) {
+    return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+  }
+
+  /** Mean of Beta(softplus(a), softplus(b)). */
+  static double betaMean(double a, double b) {
+    double c1 = softplus(a);
+    double c0 = softplus(b);
+    return c1 / (c1 + c0);
+  }
+
+  /** Standard deviation of Beta(softplus(a), softplus(b)). */
+  static double betaSd(double a, double b) {
+    double c1 = softplus(a);
+    double c0 = softplus(b);
+    double n = c1 + c0;
+    return Math.sqrt(c1 * c0 / (n * n * (n + 1)));
+  }
+
+  /**
    * Runs {@code total} updates and records {@code values} after each of the last {@code recorded}.
    *
    * @return one summary per element of {@code values}
