@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.apache.commons.math3.special.Gamma;
 import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.Variable;
@@ -154,22 +155,56 @@ class KLqpVariantsTest {
       // decay the steps shrink to ~1e-3 before the iterates cross the weakly identified direction of
       // the total concentration, and they freeze short of the optimum (measured, seed 1: q =
       // Beta(2.80, 8.09) still at 6000 steps, sd 0.1267 against 0.1201), an optimization error no
-      // noise model covers. Adam at 0.05 reaches Beta(3, 9) by ~2600 steps and then stays there.
-      inference.initialize(KLqpOptions.builder().nIter(3000).nPrint(0).nSamples(20)
+      // noise model covers. Adam at 0.05 reaches Beta(3, 9) by ~2400 steps and then stays there.
+      int total = 5000;
+      inference.initialize(KLqpOptions.builder().nIter(total).nPrint(0).nSamples(20)
           .optimizer(Adam.builder().learningRate(0.05).build()).build());
-      // The Rao-Blackwellized score-function gradient is unbiased for the ELBO's gradient, which
-      // vanishes at q = posterior (in q's family), so the raw parameters (a, b) wander around the
-      // optimum with the optimizer's stationary noise, slow to decorrelate under the score
-      // gradient's large variance (see recoversTheNormalNormalPosterior). The answer is the average
-      // of q's mean and sd over the last 400 iterates, with StationaryIterates' standard error (max
-      // of batch means and AR(1) long-run error; t_19 = 4.6 at 1e-4). Both are nonlinear in (a, b)
-      // (m = sp(a) / (sp(a) + sp(b))), so the average of f(a_t, b_t) exceeds f at the centre by the
-      // delta method's 1/2 tr(Hess f Cov(a, b)), bounded with |Cov| <= sd_a sd_b and added to 4.6 SE.
-      StationaryIterates.Summary[] s = StationaryIterates.record(
-          ctx, inference, List.<Operand<TFloat32>>of(qp.mean(), qp.stddev(), a, b), 3000, 400);
-      s[0].assertNear(0.25, StationaryIterates.curvatureBias(StationaryIterates::betaMean, s[2], s[3]), "posterior mean");
-      s[1].assertNear(Math.sqrt(3.0 * 9 / (12 * 12 * 13)),
-          StationaryIterates.curvatureBias(StationaryIterates::betaSd, s[2], s[3]), "posterior sd");
+      // The Rao-Blackwellized score-function gradient is unbiased for the ELBO's gradient, so the
+      // iterates of the raw parameters (a, b) settle into a stationary distribution around the
+      // optimum (sp^-1(3), sp^-1(9)), q = posterior being in q's family. Its centre c is not the
+      // optimum, because the expected gradient is not linear: the ELBO is minus KL(Beta(alpha, beta)
+      // || Beta(3, 9)), alpha = sp(a), beta = sp(b), whose curvature is the trigamma Fisher matrix
+      // (condition number ~60: the total concentration is weakly identified) and whose third
+      // derivatives (tetragamma) shift c. To second order, with E[grad ELBO(a_t, b_t)] = 0 at
+      // stationarity, c is the argmax of the ELBO smoothed by the iterates' measured covariance, and
+      // q's mean and sd average f(c) + 1/2 tr(Hess f C) (VariationalOptimum). That shift (measured,
+      // seed 1: -0.0029 on the sd, 3e-5 on the mean) is the allowance added to 4.6 standard errors
+      // (t_19 at 1e-4, from Geyer's autocorrelation time: StationaryIterates#summarizeByAutocorrelation)
+      // around the exact posterior's mean and sd. It is an allowance, not a correction: Adam divides
+      // each step by a running gradient scale that follows the score gradient's position-dependent
+      // noise over ~1000 steps, longer than the ~200-step autocorrelation time, which damps the
+      // shift (measured, seed 1: the sd averaged 0.1199, 0.0002 from Beta(3, 9)'s 0.1201 and 0.0027
+      // from the second-order centre). The window of 2600 iterates spans more than ten
+      // autocorrelation times at seed 1 (the summary fails otherwise: at seed 2 the sd decorrelates
+      // in ~700 steps and the guard fires; seed 3 passes); the first 2400 steps cross to the optimum. A biased estimator fails: counting the entropy at half weight targets Beta(5, 17),
+      // mean 0.227 and sd 0.087, against tolerances of ~0.017 and ~0.007. Rescaling the gradient
+      // (Adam is scale-invariant) or dropping the Rao-Blackwellization (unbiased either way) moves
+      // only the noise, not the centre, so no fixed-point test can see them.
+      int recorded = 2600;
+      double[][] v = StationaryIterates.trace(
+          ctx, inference, List.<Operand<TFloat32>>of(qp.mean(), qp.stddev(), a, b), total, recorded).values();
+      java.util.function.ToDoubleFunction<double[]> elbo = w -> -betaKl(
+          StationaryIterates.softplus(w[0]), StationaryIterates.softplus(w[1]), 3, 9);
+      double[][] cov = VariationalOptimum.covariance(new double[][] {v[2], v[3]});
+      double[] optimum = {VariationalOptimum.rawScale(3), VariationalOptimum.rawScale(9)};
+      double[] centre = VariationalOptimum.centre(elbo, cov, optimum);
+      double exactSd = Math.sqrt(3.0 * 9 / (12 * 12 * 13));
+      double meanShift = VariationalOptimum.averageOf(w -> StationaryIterates.betaMean(w[0], w[1]), centre, cov) - 0.25;
+      double sdShift = VariationalOptimum.averageOf(w -> StationaryIterates.betaSd(w[0], w[1]), centre, cov) - exactSd;
+      StationaryIterates.summarizeByAutocorrelation(v[0], "posterior mean")
+          .assertNear(0.25, Math.abs(meanShift), "posterior mean (second-order centre shift " + meanShift + ")");
+      StationaryIterates.summarizeByAutocorrelation(v[1], "posterior sd")
+          .assertNear(exactSd, Math.abs(sdShift), "posterior sd (second-order centre shift " + sdShift + ")");
     }
+  }
+
+  /** KL(Beta(a, b) || Beta(a0, b0)), in closed form. */
+  private static double betaKl(double a, double b, double a0, double b0) {
+    return logBeta(a0, b0) - logBeta(a, b) + (a - a0) * Gamma.digamma(a) + (b - b0) * Gamma.digamma(b)
+        + (a0 - a + b0 - b) * Gamma.digamma(a + b);
+  }
+
+  private static double logBeta(double a, double b) {
+    return Gamma.logGamma(a) + Gamma.logGamma(b) - Gamma.logGamma(a + b);
   }
 }
