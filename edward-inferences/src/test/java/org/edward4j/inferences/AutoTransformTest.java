@@ -76,6 +76,46 @@ class AutoTransformTest {
   }
 
   /**
+   * Edward's list form with two latents, {@code KLqp([z, mu])}: z ~ Gamma(2, 1) with three Poisson
+   * counts (3, 1, 2) (posterior Gamma(8, 4), mean 2, sd 0.707, skewness 0.71) and, independent of it, mu ~ N(0, 1) with four
+   * N(mu, 1) observations of 1.5 (posterior N(1.2, 0.447)). Each latent gets its own approximation,
+   * under its own scope, and each is fitted to its own posterior: the ELBO is the sum of the two.
+   */
+  @Test
+  void twoLatentsInOneListGetTheirOwnApproximations() {
+    try (ModelContext ctx = ModelContext.withSeed(5)) {
+      VariableScope scope = ctx.scope("model");
+      Gamma z = Gamma.of(scope, 2.0, 1.0);
+      Poisson<TFloat32> counts = Poisson.builder(scope).rate(z).sampleShape(3).build();
+      Normal mu = Normal.of(scope, 0.0, 1.0);
+      Normal x = Normal.builder(scope).loc(mu).scale(1.0).sampleShape(4).build();
+      KLqp inference = new KLqp(List.of(z, mu), Map.of(counts, ctx.tf().constant(new float[] {3f, 1f, 2f}),
+          x, ctx.tf().constant(new float[] {1.5f, 1.5f, 1.5f, 1.5f})));
+      TransformedDistribution qz = assertInstanceOf(TransformedDistribution.class, inference.approximation(z));
+      Normal qmu = assertInstanceOf(Normal.class, inference.approximation(mu));
+      assertTrue(!qz.distribution().name().startsWith(qmu.name().substring(0, qmu.name().lastIndexOf('/') + 1)),
+          "separate scopes, got " + qz.distribution().name() + " and " + qmu.name());
+      inference.initialize(KLqpOptions.builder().nIter(1500).nPrint(0).nSamples(5).build());
+      double[][] v = StationaryIterates.trace(ctx, inference, List.of(qz.distribution().mean(),
+          qz.distribution().stddev(), qmu.mean(), qmu.stddev(), qz.mean(), qz.stddev()), 1500, 1000).values();
+      DoubleUnaryOperator logpZ = u -> 7 * Math.log(StationaryIterates.softplus(u)) - 4 * StationaryIterates.softplus(u)
+          + VariationalOptimum.logSigmoid(u);
+      DoubleUnaryOperator logpMu = m -> -0.5 * m * m - 0.5 * 4 * (m - 1.5) * (m - 1.5);
+      ToDoubleFunction<double[]> elbo = p -> VariationalOptimum.normalElbo(logpZ, p[0], p[1])
+          + VariationalOptimum.normalElbo(logpMu, p[2], p[3]);
+      ToDoubleFunction<double[]> zMean = p -> pushedMoment(StationaryIterates::softplus, p, 1);
+      ToDoubleFunction<double[]> zSd = p -> Math.sqrt(pushedMoment(StationaryIterates::softplus, p, 2)
+          - Math.pow(pushedMoment(StationaryIterates::softplus, p, 1), 2));
+      ToDoubleFunction<double[]> muMean = p -> p[2];
+      ToDoubleFunction<double[]> muSd = p -> StationaryIterates.softplus(p[3]);
+      assertFitsTheFamilyOptimum(new double[][] {v[0], v[2]}, new double[][] {v[1], v[3]}, elbo,
+          List.of(zMean, zSd, muMean, muSd), List.of(v[4], v[5], v[2], v[3]),
+          new double[] {2, Math.sqrt(8) / 4, 1.2, 1 / Math.sqrt(5)},
+          List.of("z's posterior mean", "z's posterior sd", "mu's posterior mean", "mu's posterior sd"));
+    }
+  }
+
+  /**
    * theta ~ Dirichlet(1, 1, 1), x_i | theta ~ Categorical(theta), counts (10, 20, 30): the posterior
    * is Dirichlet(11, 21, 31), means (0.175, 0.333, 0.492), sds sqrt(m (1 - m) / 64) = (0.0475,
    * 0.0589, 0.0625). The list form fits a 2-dimensional diagonal Normal pushed through
@@ -285,11 +325,13 @@ class AutoTransformTest {
    * The two checks of a fit whose exact posterior may lie outside q's family.
    *
    * <p>(a) The raw parameters (each location, each softplus-inverse scale, interleaved) average, over
-   * the recorded window, to the centre VariationalOptimum predicts from the family's ELBO and the
-   * iterates' own covariance, within 4.6 standard errors (t_19 at 1e-4; the error from batch means
-   * or Geyer's autocorrelation time, StationaryIterates#summarizeByAutocorrelation, which also
-   * fails a window shorter than ten autocorrelation times). The centre differs from the family's
-   * optimum theta* by the smoothing shift; theta* is printed on failure.
+   * the recorded window, to the family's optimum theta* within 4.6 standard errors (t_19 at 1e-4;
+   * the error from batch means or Geyer's autocorrelation time,
+   * StationaryIterates#summarizeByAutocorrelation, which also fails a window shorter than ten
+   * autocorrelation times) plus the second-order centre shift |c - theta*| that VariationalOptimum
+   * predicts from the ELBO and the iterates' own covariance. The shift is an allowance, not a
+   * correction: Adam's running gradient scale, which follows the position-dependent noise, damps
+   * it (see KLqpVariantsTest's Beta-Bernoulli test, where it is large enough to measure).
    *
    * <p>(b) Each moment on the original support, recorded as the library computes it (Monte Carlo
    * over the pushed-forward draws, whose noise the standard error absorbs), is near the exact
@@ -312,8 +354,8 @@ class AutoTransformTest {
     double[][] cov = VariationalOptimum.covariance(raw);
     double[] centre = VariationalOptimum.centre(elbo, cov, best);
     for (int j = 0; j < d; j++) {
-      String what = (j % 2 == 0 ? "location" : "raw scale") + " " + j / 2 + " of q (optimum " + best[j] + ")";
-      StationaryIterates.summarizeByAutocorrelation(raw[j], what).assertNear(centre[j], 0, what);
+      String what = (j % 2 == 0 ? "location" : "raw scale") + " " + j / 2 + " of q (second-order centre " + centre[j] + ")";
+      StationaryIterates.summarizeByAutocorrelation(raw[j], what).assertNear(best[j], Math.abs(centre[j] - best[j]), what);
     }
     for (int k = 0; k < moments.size(); k++) {
       ToDoubleFunction<double[]> m = moments.get(k);

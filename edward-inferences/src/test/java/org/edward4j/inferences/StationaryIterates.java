@@ -127,8 +127,10 @@ final class StationaryIterates {
       throw new IllegalArgumentException("recorded must be a multiple of " + BATCHES + " and at most total");
     }
     Ops tf = ctx.tf();
-    Operand<TFloat32> flat = tf.concat(values.stream()
-        .map(v -> (Operand<TFloat32>) tf.reshape(v, tf.constant(new int[] {-1}))).toList(), tf.constant(0));
+    List<Operand<TFloat32>> flattened = values.stream()
+        .map(v -> (Operand<TFloat32>) tf.reshape(v, tf.constant(new int[] {-1}))).toList();
+    // ConcatV2 needs at least two inputs: TF Java's tf.concat of a one-element list fails natively.
+    Operand<TFloat32> flat = flattened.size() == 1 ? flattened.get(0) : tf.concat(flattened, tf.constant(0));
     double[][] trace = null;
     double[] losses = new double[recorded];
     for (int t = 0; t < total; t++) {
