@@ -73,6 +73,8 @@ class CommandLineErrorsTest {
         Arguments.of(List.of("bigan", "--ema", "0.999"), "--ema applies to --recipe paper and cpu"),
         Arguments.of(List.of("dcgan", "--ema", "1"), "--ema must be 0 (no average) or in (0, 1), got 1.0"),
         Arguments.of(List.of("dcgan", "--ema", "-0.5"), "--ema must be 0 (no average) or in (0, 1), got -0.5"),
+        Arguments.of(List.of("dcgan", "--label-smoothing", "1"), "--label-smoothing must be in [0, 1), got 1.0"),
+        Arguments.of(List.of("dcgan", "--label-smoothing", "-0.1"), "--label-smoothing must be in [0, 1), got -0.1"),
         Arguments.of(List.of("bigan", "--bounded-codes", "false"), "--bounded-codes applies to --recipe paper and cpu"),
         Arguments.of(List.of("dcgan", "--save-every", "-1"), "--save-every must be 0"),
         Arguments.of(List.of("bigan", "--recipe", "iclr"), "expected one of [edward, paper, cpu]"),
