@@ -110,6 +110,8 @@ class CommandLineErrorsTest {
         Arguments.of(List.of("quality", "gan", "--binarize", "false", "--checkpoint", tmp.toString()),
             "with --checkpoint nothing is trained"),
         Arguments.of(List.of("quality", "dcgan", "--samples", "0"), "--samples must be at least 1"),
+        Arguments.of(List.of("quality", "dcgan", "--authors-split", "true"),
+            "--authors-split applies to `quality bigan` and `quality bigan-paper`"),
         Arguments.of(List.of("results"), "--reports"),
         Arguments.of(List.of("results", "--reports", tmp.resolve("none.json").toString()), "none.json is not a file"),
         Arguments.of(List.of("results", "--reports", report + "," + tmp), "is not a file"),
