@@ -50,6 +50,11 @@ final class DcganCommand extends ExampleCommand {
           + " and sample and measure with it (Yazici et al., 2019); 0: none (default: ${DEFAULT-VALUE})")
   double ema;
 
+  @Option(names = "--label-smoothing", paramLabel = "S", defaultValue = "0",
+      description = "one-sided label smoothing: the discriminator's real examples get the label 1 - S, in [0, 1)"
+          + " (Salimans et al., 2016; TF-GAN's default loss: 0.25) (default: ${DEFAULT-VALUE}, none)")
+  double labelSmoothing;
+
   @Mixin OutputOptions output;
   @Mixin CheckpointOptions checkpoints;
 
@@ -57,7 +62,14 @@ final class DcganCommand extends ExampleCommand {
   DcganExample.Settings settings() {
     return new DcganExample.Settings(positive("--batch", batch), positive("--noise", noise),
         positive("--width", width, false), positive("--lr-gen", lrGen, false), positive("--lr-disc", lrDisc, false),
-        decayLength(), emaDecay());
+        decayLength(), emaDecay(), smoothing());
+  }
+
+  private double smoothing() {
+    if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+      throw usage("--label-smoothing must be in [0, 1), got " + labelSmoothing);
+    }
+    return labelSmoothing;
   }
 
   private double emaDecay() {

@@ -46,7 +46,7 @@ import org.tensorflow.types.TInt64;
  * L2 weight decay 2.5e-5 on every kernel, as TF-GAN.
  *
  * <p>{@code bin/edward dcgan [--iterations N] [--batch M] [--width W] [--decay N] [--ema DECAY]
- * [--save-every N] [--resume DIR]} ({@link DcganCommand}) writes {@code samples_NNN.png} grids and
+ * [--label-smoothing S] [--save-every N] [--resume DIR]} ({@link DcganCommand}) writes {@code samples_NNN.png} grids and
  * checkpoints to {@code --out}; {@code bin/edward quality dcgan} measures it. By default the
  * generator's weights are averaged ({@code --ema 0.999}, see {@link #average}); a run started
  * without the average resumes with {@code --ema 0}, since its checkpoints hold no shadows.
@@ -67,17 +67,25 @@ final class DcganExample {
    * @param emaDecay the decay of an exponential moving average of the generator's weights, in (0, 1),
    *     or 0 for none ({@link #average}); the averaged weights are what the run hands over for
    *     measuring, and what {@code quality dcgan --checkpoint} measures
+   * @param labelSmoothing one-sided label smoothing of the discriminator's real examples, in {@code
+   *     [0, 1)} (their label is {@code 1 - labelSmoothing}; {@link GANInference}), 0 for none
    */
   record Settings(int batch, int noise, double width, double lrGen, double lrDisc, int decayIterations,
-      double emaDecay) {
+      double emaDecay, double labelSmoothing) {
     /** Constant learning rates. */
     Settings(int batch, int noise, double width, double lrGen, double lrDisc) {
-      this(batch, noise, width, lrGen, lrDisc, 0, 0);
+      this(batch, noise, width, lrGen, lrDisc, 0, 0, 0);
     }
 
     /** No weight average. */
     Settings(int batch, int noise, double width, double lrGen, double lrDisc, int decayIterations) {
-      this(batch, noise, width, lrGen, lrDisc, decayIterations, 0);
+      this(batch, noise, width, lrGen, lrDisc, decayIterations, 0, 0);
+    }
+
+    /** No label smoothing. */
+    Settings(int batch, int noise, double width, double lrGen, double lrDisc, int decayIterations,
+        double emaDecay) {
+      this(batch, noise, width, lrGen, lrDisc, decayIterations, emaDecay, 0);
     }
 
     /**
@@ -217,7 +225,8 @@ final class DcganExample {
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(s.batch(), 784));
       Operand<TFloat32> x = sampler(ctx, s);
-      GANInference inference = new GANInference(Map.of(x, xPh), (scope, in) -> discriminator(scope, in, s));
+      GANInference inference =
+          new GANInference(ctx, Map.of(x, xPh), (scope, in) -> discriminator(scope, in, s), s.labelSmoothing());
       GanOptions.Builder options = GanOptions.builder().nIter(nIter).nPrint(nPrint);
       if (s.decayIterations() > 0) {
         Variable<TInt64> step = GlobalStep.getOrCreate(ctx);

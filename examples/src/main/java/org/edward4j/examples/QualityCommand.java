@@ -43,7 +43,8 @@ import picocli.CommandLine.TypeConversionException;
  * minutes) and kept in the cache. gan and wgan hand their generator over when training ends; bigan
  * is measured from the checkpoint its run saves in {@code <out>/bigan/checkpoints}. With {@code
  * --checkpoint} the networks under {@code Gen} are rebuilt as the example names them and restored.
- * {@code bigan-paper} measures a checkpoint of {@code bigan --recipe paper} or {@code --recipe cpu}
+ * {@code --authors-split true} adds, for bigan and bigan-paper, the 1-NN accuracies on the BiGAN
+ * authors' split ({@link AuthorsSplit}) beside ours. {@code bigan-paper} measures a checkpoint of {@code bigan --recipe paper} or {@code --recipe cpu}
  * (the same networks; required: the runs take from minutes to hours). {@code quality gan} takes the tutorial's data flags {@code --binarize} and {@code
  * --shuffle} and records them in the report. {@code sbn}, {@code vae}: the importance-sampled test negative log-likelihood the example computes
  * at the end of its run.
@@ -108,6 +109,11 @@ final class QualityCommand extends ExampleCommand {
           + " false measures the trained weights themselves (default: ${DEFAULT-VALUE})")
   boolean averaged;
 
+  @Option(names = "--authors-split", paramLabel = "BOOL", defaultValue = "false", arity = "1",
+      description = "bigan, bigan-paper: also measure the 1-NN accuracy on the BiGAN authors' split (10,000 of the"
+          + " training images, drawn with --seed, as queries against the other 50,000), beside ours (default: ${DEFAULT-VALUE})")
+  boolean authorsSplit;
+
   @Mixin TutorialDataOptions data;
   @Mixin OutputOptions output;
 
@@ -123,6 +129,10 @@ final class QualityCommand extends ExampleCommand {
         throw usage(flag + " applies to `quality gan` only (the GAN tutorial's data handling), not to `quality "
             + example.label() + "`");
       }
+    }
+    if (authorsSplit && example != Example.bigan && example != Example.bigan_paper) {
+      throw usage("--authors-split applies to `quality bigan` and `quality bigan-paper` (their encoders), not to `quality "
+          + example.label() + "`");
     }
     if (example == Example.bigan_paper && checkpoint == null) {
       throw usage("`quality bigan-paper` measures a checkpoint of `bigan --recipe paper` (hours of training):"
@@ -156,6 +166,12 @@ final class QualityCommand extends ExampleCommand {
     long seed = output.seed;
     Mnist mnist = Mnist.load();
     QualityReport.Builder report = QualityReport.builder(example).setting("seed", seed).setting("samples", samples);
+    AuthorsSplit split = null;
+    if (authorsSplit) {
+      report.setting("authors_split", "true");
+      split = AuthorsSplit.of(mnist.train().size(), AuthorsSplit.VALIDATION, seed);
+    }
+    AuthorsSplit nnSplit = split;
     try (MnistConvNet classifier = ClassifierCache.loadOrTrain(mnist, System.out)) {
       report.setting("classifier_test_accuracy",
           ClassifierCache.testAccuracy(ClassifierCache.defaultDirectory()).orElse(Double.NaN));
@@ -164,7 +180,7 @@ final class QualityCommand extends ExampleCommand {
       if (checkpoint != null) {
         report.setting("checkpoint", checkpoint.toAbsolutePath().toString());
         measureCheckpoint(example, checkpoint, seed, averaged, report,
-            trained -> measurement.measure(trained, samples, grid, report));
+            trained -> measurement.measure(trained, samples, grid, nnSplit, report));
       } else {
         int nIter = iterations == null ? defaultIterations(example) : iterations;
         report.setting("iterations", nIter);
@@ -176,7 +192,7 @@ final class QualityCommand extends ExampleCommand {
         long start = System.nanoTime();
         TrainedExample.AfterTraining hook = trained -> {
           report.setting("train_seconds", QualityMeasurement.round((System.nanoTime() - start) / 1e9));
-          measurement.measure(trained, samples, grid, report);
+          measurement.measure(trained, samples, grid, nnSplit, report);
         };
         if (example.equals("bigan")) {
           // The BiGAN example saves a checkpoint at the end of its run; measure what it saved.
@@ -186,7 +202,7 @@ final class QualityCommand extends ExampleCommand {
               "the bigan example saved no checkpoint in " + dir.resolve("checkpoints")));
           report.setting("train_seconds", QualityMeasurement.round((System.nanoTime() - start) / 1e9));
           measureCheckpoint(example, saved, seed, false, report,
-              trained -> measurement.measure(trained, samples, grid, report));
+              trained -> measurement.measure(trained, samples, grid, nnSplit, report));
         } else {
           train(example, nIter, out.resolve(example), seed, hook, tutorialData);
         }

@@ -49,6 +49,24 @@ final class QualityMeasurement {
    * @throws IOException if the grid cannot be written
    */
   void measure(TrainedExample trained, int samples, Path grid, QualityReport.Builder report) throws IOException {
+    measure(trained, samples, grid, null, report);
+  }
+
+  /**
+   * Measures a trained example and adds its rows to {@code report}; for an example with an encoder
+   * and a non-null {@code authorsSplit}, also the 1-NN accuracies on the BiGAN authors' split
+   * ({@link AuthorsSplit}: metrics {@code nearest_neighbour_accuracy_authors_split} and {@code
+   * pixel_nearest_neighbour_accuracy_authors_split}, beside ours, which stay).
+   *
+   * @param trained the example's networks
+   * @param samples how many images to generate
+   * @param grid where to write a grid of the first generated images, or {@code null}
+   * @param authorsSplit the split of the training images, or {@code null} for ours only
+   * @param report the report to fill
+   * @throws IOException if the grid cannot be written
+   */
+  void measure(TrainedExample trained, int samples, Path grid, AuthorsSplit authorsSplit, QualityReport.Builder report)
+      throws IOException {
     long start = System.nanoTime();
     float[] images = trained.generate(samples);
     if (grid != null) {
@@ -82,6 +100,28 @@ final class QualityMeasurement {
           .references(mnist.train().firstImages(mnist.train().size()), mnist.train().labels())
           .queries(mnist.test().firstImages(mnist.test().size()), mnist.test().labels()).build().accuracy();
       report.metric("pixel_nearest_neighbour_accuracy", pixels, "the same test on raw pixels, for reference");
+      if (authorsSplit != null) {
+        int d = encoder.dimension();
+        int[] labels = mnist.train().labels();
+        double codes = NearestNeighbourAccuracy.builder(d)
+            .references(AuthorsSplit.rows(trainCodes, d, authorsSplit.references()),
+                AuthorsSplit.labels(labels, authorsSplit.references()))
+            .queries(AuthorsSplit.rows(trainCodes, d, authorsSplit.queries()),
+                AuthorsSplit.labels(labels, authorsSplit.queries()))
+            .build().accuracy();
+        report.metric("nearest_neighbour_accuracy_authors_split", codes, String.format(
+            "the authors' NNC_e split: %d training codes as queries against the other %d (seen in training here)",
+            authorsSplit.queries().length, authorsSplit.references().length));
+        float[] trainPixels = mnist.train().firstImages(mnist.train().size());
+        double pixelsSplit = NearestNeighbourAccuracy.builder(784)
+            .references(AuthorsSplit.rows(trainPixels, 784, authorsSplit.references()),
+                AuthorsSplit.labels(labels, authorsSplit.references()))
+            .queries(AuthorsSplit.rows(trainPixels, 784, authorsSplit.queries()),
+                AuthorsSplit.labels(labels, authorsSplit.queries()))
+            .build().accuracy();
+        report.metric("pixel_nearest_neighbour_accuracy_authors_split", pixelsSplit,
+            "the authors' split on raw pixels, for reference");
+      }
     });
     report.setting("measure_seconds", round((System.nanoTime() - start) / 1e9));
   }

@@ -140,7 +140,12 @@ final class ResultsTable {
       new Headline("sigmoid-belief-network", "test_nll", "test reconstruction -log p(x given z ~ q) (binarized MNIST)",
           "161.244 on Caltech-101 Silhouettes (epoch 100)", "Edward's sigmoid_belief_network.py docstring"),
       new Headline("vae-convolutional", "bound", "-log p(x) <= negative ELBO per image (binarized MNIST), last epoch",
-          "—", "Edward's vae_convolutional.py prints it per epoch, publishes none"));
+          "—", "Edward's vae_convolutional.py prints it per epoch, publishes none"),
+      new Headline("bigan-paper", "nearest_neighbour_accuracy_authors_split",
+          "1-NN accuracy of codes, authors' split (10,000 training images vs the other 50,000)", "97.39%",
+          "Donahue et al. (2017), Table 1 (their NNC_e, validation split)"),
+      new Headline("bigan-paper", "pixel_nearest_neighbour_accuracy_authors_split",
+          "1-NN accuracy of raw pixels, authors' split", "—", ""));
 
   private ResultsTable() {}
 
@@ -168,7 +173,7 @@ final class ResultsTable {
     if (Double.isNaN(v)) {
       return "n/a";
     }
-    if (metric.endsWith("accuracy")) {
+    if (metric.endsWith("accuracy") || metric.endsWith("accuracy_authors_split")) {
       return String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
     Double std = report.metrics().get(metric + "_std");
@@ -197,9 +202,9 @@ final class ResultsTable {
     } else if (report.settings().get("iterations") != null) {
       sb.append(" --iterations ").append(setting(report, "iterations"));
     }
-    for (String flag : List.of("binarize", "shuffle", "averaged")) {
+    for (String flag : List.of("binarize", "shuffle", "averaged", "authors_split")) {
       if (report.settings().get(flag) != null) {
-        sb.append(" --").append(flag).append(' ').append(setting(report, flag));
+        sb.append(" --").append(flag.replace('_', '-')).append(' ').append(setting(report, flag));
       }
     }
     if (report.settings().get("seed") != null) {

@@ -79,6 +79,21 @@ class ResultsTableTest {
   }
 
   @Test
+  void theAuthorsSplitIsInTheCommandAndRendersItsOwnRow() {
+    String json = QualityReport.builder("bigan-paper").setting("seed", 42L).setting("checkpoint", "/runs/b/ckpt-18760")
+        .setting("authors_split", "true").metric("nearest_neighbour_accuracy", 0.9442, "")
+        .metric("nearest_neighbour_accuracy_authors_split", 0.9512, "").build().toJson();
+    QualityReportJson report = QualityReportJson.parse(json);
+    assertEquals("bin/edward quality bigan-paper --checkpoint /runs/b/ckpt-18760 --authors-split true --seed 42",
+        ResultsTable.command(report));
+    List<String> rows = ResultsTable.rows(report, LocalDate.of(2026, 12, 6));
+    assertEquals(2, rows.size(), rows.toString());
+    assertTrue(rows.get(0).startsWith("| bigan-paper | 1-NN accuracy of codes | 94.42% |"), rows.get(0));
+    assertTrue(rows.get(1).startsWith("| bigan-paper | 1-NN accuracy of codes, authors' split"), rows.get(1));
+    assertTrue(rows.get(1).contains("| 95.12% |"), rows.get(1));
+  }
+
+  @Test
   void tutorialDataFlagsAreInTheCommand() {
     String json = QualityReport.builder("gan").setting("seed", 7L).setting("iterations", 15000)
         .setting("binarize", "false").setting("shuffle", "true").metric("classifier_score", 4.07, "").build().toJson();
