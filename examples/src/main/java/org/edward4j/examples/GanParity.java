@@ -44,13 +44,16 @@ final class GanParity {
   /**
    * The measurement's size.
    *
-   * @param examples examples seen by each path, a multiple of {@code 128 * partitions * k}
+   * @param examples examples seen by the Spark path, a multiple of {@code 128 * partitions * k}
+   * @param singleExamples examples seen on one machine, a multiple of 128: {@code examples} for the
+   *     issue's comparison, {@code examples / partitions} to compare at the same number of updates
+   *     of the averaged weights' lineage
    * @param partitions Spark replicas P
    * @param k updates per replica between averagings
    * @param seeds the seeds, one training per path each
    * @param out where each run writes its samples and checkpoints
    */
-  record Settings(long examples, int partitions, int k, List<Long> seeds, Path out) {
+  record Settings(long examples, long singleExamples, int partitions, int k, List<Long> seeds, Path out) {
 
     /** Checks every value, naming the setting, the rule and the value. */
     Settings {
@@ -65,8 +68,9 @@ final class GanParity {
         throw new IllegalArgumentException("`examples` must be a positive multiple of 128 x partitions x k = " + unit
             + " (whole rounds on every replica), got " + examples);
       }
-      if (examples / M > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("`examples` must be at most " + (long) Integer.MAX_VALUE * M + ", got " + examples);
+      if (singleExamples < M || singleExamples % M != 0 || singleExamples / M > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("`singleExamples` must be a positive multiple of 128 (whole batches) of at most "
+            + (long) Integer.MAX_VALUE * M + ", got " + singleExamples);
       }
       seeds = List.copyOf(seeds);
       if (seeds.isEmpty()) {
@@ -77,9 +81,18 @@ final class GanParity {
       }
     }
 
+    /**
+     * The issue's comparison: both paths see the same examples.
+     *
+     * @return settings with {@code singleExamples = examples}
+     */
+    static Settings sameExamples(long examples, int partitions, int k, List<Long> seeds, Path out) {
+      return new Settings(examples, examples, partitions, k, seeds, out);
+    }
+
     /** Updates on one machine. */
     int iterations() {
-      return (int) (examples / M);
+      return (int) (singleExamples / M);
     }
 
     /** Averaging rounds on Spark. */

@@ -38,6 +38,11 @@ final class SparkParityCommand extends ExampleCommand {
           + " the tutorial's 15,000 iterations of 128)")
   long examples;
 
+  @Option(names = "--single-examples", paramLabel = "N",
+      description = "examples seen on one machine (default: --examples, the same as on Spark; --examples / --partitions"
+          + " compares at the same number of updates of the averaged weights)")
+  Long singleExamples;
+
   @Option(names = "--partitions", paramLabel = "P", defaultValue = "2", description = "Spark replicas (default: ${DEFAULT-VALUE})")
   int partitions;
 
@@ -78,8 +83,12 @@ final class SparkParityCommand extends ExampleCommand {
       throw usage("--examples must be a positive multiple of 128 x --partitions x --k = " + unit
           + " (whole rounds on every replica), got " + examples);
     }
+    long singleCount = singleExamples == null ? examples : singleExamples;
+    if (singleCount < GanParity.M || singleCount % GanParity.M != 0) {
+      throw usage("--single-examples must be a positive multiple of 128 (whole batches), got " + singleCount);
+    }
     Path out = output.createOut();
-    GanParity.Settings settings = new GanParity.Settings(examples, partitions, k, seedList, out);
+    GanParity.Settings settings = new GanParity.Settings(examples, singleCount, partitions, k, seedList, out);
     Mnist mnist = Mnist.load();
     long start = System.nanoTime();
     List<GanParity.Run> runs;
@@ -91,8 +100,9 @@ final class SparkParityCommand extends ExampleCommand {
         SplitClassifierScore split = SplitClassifierScore.of(classifier.classify(images), SplitClassifierScore.USUAL_SPLITS);
         return new GanParity.Quality(split.mean(), split.std(), quality.measure(images).frechetDistance());
       };
-      System.out.printf(Locale.ROOT, "%,d examples per path: %d updates on one machine; %d rounds of k = %d on %d replicas"
-          + " (%s); seeds %s%n", examples, settings.iterations(), settings.rounds(), k, partitions, master, seedList);
+      System.out.printf(Locale.ROOT, "%,d examples on one machine (%d updates); %,d on Spark: %d rounds of k = %d on %d"
+          + " replicas (%s); seeds %s%n", singleCount, settings.iterations(), examples, settings.rounds(), k, partitions, master,
+          seedList);
       runs = GanParity.run(sc, settings, scorer, System.out);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -108,7 +118,7 @@ final class SparkParityCommand extends ExampleCommand {
     System.out.println(score);
     System.out.println(frechet);
     QualityReport.Builder report = QualityReport.builder("spark-parity")
-        .setting("examples", examples).setting("partitions", partitions).setting("k", k).setting("master", master)
+        .setting("examples", examples).setting("single_examples", singleCount).setting("partitions", partitions).setting("k", k).setting("master", master)
         .setting("seeds", seedList.toString()).setting("samples", samples)
         .setting("seconds", QualityMeasurement.round(seconds));
     for (ParityVerdict v : List.of(score, frechet)) {

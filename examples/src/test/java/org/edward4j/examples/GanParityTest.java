@@ -25,7 +25,7 @@ class GanParityTest {
   void bothPathsSeeTheSameExamplesAndHandOverAGenerator() throws IOException {
     OfflineMnist.assumeCached();
     // 1,024 examples: 8 updates on one machine; 2 rounds of k = 2 on each of 2 replicas.
-    GanParity.Settings settings = new GanParity.Settings(1024, 2, 2, List.of(5L), dir);
+    GanParity.Settings settings = GanParity.Settings.sameExamples(1024, 2, 2, List.of(5L), dir);
     int[] scored = new int[1];
     GanParity.Scorer scorer = trained -> {
       float[] images = trained.generate(300);
@@ -58,10 +58,13 @@ class GanParityTest {
   @Test
   void settingsNameTheRuleTheyBreak() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new GanParity.Settings(1000, 2, 2, List.of(1L), dir));
+        () -> GanParity.Settings.sameExamples(1000, 2, 2, List.of(1L), dir));
     assertEquals("`examples` must be a positive multiple of 128 x partitions x k = 512 (whole rounds on every replica),"
         + " got 1000", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new GanParity.Settings(512, 2, 2, List.of(1L, 1L), dir));
+    e = assertThrows(IllegalArgumentException.class, () -> GanParity.Settings.sameExamples(512, 2, 2, List.of(1L, 1L), dir));
     assertEquals("`seeds` must be distinct, got [1, 1]", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new GanParity.Settings(512, 100, 2, 2, List.of(1L), dir));
+    assertEquals("`singleExamples` must be a positive multiple of 128 (whole batches) of at most 274877906816, got 100",
+        e.getMessage());
   }
 }

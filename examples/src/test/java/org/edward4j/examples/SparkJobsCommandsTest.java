@@ -30,6 +30,8 @@ class SparkJobsCommandsTest {
         Arguments.of(List.of("spark", "nll", "--bogus", "1"), "--bogus"),
         Arguments.of(List.of("spark", "parity", "--examples", "1000"),
             "--examples must be a positive multiple of 128 x --partitions x --k = 25600 (whole rounds on every replica), got 1000"),
+        Arguments.of(List.of("spark", "parity", "--single-examples", "1000"),
+            "--single-examples must be a positive multiple of 128 (whole batches), got 1000"),
         Arguments.of(List.of("spark", "parity", "--seeds", "1"), "--seeds must be at least 2 (the noise is the spread across seeds), got 1"),
         Arguments.of(List.of("spark", "parity", "--samples", "995"), "--samples must be a multiple of 10 (the score's 10 splits), got 995"),
         Arguments.of(List.of("spark", "parity", "--k", "0"), "--k must be at least 1, got 0"),
