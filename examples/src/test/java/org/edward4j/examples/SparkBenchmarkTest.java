@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code bin/edward bench spark} at its smallest size (one measured round, one repeat, k = 1 and 2):
  * it runs to the end and prints its table, the 2-against-1 ratios and the exact bytes per round.
- * The quiet-machine figures come from {@code --repeats 5}, run by hand (docs/DISTRIBUTED.md).
+ * The quiet-machine figures come from {@code --repeats 5}, run by hand (docs/DISTRIBUTED.md). Slow
+ * for the default suite: 178 s at a load average of 16 (ten Spark jobs and two DCGAN graphs built
+ * for their parameter counts).
  */
+@Tag("slow")
 class SparkBenchmarkTest {
 
   @Test
