@@ -76,8 +76,21 @@ public final class GanTutorialModel implements ModelFunction {
   public static Operand<TFloat32> generator(ModelContext ctx, int count) {
     VariableScope gen = ctx.scope("Gen");
     Uniform eps = Uniform.builder(gen).low(-1.0).high(1.0).sampleShape(count, NOISE).build();
-    Operand<TFloat32> net = Layers.dense(gen, eps, 128, DenseOptions.builder().activation(Activation.relu()).build());
-    return Layers.dense(gen, net, PIXELS, DenseOptions.builder().activation(Activation.sigmoid()).build());
+    return generatorNetwork(gen, eps);
+  }
+
+  /**
+   * The tutorial's generator network, dense(128, ReLU) -> dense(784, sigmoid), applied to given
+   * codes: built under the {@code Gen} scope it has the variables {@link #generator} trains, so
+   * their checkpoint restores it (latent inversion feeds it the codes it searches).
+   *
+   * @param scope the scope to build in, normally {@code Gen}
+   * @param z codes of shape {@code [count, 100]}
+   * @return images of shape {@code [count, 784]} in {@code [0, 1]}
+   */
+  public static Operand<TFloat32> generatorNetwork(VariableScope scope, Operand<TFloat32> z) {
+    Operand<TFloat32> net = Layers.dense(scope, z, 128, DenseOptions.builder().activation(Activation.relu()).build());
+    return Layers.dense(scope, net, PIXELS, DenseOptions.builder().activation(Activation.sigmoid()).build());
   }
 
   private static Operand<TFloat32> discriminator(VariableScope scope, Operand<TFloat32> x) {

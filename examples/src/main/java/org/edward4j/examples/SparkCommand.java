@@ -7,13 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /** {@code bin/edward spark}: examples trained on Apache Spark, one subcommand each. */
-@Command(name = "spark", mixinStandardHelpOptions = true, subcommands = {SparkCommand.Gan.class, SparkChainsCommand.class, SparkNllCommand.class},
+@Command(name = "spark", mixinStandardHelpOptions = true, subcommands = {SparkCommand.Gan.class, SparkChainsCommand.class, SparkNllCommand.class,
+    SparkParityCommand.class, SparkInvertCommand.class, SparkSweepCommand.class},
     description = "Data-parallel training on Apache Spark with synchronous parameter averaging (docs/DISTRIBUTED.md).")
 final class SparkCommand extends ExampleCommand {
 
   @Override
   public Integer call() {
-    throw usage("name an example: gan, chains, nll");
+    throw usage("name an example: gan, chains, nll, parity, invert, sweep");
   }
 
   /** {@code bin/edward spark gan}: Edward's GAN tutorial on Spark; its flags are {@link SparkGan}'s. */
