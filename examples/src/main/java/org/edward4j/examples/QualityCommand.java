@@ -300,7 +300,7 @@ final class QualityCommand extends ExampleCommand {
           // The decay does not matter here: only the shadows' restored values are used.
           ExponentialMovingAverage average = DcganExample.average(ctx, 0.5);
           Checkpoints.restore(ctx, checkpoint, average.name());
-          DcganExample.runOp(ctx, average.copyToVariables());
+          ctx.keepingRandomStep(() -> ctx.run(ctx.runner().addTarget(average.copyToVariables())).close());
           System.out.println("measuring the averaged generator weights under " + average.name());
         }
       }

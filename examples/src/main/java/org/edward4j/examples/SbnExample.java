@@ -119,10 +119,9 @@ public final class SbnExample {
       int first = (int) checkpoints.resume(ctx, inference, batches);
       for (int t = first; t < nIter; t++) {
         if (t % nPrint == 0) {
-          long step = ctx.randomStep();
-          HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8,
-              out.resolve(String.format("fantasies_%03d.png", t / nPrint)));
-          ctx.setRandomStep(step); // pictures are not training: a resumed run need not replay them
+          // Pictures are not training: a resumed run need not replay them.
+          Path picture = out.resolve(String.format("fantasies_%03d.png", t / nPrint));
+          ctx.keepingRandomStep(() -> HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8, picture));
         }
         batches.next(xBatch);
         UpdateInfo info = inference.update(Map.of(xPh, xBatch));
