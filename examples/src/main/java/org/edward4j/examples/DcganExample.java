@@ -256,10 +256,9 @@ final class DcganExample {
       System.out.printf("trained %d iterations in %.1f s (%.2f it/s)%n", nIter - first, seconds, (nIter - first) / seconds);
       if (average != null) {
         // From here on the generator holds its averaged weights: the pictures and the measurement.
-        ctx.keepingRandomStep(() -> {
-          ctx.run(ctx.runner().addTarget(average.copyToVariables())).close();
-          GanExample.writeSamples(ctx.eval(x).data(), idx, out.resolve("samples_averaged.png"));
-        });
+        ctx.keepingRandomStep(() -> ctx.run(ctx.runner().addTarget(average.copyToVariables())).close());
+        Path averaged = out.resolve("samples_averaged.png");
+        ctx.keepingRandomStep(() -> GanExample.writeSamples(ctx.eval(x).data(), idx, averaged));
       }
       if (afterTraining != null) {
         afterTraining.accept(TrainedExample.ofSampler(ctx, x));
