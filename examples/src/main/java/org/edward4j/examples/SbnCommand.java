@@ -1,5 +1,6 @@
 package org.edward4j.examples;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,7 +49,8 @@ final class SbnCommand extends ExampleCommand {
   @Override
   public Integer call() throws Exception {
     check();
-    SbnExample.run(this);
+    Path json = SbnExample.run(this).writeJson(output.out().resolve("sbn.json"));
+    System.out.println("report written to " + json.toAbsolutePath());
     return 0;
   }
 
