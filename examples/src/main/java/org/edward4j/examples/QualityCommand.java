@@ -113,6 +113,9 @@ final class QualityCommand extends ExampleCommand {
           + " false measures the trained weights themselves (default: ${DEFAULT-VALUE})")
   boolean averaged;
 
+  /** The data of {@code quality sbn} when a test hands in a stand-in; null reads the verified MNIST cache. */
+  Mnist mnist;
+
   @Mixin TutorialDataOptions data;
   @Mixin LikelihoodOptions likelihood;
   @Mixin OutputOptions output;
@@ -262,7 +265,7 @@ final class QualityCommand extends ExampleCommand {
     SbnCommand sbn = new SbnCommand();
     new CommandLine(sbn).parseArgs(argv.toArray(String[]::new));
     sbn.check();
-    QualityReport report = SbnExample.run(sbn);
+    QualityReport report = SbnExample.run(sbn, mnist != null ? mnist : Mnist.load());
     System.out.print(report.toTable());
     Path json = report.writeJson(out.resolve("sbn.json"));
     System.out.println("report written to " + json.toAbsolutePath());

@@ -95,14 +95,15 @@ public final class SbnExample {
    * Trains (or resumes from {@code --resume}), writes the grids, estimates the test NLL and returns
    * the run's report: its settings and the NLL, what {@code bin/edward sbn} writes to {@code
    * <out>/sbn.json} and {@code bin/edward quality sbn} to its own {@code --out}.
+   *
+   * @param mnist the data, {@code Mnist.load()} from the commands
    */
-  static QualityReport run(SbnCommand args) throws IOException {
+  static QualityReport run(SbnCommand args, Mnist mnist) throws IOException {
     int nIter = args.iterations;
     int nPrint = args.print;
     int m = args.batch;
     long seed = args.output.seed;
     Path out = args.output.out();
-    Mnist mnist = Mnist.load();
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       Model sbn = model(ctx, m);

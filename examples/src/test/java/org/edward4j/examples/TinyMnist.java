@@ -6,44 +6,33 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import org.edward4j.datasets.DatasetCache;
+import org.edward4j.datasets.Mnist;
 
 /**
  * A tiny stand-in for MNIST, so tests run the examples without the real data set (and without a
- * network): four IDX files in MNIST's layout holding 256 training and 64 test images of noise.
+ * network): four IDX files in MNIST's layout holding images of noise.
  */
 final class TinyMnist {
 
   private TinyMnist() {}
 
-  /** Writes the four files into {@code dir}. */
-  static void write(Path dir) throws IOException {
+  /** Writes the four files into {@code dir}, with {@code train} and {@code test} images. */
+  static void write(Path dir, int train, int test) throws IOException {
     Files.createDirectories(dir);
     Random rng = new Random(1);
-    writeIdx(dir.resolve("train-images-idx3-ubyte"), 2051, new int[] {256, 28, 28}, rng);
-    writeIdx(dir.resolve("train-labels-idx1-ubyte"), 2049, new int[] {256}, rng);
-    writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 2051, new int[] {64, 28, 28}, rng);
-    writeIdx(dir.resolve("t10k-labels-idx1-ubyte"), 2049, new int[] {64}, rng);
+    writeIdx(dir.resolve("train-images-idx3-ubyte"), 2051, new int[] {train, 28, 28}, rng);
+    writeIdx(dir.resolve("train-labels-idx1-ubyte"), 2049, new int[] {train}, rng);
+    writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 2051, new int[] {test, 28, 28}, rng);
+    writeIdx(dir.resolve("t10k-labels-idx1-ubyte"), 2049, new int[] {test}, rng);
   }
 
   /**
-   * Runs {@code work} with the data-set cache pointed at a fresh cache under {@code root} holding
-   * the tiny MNIST, so {@code Mnist.load()} reads it; the cache setting is put back afterwards.
+   * Writes the four files into {@code dir} and reads them. (Not through {@code Mnist.load()}: the
+   * cache checks MNIST's checksums and would fetch the real files over the network.)
    */
-  static <T> T withCache(Path root, Callable<T> work) throws Exception {
-    write(root.resolve("mnist"));
-    String old = System.getProperty(DatasetCache.PROPERTY);
-    System.setProperty(DatasetCache.PROPERTY, root.toString());
-    try {
-      return work.call();
-    } finally {
-      if (old == null) {
-        System.clearProperty(DatasetCache.PROPERTY);
-      } else {
-        System.setProperty(DatasetCache.PROPERTY, old);
-      }
-    }
+  static Mnist read(Path dir, int train, int test) throws IOException {
+    write(dir, train, test);
+    return Mnist.read(dir);
   }
 
   private static void writeIdx(Path file, int magic, int[] dims, Random rng) throws IOException {
