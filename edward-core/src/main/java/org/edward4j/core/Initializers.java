@@ -1,13 +1,18 @@
 package org.edward4j.core;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.edward4j.core.ModelContext.OpSeed;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.random.RandomStandardNormal;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.op.random.TruncatedNormal;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 import org.tensorflow.types.family.TNumber;
@@ -53,7 +58,8 @@ public final class Initializers {
     return new Initializer() {
       @Override
       public <T extends TNumber> Operand<T> initialValue(Ops tf, Shape shape, Class<T> dtype, OpSeed seed) {
-        return tf.fill(tf.constant(shape.asArray()), tf.constant(dtype, value));
+        Operand<T> small = smallConstant(tf, shape, dtype, value);
+        return small != null ? small : tf.fill(tf.constant(shape.asArray()), tf.constant(dtype, value));
       }
 
       @Override
@@ -200,7 +206,48 @@ public final class Initializers {
 
   private static <T extends TNumber> Operand<T> affine(
       Ops tf, Operand<T> x, double shift, double scale, Class<T> dtype) {
-    return tf.math.add(tf.math.mul(x, tf.constant(dtype, scale)), tf.constant(dtype, shift));
+    Operand<T> scaled = tf.math.mul(x, tf.constant(dtype, scale));
+    // Adding 0 changes no value (only the sign of an exact zero): two ops fewer per zero-mean weight.
+    return shift == 0 ? scaled : tf.math.add(scaled, tf.constant(dtype, shift));
+  }
+
+  /** TF1's {@code array_ops.zeros} builds a constant below this many elements, a {@code Fill} from it on. */
+  static final long SMALL_CONSTANT_ELEMENTS = 1000;
+
+  /**
+   * One {@code Const} holding every element, as TF1 builds small constants (a {@code Fill} of a
+   * shape and a value is three ops; a large constant would bloat the serialized graph), or null for
+   * a large shape or a dtype without a Java array here. The values are the scalar {@code
+   * tf.constant(dtype, value)} would hold.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T extends TNumber> Operand<T> smallConstant(Ops tf, Shape shape, Class<T> dtype, double value) {
+    long n = shape.size();
+    if (shape.isUnknown() || n < 0 || n >= SMALL_CONSTANT_ELEMENTS) {
+      return null;
+    }
+    int size = (int) n;
+    if (dtype == TFloat32.class) {
+      float[] a = new float[size];
+      Arrays.fill(a, (float) value);
+      return (Operand<T>) tf.constant(shape, DataBuffers.of(a, true, false));
+    }
+    if (dtype == TFloat64.class) {
+      double[] a = new double[size];
+      Arrays.fill(a, value);
+      return (Operand<T>) tf.constant(shape, DataBuffers.of(a, true, false));
+    }
+    if (dtype == TInt32.class) {
+      int[] a = new int[size];
+      Arrays.fill(a, (int) value);
+      return (Operand<T>) tf.constant(shape, DataBuffers.of(a, true, false));
+    }
+    if (dtype == TInt64.class) {
+      long[] a = new long[size];
+      Arrays.fill(a, (long) value);
+      return (Operand<T>) tf.constant(shape, DataBuffers.of(a, true, false));
+    }
+    return null;
   }
 
   /** Random draws exist in TensorFlow for floating-point dtypes only: say so before the native op. */

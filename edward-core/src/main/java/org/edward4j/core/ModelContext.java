@@ -376,6 +376,56 @@ public final class ModelContext implements AutoCloseable {
   }
 
   /**
+   * Does {@code work} and then puts the random step back where it was, so the runs inside consume
+   * no random draw: evaluation, pictures or a save in the middle of training leave the training's
+   * random stream, and therefore a run resumed from a checkpoint, exactly as they were without them.
+   *
+   * <p>The runs inside are fed the steps the following runs will be fed again: a random op they
+   * evaluate draws the numbers the next run outside will draw. The step is put back also when
+   * {@code work} throws. Runs from other threads during {@code work} would have their draws
+   * replayed too; it is meant for the thread that drives the training.
+   *
+   * <pre>{@code
+   * float[] picture = ctx.keepingRandomStep(() -> ctx.eval(sample).data());
+   * ctx.keepingRandomStep(() -> ctx.run(ctx.runner().addTarget(average.update())).close());
+   * }</pre>
+   *
+   * @param work what to do; it may run the graph any number of times and throw a checked exception
+   * @param <T> what {@code work} computes
+   * @param <E> what {@code work} may throw
+   * @return what {@code work} returned
+   * @throws E if {@code work} throws it
+   * @throws IllegalStateException if the context is closed
+   */
+  public <T, E extends Exception> T keepingRandomStep(Computation<T, E> work) throws E {
+    Objects.requireNonNull(work, "work");
+    checkOpen();
+    long step = randomStep.value();
+    try {
+      return work.compute();
+    } finally {
+      randomStep.set(step);
+    }
+  }
+
+  /**
+   * Does {@code work}, which returns nothing, and then puts the random step back where it was: see
+   * {@link #keepingRandomStep(Computation)}.
+   *
+   * @param work what to do; it may run the graph any number of times and throw a checked exception
+   * @param <E> what {@code work} may throw
+   * @throws E if {@code work} throws it
+   * @throws IllegalStateException if the context is closed
+   */
+  public <E extends Exception> void keepingRandomStep(Action<E> work) throws E {
+    Objects.requireNonNull(work, "work");
+    keepingRandomStep(() -> {
+      work.run();
+      return null;
+    });
+  }
+
+  /**
    * How many times {@link #run} has run the graph.
    *
    * @return the count since the context was created, including runs of {@link #eval} and {@link
@@ -538,4 +588,38 @@ public final class ModelContext implements AutoCloseable {
    * @param seed2 TensorFlow's {@code seed2} attribute
    */
   public record OpSeed(long seed, long seed2) {}
+
+  /**
+   * Work that computes a value and may run the graph, for {@link #keepingRandomStep(Computation)}.
+   *
+   * @param <T> the value computed
+   * @param <E> the checked exception it may throw ({@link RuntimeException} when none)
+   */
+  @FunctionalInterface
+  public interface Computation<T, E extends Exception> {
+
+    /**
+     * Does the work.
+     *
+     * @return the value computed
+     * @throws E if the work fails
+     */
+    T compute() throws E;
+  }
+
+  /**
+   * Work that returns nothing and may run the graph, for {@link #keepingRandomStep(Action)}.
+   *
+   * @param <E> the checked exception it may throw ({@link RuntimeException} when none)
+   */
+  @FunctionalInterface
+  public interface Action<E extends Exception> {
+
+    /**
+     * Does the work.
+     *
+     * @throws E if the work fails
+     */
+    void run() throws E;
+  }
 }

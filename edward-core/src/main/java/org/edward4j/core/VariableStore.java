@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.edward4j.core.naming.GraphScope;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.Scope;
+import org.tensorflow.op.core.AssignVariableOp;
 import org.tensorflow.op.core.ReadVariableOp;
 import org.tensorflow.op.core.VarHandleOp;
 import org.tensorflow.types.family.TNumber;
@@ -78,22 +81,23 @@ public final class VariableStore {
 
   private <T extends TNumber> Variable<T> create(String path, String fullName, VariableSpec<T> spec) {
     Ops parent = ctx.opsAt(path);
+    // Ops built from Scopes with the op classes' own create methods: an Ops per derived scope
+    // would be four Ops (of 26 objects each) per variable; this makes one, for the initializer.
+    Scope scope = parent.scope();
     // The initial value first: an initializer that rejects the dtype then leaves no handle behind
     // under the variable's name, so a retry with another initializer can still create it.
-    Ops init = parent.withInitScope().withSubScope(spec.name() + "_init");
+    Ops init = GraphScope.ops(scope.withInitScope().withSubScope(spec.name() + "_init"));
     Operand<T> initialValue =
         spec.initializer().initialValue(init, spec.shape(), spec.dtype(), ctx.nextOpSeed());
     VarHandleOp handle =
-        parent
-            .withName(spec.name())
-            .varHandleOp(spec.dtype(), spec.shape(), VarHandleOp.sharedName(fullName));
+        VarHandleOp.create(scope.withName(spec.name()), spec.dtype(), spec.shape(), VarHandleOp.sharedName(fullName));
     if (!handle.op().name().equals(fullName)) {
       throw new IllegalStateException(
           "Cannot name variable " + fullName + ": an op of that name already exists (got "
               + handle.op().name() + ")");
     }
-    Op initOp = init.assignVariableOp(handle, initialValue);
-    ReadVariableOp<T> value = parent.withName(spec.name() + "_read").readVariableOp(handle, spec.dtype());
+    Op initOp = AssignVariableOp.create(init.scope(), handle, initialValue);
+    ReadVariableOp<T> value = ReadVariableOp.create(scope.withName(spec.name() + "_read"), handle, spec.dtype());
     Variable<T> variable =
         new Variable<>(ctx, fullName, path, spec.shape(), spec.dtype(), spec.trainable(), handle.resource(), value, initOp);
     GraphCollections collections = ctx.collections();

@@ -261,13 +261,8 @@ final class UpdateEngine implements AutoCloseable {
 
   /** Reads {@code t} back from the counter variable. */
   synchronized long syncT() {
-    long step = ctx.randomStep();
-    try {
-      t = readCounter();
-    } finally {
-      // Reading t draws nothing: keep the random step a restore just set, so resuming stays exact.
-      ctx.setRandomStep(step);
-    }
+    // Reading t draws nothing: keep the random step a restore just set, so resuming stays exact.
+    t = ctx.keepingRandomStep(this::readCounter);
     return t;
   }
 

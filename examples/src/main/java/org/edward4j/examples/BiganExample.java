@@ -154,9 +154,9 @@ public final class BiganExample {
         inference.printProgress(info);
         if (info.t() == 1 || info.t() % nPrint == 0 || t == nIter - 1) {
           String tag = t == nIter - 1 ? "final" : String.format("%03d", picture++);
-          long step = ctx.randomStep();
-          writePictures(ctx, pictureFeeds, xGenerated, zEncoded, xPh, zPh, xBatch, zBatch, idx, out, tag);
-          ctx.setRandomStep(step); // pictures are not training: a resumed run need not replay them
+          // Pictures are not training: a resumed run need not replay them.
+          ctx.keepingRandomStep(() -> writePictures(ctx, pictureFeeds, xGenerated, zEncoded, xPh, zPh, xBatch, zBatch,
+              idx, out, tag));
         }
         checkpoints.afterIteration(ctx, t + 1, batches);
       }

@@ -274,7 +274,7 @@ final class BiganPaperExample {
         drawCodes(zBatch, seed, t, r);
         UpdateInfo info = inference.update(Map.of(xPh, xBatch, zPh, zBatch));
         if (average != null) {
-          DcganExample.runOp(ctx, average.update());
+          ctx.keepingRandomStep(() -> ctx.run(ctx.runner().addTarget(average.update())).close());
         }
         if ((t + 1) % nPrint == 0 || t == nIter - 1) {
           double seconds = (System.nanoTime() - windowStart) / 1e9;

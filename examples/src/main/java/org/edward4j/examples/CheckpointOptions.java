@@ -2,6 +2,7 @@ package org.edward4j.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,6 +21,11 @@ final class CheckpointOptions {
   @Option(names = "--resume", paramLabel = "DIR",
       description = "continue training from the latest checkpoint of DIR (or from the checkpoint prefix DIR/ckpt-N)")
   private Path resume;
+
+  /** The checkpoint {@code --resume} names, if given. */
+  Optional<Path> resumedFrom() {
+    return Optional.ofNullable(resume);
+  }
 
   /**
    * Checks the flags against the files on disk before anything is trained.

@@ -27,9 +27,7 @@ import org.edward4j.inferences.GanOptions;
 import org.edward4j.inferences.UpdateInfo;
 import org.edward4j.models.Uniform;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -208,14 +206,6 @@ final class DcganExample {
     return ExponentialMovingAverage.create(ctx, AVERAGE_SCOPE, gen, decay);
   }
 
-  /** Runs one op in a run of its own without consuming a random draw: it draws nothing. */
-  static void runOp(ModelContext ctx, Op op) {
-    long step = ctx.randomStep();
-    try (Result ignored = ctx.run(ctx.runner().addTarget(op))) {
-      ctx.setRandomStep(step);
-    }
-  }
-
   /** Trains, then hands the trained generator to {@code afterTraining}, if any. */
   static void run(Settings s, int nIter, int nPrint, Path out, long seed, TrainedExample.AfterTraining afterTraining,
       TrainingCheckpoints checkpoints) throws IOException {
@@ -253,15 +243,17 @@ final class DcganExample {
         batches.next(xBatch);
         UpdateInfo info = inference.update(Map.of(xPh, xBatch));
         if (average != null) {
-          runOp(ctx, average.update());
+          // Averaging draws nothing: the training's draws stay those of a run without it.
+          ctx.keepingRandomStep(() -> ctx.run(ctx.runner().addTarget(average.update())).close());
         }
         if ((t + 1) % nPrint == 0 || t == nIter - 1) {
           double seconds = (System.nanoTime() - window) / 1e9;
           System.out.printf("iteration %d/%d: loss %.4f, loss_d %.4f, %.2f it/s, %.0f s%n", t + 1, nIter, info.loss(),
               info.lossD(), (t + 1 - windowFirst) / seconds, (System.nanoTime() - start) / 1e9);
-          long step = ctx.randomStep();
-          GanExample.writeSamples(ctx.eval(x).data(), idx, out.resolve(String.format("samples_%06d.png", t + 1)));
-          ctx.setRandomStep(step); // pictures are not training: a resumed run need not replay them
+          // Pictures are not training: a resumed run need not replay them.
+          int done = t + 1;
+          ctx.keepingRandomStep(() ->
+              GanExample.writeSamples(ctx.eval(x).data(), idx, out.resolve(String.format("samples_%06d.png", done))));
           window = System.nanoTime();
           windowFirst = t + 1;
         }
@@ -273,10 +265,9 @@ final class DcganExample {
       System.out.printf("trained %d iterations in %.1f s (%.2f it/s)%n", nIter - first, seconds, (nIter - first) / seconds);
       if (average != null) {
         // From here on the generator holds its averaged weights: the pictures and the measurement.
-        runOp(ctx, average.copyToVariables());
-        long step = ctx.randomStep();
-        GanExample.writeSamples(ctx.eval(x).data(), idx, out.resolve("samples_averaged.png"));
-        ctx.setRandomStep(step);
+        ctx.keepingRandomStep(() -> ctx.run(ctx.runner().addTarget(average.copyToVariables())).close());
+        Path averaged = out.resolve("samples_averaged.png");
+        ctx.keepingRandomStep(() -> GanExample.writeSamples(ctx.eval(x).data(), idx, averaged));
       }
       if (afterTraining != null) {
         afterTraining.accept(TrainedExample.ofSampler(ctx, x));

@@ -47,7 +47,12 @@ import picocli.CommandLine.TypeConversionException;
  * authors' split ({@link AuthorsSplit}) beside ours. {@code bigan-paper} measures a checkpoint of {@code bigan --recipe paper} or {@code --recipe cpu}
  * (the same networks; required: the runs take from minutes to hours). {@code quality gan} takes the tutorial's data flags {@code --binarize} and {@code
  * --shuffle} and records them in the report. {@code sbn}, {@code vae}: the importance-sampled test negative log-likelihood the example computes
- * at the end of its run.
+ * at the end of its run, with {@code --k} importance samples over {@code --test-images} test images (as the
+ * examples' own flags); {@code sbn --checkpoint DIR} measures a checkpoint of {@code bin/edward sbn} (any of its
+ * settings: {@code --reweighted}, {@code --samples}, ...) without training, as {@code sbn --resume DIR
+ * --iterations N} would, in batches of 100 test images, and writes the report {@code sbn} itself writes. For a
+ * final checkpoint of a run with sbn's default training flags and the same {@code --k}, {@code --test-images}
+ * and {@code --seed}, that is the run's own figure bit for bit; otherwise the same estimate with other draws.
  */
 @Command(name = "quality", mixinStandardHelpOptions = true,
     description = "Trains (or restores) an example and prints its quality, as a table and as JSON in <out>/<example>.json:"
@@ -97,7 +102,7 @@ final class QualityCommand extends ExampleCommand {
 
   @Option(names = "--checkpoint", paramLabel = "DIR",
       description = "restore the generator (and encoder) from this checkpoint instead of training"
-          + " (gan, wgan, dcgan, bigan; required for bigan-paper)")
+          + " (gan, wgan, dcgan, bigan, sbn; required for bigan-paper)")
   Path checkpoint;
 
   @Option(names = "--samples", paramLabel = "N", defaultValue = "10000",
@@ -113,8 +118,11 @@ final class QualityCommand extends ExampleCommand {
       description = "bigan, bigan-paper: also measure the 1-NN accuracy on the BiGAN authors' split (10,000 of the"
           + " training images, drawn with --seed, as queries against the other 50,000), beside ours (default: ${DEFAULT-VALUE})")
   boolean authorsSplit;
+  /** The data of {@code quality sbn} when a test hands in a stand-in; null reads the verified MNIST cache. */
+  Mnist mnist;
 
   @Mixin TutorialDataOptions data;
+  @Mixin LikelihoodOptions likelihood;
   @Mixin OutputOptions output;
 
   @Override
@@ -134,6 +142,14 @@ final class QualityCommand extends ExampleCommand {
       throw usage("--authors-split applies to `quality bigan` and `quality bigan-paper` (their encoders), not to `quality "
           + example.label() + "`");
     }
+    boolean likelihoodExample = example == Example.sbn || example == Example.vae;
+    for (String flag : List.of("--k", "--test-images")) {
+      if (!likelihoodExample && parsed.hasMatchedOption(flag)) {
+        throw usage(flag + " applies to `quality sbn` and `quality vae` (the test NLL), not to `quality "
+            + example.label() + "`");
+      }
+    }
+    likelihood.check(this);
     if (example == Example.bigan_paper && checkpoint == null) {
       throw usage("`quality bigan-paper` measures a checkpoint of `bigan --recipe paper` (hours of training):"
           + " pass --checkpoint DIR");
@@ -142,19 +158,26 @@ final class QualityCommand extends ExampleCommand {
         && (parsed.hasMatchedOption("--binarize") || parsed.hasMatchedOption("--shuffle"))) {
       throw usage("--binarize and --shuffle choose how `quality gan` trains; with --checkpoint nothing is trained");
     }
+    Long sbnIterations = null;
     if (checkpoint != null) {
-      if (example == Example.sbn || example == Example.vae) {
-        throw usage("--checkpoint is not supported for `quality " + example
-            + "`: it trains the model and measures the test NLL at the end of the run");
+      if (example == Example.vae) {
+        throw usage("--checkpoint is not supported for `quality vae`: it trains the model and measures the test NLL"
+            + " at the end of the run");
       }
+      CheckpointReader reader;
       try {
-        CheckpointReader.open(checkpoint);
+        reader = CheckpointReader.open(checkpoint);
       } catch (CheckpointException e) {
         throw usage("--checkpoint: " + e.getMessage());
       }
+      if (example == Example.sbn) {
+        sbnIterations = sbnCheckpointIterations(reader);
+      }
     }
     Path out = output.createOut();
-    if (example == Example.sbn || example == Example.vae) {
+    if (example == Example.sbn) {
+      runSbn(out, sbnIterations);
+    } else if (example == Example.vae) {
       runLikelihood(example.name(), out);
     } else {
       run(example.label(), out);
@@ -214,32 +237,69 @@ final class QualityCommand extends ExampleCommand {
     System.out.println("report written to " + json.toAbsolutePath());
   }
 
-  /** sbn, vae: the example's own run, which ends with the importance-sampled test NLL. */
+  /**
+   * The iterations an sbn checkpoint holds, checking that it is one: saved by {@code bin/edward sbn}
+   * (which records them) and holding the sigmoid belief network's variables.
+   */
+  private Long sbnCheckpointIterations(CheckpointReader reader) {
+    if (iterations != null) {
+      throw usage("--iterations and --checkpoint: `quality sbn --checkpoint` measures the checkpoint as saved;"
+          + " train further with `sbn --resume DIR --iterations N`");
+    }
+    for (String variable : List.of("model/prior_logits", "recognition/dense/kernel")) {
+      if (reader.entry(variable).isEmpty()) {
+        throw usage("--checkpoint: " + reader.prefix() + " holds no sigmoid belief network (no variable " + variable
+            + "); pass a checkpoint that `bin/edward sbn` saved");
+      }
+    }
+    Long done = reader.metadata().get(TrainingCheckpoints.ITERATIONS);
+    if (done == null) {
+      throw usage("--checkpoint: " + reader.prefix() + " records no iteration count; pass a checkpoint that"
+          + " `bin/edward sbn` saved");
+    }
+    return done;
+  }
+
+  /** The flags every likelihood example's own run takes from this command. */
+  private List<String> likelihoodFlags(String example, Path out) {
+    return new ArrayList<>(List.of("--out", out.resolve(example).toString(), "--seed", Long.toString(output.seed),
+        "--k", Integer.toString(likelihood.k), "--test-images", Integer.toString(likelihood.testImages)));
+  }
+
+  /**
+   * sbn: the example's own run (or, with {@code --checkpoint}, its resumption at the checkpoint's
+   * iteration, which trains nothing), and the report it makes.
+   */
+  private void runSbn(Path out, Long checkpointIterations) throws IOException {
+    List<String> argv = likelihoodFlags("sbn", out);
+    if (checkpointIterations != null) {
+      argv.addAll(List.of("--resume", checkpoint.toString(), "--iterations", Long.toString(checkpointIterations)));
+    } else if (iterations != null) {
+      argv.addAll(List.of("--iterations", Integer.toString(iterations)));
+    }
+    SbnCommand sbn = new SbnCommand();
+    new CommandLine(sbn).parseArgs(argv.toArray(String[]::new));
+    sbn.check();
+    QualityReport report = SbnExample.run(sbn, mnist != null ? mnist : Mnist.load());
+    System.out.print(report.toTable());
+    Path json = report.writeJson(out.resolve("sbn.json"));
+    System.out.println("report written to " + json.toAbsolutePath());
+  }
+
+  /** vae: the example's own run, which ends with the importance-sampled test NLL. */
   private void runLikelihood(String example, Path out) throws IOException {
-    List<String> argv = new ArrayList<>(List.of("--out", out.resolve(example).toString(), "--seed", Long.toString(output.seed)));
+    List<String> argv = likelihoodFlags(example, out);
     if (iterations != null) {
       argv.addAll(List.of("--iterations", Integer.toString(iterations)));
     }
     String[] args = argv.toArray(String[]::new);
     long start = System.nanoTime();
-    HeldOutLikelihood.Result nll;
-    int nIter;
-    int k;
-    if (example.equals("sbn")) {
-      SbnCommand sbn = new SbnCommand();
-      new CommandLine(sbn).parseArgs(args);
-      sbn.check();
-      nll = SbnExample.run(sbn);
-      nIter = sbn.iterations;
-      k = sbn.likelihood.k;
-    } else {
-      VaeCommand vae = new VaeCommand();
-      new CommandLine(vae).parseArgs(args);
-      vae.check();
-      nll = VaeExample.run(vae);
-      nIter = vae.iterations;
-      k = vae.likelihood.k;
-    }
+    VaeCommand vae = new VaeCommand();
+    new CommandLine(vae).parseArgs(args);
+    vae.check();
+    HeldOutLikelihood.Result nll = VaeExample.run(vae);
+    int nIter = vae.iterations;
+    int k = vae.likelihood.k;
     double total = (System.nanoTime() - start) / 1e9;
     QualityReport report = QualityReport.builder(example)
         .setting("seed", output.seed)
@@ -316,7 +376,7 @@ final class QualityCommand extends ExampleCommand {
           // The decay does not matter here: only the shadows' restored values are used.
           ExponentialMovingAverage average = DcganExample.average(ctx, 0.5);
           Checkpoints.restore(ctx, checkpoint, average.name());
-          DcganExample.runOp(ctx, average.copyToVariables());
+          ctx.keepingRandomStep(() -> ctx.run(ctx.runner().addTarget(average.copyToVariables())).close());
           System.out.println("measuring the averaged generator weights under " + average.name());
         }
       }

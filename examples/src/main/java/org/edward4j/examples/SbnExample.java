@@ -2,7 +2,9 @@ package org.edward4j.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.edward4j.core.ContextPlaceholder;
 import org.edward4j.core.Initializers;
 import org.edward4j.core.ModelContext;
@@ -10,6 +12,7 @@ import org.edward4j.core.Variable;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.layers.Layers;
 import org.edward4j.core.optimizers.Adam;
+import org.edward4j.criticisms.quality.QualityReport;
 import org.edward4j.datasets.Binarization;
 import org.edward4j.datasets.Minibatches;
 import org.edward4j.datasets.Mnist;
@@ -38,7 +41,9 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>{@code bin/edward sbn [--iterations N] [--k K] [--batch M] [--out DIR] [--seed S] [--save-every N]
  * [--resume DIR]}. Checkpoints make long runs resumable, and measure a checkpoint: {@code --resume
- * DIR/ckpt-N --iterations N} trains nothing and prints the test NLL of the saved model.
+ * DIR/ckpt-N --iterations N} trains nothing and prints the test NLL of the saved model ({@code
+ * bin/edward quality sbn --checkpoint DIR/ckpt-N} does the same). The run's settings and test NLL
+ * go to {@code <out>/sbn.json}, the report {@code bin/edward results} reads.
  */
 public final class SbnExample {
 
@@ -56,7 +61,6 @@ public final class SbnExample {
     Main.main(Main.withCommand("sbn", argv));
   }
 
-  /** Trains, writes the grids, and returns the test NLL (also used by {@code bin/edward quality}). */
   /**
    * The sigmoid belief network and its recognition model, built in this order (so the seeds are
    * the same wherever it is built): the data placeholder {@code x_ph}, under {@code model} the prior
@@ -87,13 +91,19 @@ public final class SbnExample {
     return new Model(xPh, z, x, qz);
   }
 
-  static HeldOutLikelihood.Result run(SbnCommand args) throws IOException {
+  /**
+   * Trains (or resumes from {@code --resume}), writes the grids, estimates the test NLL and returns
+   * the run's report: its settings and the NLL, what {@code bin/edward sbn} writes to {@code
+   * <out>/sbn.json} and {@code bin/edward quality sbn} to its own {@code --out}.
+   *
+   * @param mnist the data, {@code Mnist.load()} from the commands
+   */
+  static QualityReport run(SbnCommand args, Mnist mnist) throws IOException {
     int nIter = args.iterations;
     int nPrint = args.print;
     int m = args.batch;
     long seed = args.output.seed;
     Path out = args.output.out();
-    Mnist mnist = Mnist.load();
     long start = System.nanoTime();
     try (ModelContext ctx = ModelContext.withSeed(seed)) {
       Model sbn = model(ctx, m);
@@ -119,10 +129,9 @@ public final class SbnExample {
       int first = (int) checkpoints.resume(ctx, inference, batches);
       for (int t = first; t < nIter; t++) {
         if (t % nPrint == 0) {
-          long step = ctx.randomStep();
-          HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8,
-              out.resolve(String.format("fantasies_%03d.png", t / nPrint)));
-          ctx.setRandomStep(step); // pictures are not training: a resumed run need not replay them
+          // Pictures are not training: a resumed run need not replay them.
+          Path picture = out.resolve(String.format("fantasies_%03d.png", t / nPrint));
+          ctx.keepingRandomStep(() -> HeldOutLikelihood.writeGrid(ctx.eval(x.mean()).data(), 8, 8, picture));
         }
         batches.next(xBatch);
         UpdateInfo info = inference.update(Map.of(xPh, xBatch));
@@ -136,7 +145,45 @@ public final class SbnExample {
       System.out.printf("trained %d iterations in %.1f s (%.0f it/s); fantasies in %s%n",
           nIter - first, trainSeconds, (nIter - first) / trainSeconds, fantasies.toAbsolutePath());
 
-      return HeldOutLikelihood.printTestNll(args.likelihood, Map.of(z, qz), x, xPh, mnist.test(), m, seed + 2);
+      HeldOutLikelihood.Result nll =
+          HeldOutLikelihood.printTestNll(args.likelihood, Map.of(z, qz), x, xPh, mnist.test(), m, seed + 2);
+      return report(args, nll, trainSeconds, first == nIter);
     }
+  }
+
+  /**
+   * The report of a run: the flags that shaped the model and the measurement, the checkpoint it
+   * resumed from (if any), the command line that gives the same figure, and the test NLL as metric
+   * {@code test_nll}.
+   *
+   * @param measuredOnly whether the run resumed at the checkpoint's own iteration and trained nothing
+   */
+  static QualityReport report(SbnCommand args, HeldOutLikelihood.Result nll, double trainSeconds, boolean measuredOnly) {
+    QualityReport.Builder report = QualityReport.builder("sbn")
+        .setting("seed", args.output.seed)
+        .setting("iterations", args.iterations)
+        .setting("batch", args.batch)
+        .setting("lr", args.lr)
+        .setting("samples", args.samples)
+        .setting("phase_q", args.phaseQ.name())
+        .setting("reweighted", Boolean.toString(args.reweighted))
+        .setting("k", args.likelihood.k)
+        .setting("test_images", nll.images());
+    Optional<Path> from = args.checkpoints.resumedFrom().map(Path::toAbsolutePath);
+    from.ifPresent(f -> report.setting("checkpoint", f.toString()));
+    String measurement = String.format(Locale.ROOT, "--k %d --test-images %d --seed %d", args.likelihood.k,
+        args.likelihood.testImages, args.output.seed);
+    String training = String.format(Locale.ROOT, "--iterations %d --batch %d --lr %s --samples %d --phase-q %s"
+        + " --reweighted %b", args.iterations, args.batch, args.lr, args.samples, args.phaseQ, args.reweighted);
+    // `results` prints this line as the way to reproduce the figure.
+    report.setting("command", from.isPresent() && measuredOnly
+        ? "bin/edward quality sbn --checkpoint " + from.get() + " " + measurement
+        : "bin/edward sbn " + training + from.map(f -> " --resume " + f).orElse("") + " " + measurement);
+    return report
+        .setting("train_seconds", QualityMeasurement.round(trainSeconds))
+        .setting("measure_seconds", QualityMeasurement.round(nll.seconds()))
+        .metric("test_nll", nll.nats(), String.format("nats per image: -log p(x) importance-sampled with K=%d from q,"
+            + " over %d stochastically binarized test images", args.likelihood.k, nll.images()))
+        .build();
   }
 }

@@ -129,7 +129,7 @@ class DcganExampleTest {
       for (int t = 0; t < 3; t++) {
         inference.update(Map.of(xPh, batch));
         long step = ctx.randomStep();
-        DcganExample.runOp(ctx, average.update());
+        ctx.keepingRandomStep(() -> ctx.run(ctx.runner().addTarget(average.update())).close());
         assertEquals(step, ctx.randomStep(), "averaging draws nothing, so the training's draws are those of a run without it");
         float[] k = ctx.eval(kernel).data();
         // min(0.5, n / (n + 1)) = 0, 0.5, 0.5: a copy, then s - 0.5 (s - k), in float32 as the graph.

@@ -270,7 +270,6 @@ public final class Saver {
     List<String> keys = new ArrayList<>(meta.keySet());
     BundleOps.Save op = saveOps.computeIfAbsent(key(vars, keys), k -> BundleOps.save(ctx, vars, keys));
     List<Tensor> owned = new ArrayList<>();
-    long step = ctx.randomStep();
     try {
       TString prefix = TString.scalarOf(staged.toString());
       owned.add(prefix);
@@ -280,10 +279,9 @@ public final class Saver {
         owned.add(value);
         runner.feed(op.metadata().get(i), value);
       }
-      ctx.run(runner).close();
-    } finally {
       // Saving draws nothing: a run with checkpoints must sample exactly as one without.
-      ctx.setRandomStep(step);
+      ctx.keepingRandomStep(() -> ctx.run(runner).close());
+    } finally {
       owned.forEach(Tensor::close);
     }
   }

@@ -68,6 +68,22 @@ public final class GraphScope implements Scope {
   }
 
   /**
+   * The {@link Ops} over a scope of ours, made once for a scope derived with the {@link Scope}
+   * methods: chaining {@code Ops.withName}, {@code withSubScope} or {@code withInitScope} instead
+   * makes an {@code Ops} (and its 25 op-group objects) at every step.
+   *
+   * @param scope a scope derived from {@link #rootOps}' scope
+   * @return ops placing new operations in {@code scope}
+   */
+  public static Ops ops(Scope scope) {
+    if (!(scope instanceof GraphScope ours)) {
+      throw new IllegalArgumentException("`scope` must derive from GraphScope.rootOps, got a "
+          + Objects.requireNonNull(scope, "scope").getClass().getName());
+    }
+    return opsOf(ours);
+  }
+
+  /**
    * The {@link Ops} whose prefix is exactly {@code path}, derived from {@code root}'s registry: no
    * component is made unique, so the caller must own the path's uniqueness (as the variable scopes
    * do). Each component is marked as used in its parent, so a later {@code withSubScope} of the same
