@@ -12,7 +12,9 @@ int nPrint = Integer.getInteger("print", 1000);
 Path out = Path.of(System.getProperty("out", "out/jshell-gan"));
 
 // DATA. MNIST batches are fed at training time.
-Mnist mnist = Mnist.load();
+// -R-Dmnist.dir=DIR reads the four files from DIR as they are, without fetching or checking them.
+String mnistDir = System.getProperty("mnist.dir");
+Mnist mnist = mnistDir == null ? Mnist.load() : Mnist.read(Path.of(mnistDir));
 ModelContext ctx = ModelContext.withSeed(Long.getLong("seed", 42));
 ContextPlaceholder<TFloat32> xPh = ctx.placeholder("x_ph", TFloat32.class, Shape.of(M, 784));
 

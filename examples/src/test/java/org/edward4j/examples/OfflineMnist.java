@@ -8,12 +8,12 @@ import org.edward4j.datasets.DatasetCache;
 import org.edward4j.datasets.MnistFile;
 
 /** Tests never fetch MNIST: a test that needs it skips, saying so, when the dataset cache lacks a file. */
-final class OfflineMnist {
+public final class OfflineMnist {
 
   private OfflineMnist() {}
 
   /** Skips the calling test unless all four MNIST files are in the dataset cache. */
-  static void assumeCached() {
+  public static void assumeCached() {
     Path dir = DatasetCache.directoryFor("mnist");
     for (MnistFile file : MnistFile.values()) {
       assumeTrue(Files.isRegularFile(dir.resolve(file.fileName())), "MNIST is not in the dataset cache (" + dir

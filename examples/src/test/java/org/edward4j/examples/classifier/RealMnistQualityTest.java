@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Random;
-import org.edward4j.datasets.Mnist;
-import org.edward4j.datasets.MnistSplit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.edward4j.criticisms.quality.ClassifierOutputs;
 import org.edward4j.criticisms.quality.ClassifierScore;
 import org.edward4j.criticisms.quality.FeatureGaussian;
 import org.edward4j.criticisms.quality.FrechetDistance;
 import org.edward4j.criticisms.quality.NearestNeighbourAccuracy;
+import org.edward4j.datasets.Mnist;
+import org.edward4j.datasets.MnistSplit;
+import org.edward4j.examples.OfflineMnist;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The real classifier on real MNIST: trained once into the cache (a few minutes on two cores) and
@@ -33,6 +34,7 @@ class RealMnistQualityTest {
 
   @BeforeAll
   void trainOrLoad() throws IOException {
+    OfflineMnist.assumeCached();
     mnist = Mnist.load();
     classifier = ClassifierCache.loadOrTrain(mnist, System.out);
     train = classifier.classify(mnist.train().firstImages(mnist.train().size()));
