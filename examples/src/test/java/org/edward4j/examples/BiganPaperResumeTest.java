@@ -3,13 +3,10 @@ package org.edward4j.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.edward4j.core.checkpoints.CheckpointEntry;
 import org.edward4j.core.checkpoints.CheckpointReader;
 import org.edward4j.datasets.Mnist;
@@ -49,8 +46,7 @@ class BiganPaperResumeTest {
   }
 
   private void assertResumesExactly(double ema) throws IOException {
-    writeTinyMnist(dir.resolve("mnist"));
-    Mnist mnist = Mnist.read(dir.resolve("mnist"));
+    Mnist mnist = TinyMnist.read(dir.resolve("mnist"), 256, 64);
     Path straight = dir.resolve("straight");
     Path split = dir.resolve("split");
     BiganPaperExample.run(SMALL, mnist, 6, 100, straight, 5, checkpoints(straight, 6, null), ema);
@@ -85,31 +81,5 @@ class BiganPaperResumeTest {
     // The straight run moved: its first checkpoint differs from its last.
     CheckpointReader early = CheckpointReader.open(straight.resolve("checkpoints/ckpt-3"));
     assertTrue(early.variables().stream().anyMatch(e -> e.crc32c() != a.entry(e.name()).orElseThrow().crc32c()));
-  }
-
-  /** Four tiny IDX files in MNIST's layout: 256 training and 64 test images of noise. */
-  private static void writeTinyMnist(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    Random rng = new Random(1);
-    writeIdx(dir.resolve("train-images-idx3-ubyte"), 2051, new int[] {256, 28, 28}, rng);
-    writeIdx(dir.resolve("train-labels-idx1-ubyte"), 2049, new int[] {256}, rng);
-    writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 2051, new int[] {64, 28, 28}, rng);
-    writeIdx(dir.resolve("t10k-labels-idx1-ubyte"), 2049, new int[] {64}, rng);
-  }
-
-  private static void writeIdx(Path file, int magic, int[] dims, Random rng) throws IOException {
-    try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(os)) {
-      out.writeInt(magic);
-      int n = 1;
-      for (int d : dims) {
-        out.writeInt(d);
-        n *= d;
-      }
-      byte[] body = new byte[n];
-      for (int i = 0; i < n; i++) {
-        body[i] = (byte) (magic == 2049 ? rng.nextInt(10) : rng.nextInt(256));
-      }
-      out.write(body);
-    }
   }
 }

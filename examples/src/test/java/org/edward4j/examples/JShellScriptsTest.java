@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -44,7 +41,7 @@ class JShellScriptsTest {
   void ganTutorialScriptTrainsAndWritesPictures(@TempDir Path dir) throws IOException {
     // Read as it is (mnist.dir): through Mnist.load() the tiny files would fail MNIST's checksums.
     Path mnistDir = dir.resolve("mnist");
-    writeTinyMnist(mnistDir);
+    TinyMnist.write(mnistDir, 256, 64);
     Path pictures = dir.resolve("pictures");
     String[] keys = {"mnist.dir", "iterations", "print", "out"};
     String[] old = new String[keys.length];
@@ -122,31 +119,5 @@ class JShellScriptsTest {
       remaining = info.remaining();
     }
     return out;
-  }
-
-  /** Four tiny IDX files in MNIST's layout: 256 training and 64 test images of noise. */
-  private static void writeTinyMnist(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    Random rng = new Random(1);
-    writeIdx(dir.resolve("train-images-idx3-ubyte"), 2051, new int[] {256, 28, 28}, rng);
-    writeIdx(dir.resolve("train-labels-idx1-ubyte"), 2049, new int[] {256}, rng);
-    writeIdx(dir.resolve("t10k-images-idx3-ubyte"), 2051, new int[] {64, 28, 28}, rng);
-    writeIdx(dir.resolve("t10k-labels-idx1-ubyte"), 2049, new int[] {64}, rng);
-  }
-
-  private static void writeIdx(Path file, int magic, int[] dims, Random rng) throws IOException {
-    try (OutputStream os = Files.newOutputStream(file); DataOutputStream out = new DataOutputStream(os)) {
-      out.writeInt(magic);
-      int n = 1;
-      for (int d : dims) {
-        out.writeInt(d);
-        n *= d;
-      }
-      byte[] body = new byte[n];
-      for (int i = 0; i < n; i++) {
-        body[i] = (byte) (magic == 2049 ? rng.nextInt(10) : rng.nextInt(256));
-      }
-      out.write(body);
-    }
   }
 }
