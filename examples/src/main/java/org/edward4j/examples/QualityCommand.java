@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
+import org.edward4j.core.checkpoints.CheckpointEntry;
 import org.edward4j.core.checkpoints.CheckpointException;
 import org.edward4j.core.checkpoints.CheckpointReader;
 import org.edward4j.core.checkpoints.Checkpoints;
@@ -340,6 +341,24 @@ final class QualityCommand extends ExampleCommand {
   }
 
   /**
+   * The DCGAN settings a checkpoint was trained with, as far as sampling needs them: {@code --noise}
+   * and {@code --width} read back from the generator's first kernel, {@code [noise, 1024]}, and its
+   * last, {@code [4, 4, 1, c]} with {@code c = round(64 * width)}; the rest are the defaults. A
+   * checkpoint without them gets the defaults, and restoring it says what does not fit.
+   */
+  static DcganExample.Settings dcganSettingsOf(Path checkpoint) {
+    DcganExample.Settings defaults = DcganExample.Settings.defaults();
+    CheckpointReader reader = CheckpointReader.open(checkpoint);
+    long[] first = reader.entry("Gen/dense/kernel").map(CheckpointEntry::dims).orElse(null);
+    long[] last = reader.entry("Gen/conv2d_transpose_1/kernel").map(CheckpointEntry::dims).orElse(null);
+    if (first == null || first.length != 2 || first[0] < 1 || last == null || last.length != 4 || last[3] < 1) {
+      return defaults;
+    }
+    return new DcganExample.Settings(defaults.batch(), (int) first[0], last[3] / 64.0, defaults.lrGen(),
+        defaults.lrDisc());
+  }
+
+  /**
    * Rebuilds the example's generator (and BiGAN's encoder) as the example names them and restores
    * the {@code Gen} scope from a checkpoint of the example. A dcgan or bigan-paper checkpoint holding
    * averaged weights ({@code --ema}) is measured with them when {@code averaged} is set; the
@@ -353,7 +372,7 @@ final class QualityCommand extends ExampleCommand {
       if (example.equals("bigan-paper")) {
         trained = BiganPaperExample.trained(ctx, seed);
       } else if (example.equals("dcgan")) {
-        trained = TrainedExample.ofSampler(ctx, DcganExample.sampler(ctx, DcganExample.Settings.defaults()));
+        trained = TrainedExample.ofSampler(ctx, DcganExample.sampler(ctx, dcganSettingsOf(checkpoint)));
       } else if (example.equals("bigan")) {
         Ops tf = ctx.tf();
         Placeholder<TFloat32> xPh = tf.withName("x_ph").placeholder(TFloat32.class,
