@@ -11,6 +11,9 @@ import org.edward4j.core.ModelContext;
 import org.edward4j.core.VariableScope;
 import org.edward4j.core.checkpoints.CheckpointReader;
 import org.edward4j.core.checkpoints.Checkpoints;
+import org.edward4j.criticisms.quality.SampleQuality;
+import org.edward4j.criticisms.quality.SplitClassifierScore;
+import org.edward4j.examples.classifier.MnistConvNet;
 import org.edward4j.models.Uniform;
 import org.edward4j.spark.AveragingOptions;
 import org.edward4j.spark.AveragingResult;
@@ -121,6 +124,50 @@ final class GanParity {
      * @throws IOException if a picture cannot be written
      */
     Quality score(TrainedExample trained) throws IOException;
+  }
+
+  /**
+   * The {@code quality} command's protocol as a scorer: the classifier score over the usual 10 splits
+   * and the Frechet distance, both of {@code samples} generated images.
+   *
+   * @param classifier the MNIST classifier
+   * @param quality the Frechet reference (the real test images' features)
+   * @param samples images generated per generator
+   * @return the scorer
+   */
+  static Scorer classifierScorer(MnistConvNet classifier, SampleQuality quality, int samples) {
+    return trained -> {
+      float[] images = trained.generate(samples);
+      SplitClassifierScore split = SplitClassifierScore.of(classifier.classify(images), SplitClassifierScore.USUAL_SPLITS);
+      return new Quality(split.mean(), split.std(), quality.measure(images).frechetDistance());
+    };
+  }
+
+  /**
+   * The two comparisons of one measurement, one machine as the baseline.
+   *
+   * @param score the 10-split classifier scores
+   * @param frechet the Frechet distances
+   */
+  record Verdicts(ParityVerdict score, ParityVerdict frechet) {
+
+    /**
+     * Compares the single-machine runs with the Spark runs.
+     *
+     * @param runs what {@link GanParity#run} returned
+     * @return both verdicts
+     */
+    static Verdicts of(List<Run> runs) {
+      List<Run> single = runs.stream().filter(r -> r.path().equals("single")).toList();
+      List<Run> spark = runs.stream().filter(r -> r.path().equals("spark")).toList();
+      return new Verdicts(
+          ParityVerdict.of("classifier score (10 splits)",
+              single.stream().map(r -> r.quality().classifierScore10()).toList(),
+              spark.stream().map(r -> r.quality().classifierScore10()).toList()),
+          ParityVerdict.of("Frechet distance",
+              single.stream().map(r -> r.quality().frechetDistance()).toList(),
+              spark.stream().map(r -> r.quality().frechetDistance()).toList()));
+    }
   }
 
   /**

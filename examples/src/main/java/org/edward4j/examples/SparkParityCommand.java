@@ -95,25 +95,16 @@ final class SparkParityCommand extends ExampleCommand {
     try (MnistConvNet classifier = ClassifierCache.loadOrTrain(mnist, System.out);
         JavaSparkContext sc = SparkMaster.open(master, "edward4j spark parity")) {
       SampleQuality quality = SampleQuality.against(classifier, mnist.test().firstImages(mnist.test().size()));
-      GanParity.Scorer scorer = trained -> {
-        float[] images = trained.generate(samples);
-        SplitClassifierScore split = SplitClassifierScore.of(classifier.classify(images), SplitClassifierScore.USUAL_SPLITS);
-        return new GanParity.Quality(split.mean(), split.std(), quality.measure(images).frechetDistance());
-      };
+      GanParity.Scorer scorer = GanParity.classifierScorer(classifier, quality, samples);
       System.out.printf(Locale.ROOT, "%,d examples on one machine (%d updates); %,d on Spark: %d rounds of k = %d on %d"
           + " replicas (%s); seeds %s%n", singleCount, settings.iterations(), examples, settings.rounds(), k, partitions, master,
           seedList);
       runs = GanParity.run(sc, settings, scorer, System.out);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    List<GanParity.Run> single = runs.stream().filter(r -> r.path().equals("single")).toList();
-    List<GanParity.Run> spark = runs.stream().filter(r -> r.path().equals("spark")).toList();
-    ParityVerdict score = ParityVerdict.of("classifier score (10 splits)",
-        single.stream().map(r -> r.quality().classifierScore10()).toList(),
-        spark.stream().map(r -> r.quality().classifierScore10()).toList());
-    ParityVerdict frechet = ParityVerdict.of("Frechet distance",
-        single.stream().map(r -> r.quality().frechetDistance()).toList(),
-        spark.stream().map(r -> r.quality().frechetDistance()).toList());
+    GanParity.Verdicts verdicts = GanParity.Verdicts.of(runs);
+    ParityVerdict score = verdicts.score();
+    ParityVerdict frechet = verdicts.frechet();
     runs.forEach(System.out::println);
     System.out.println(score);
     System.out.println(frechet);

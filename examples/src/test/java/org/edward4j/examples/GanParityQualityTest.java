@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.edward4j.criticisms.quality.SampleQuality;
-import org.edward4j.criticisms.quality.SplitClassifierScore;
 import org.edward4j.datasets.Mnist;
 import org.edward4j.examples.classifier.ClassifierCache;
 import org.edward4j.examples.classifier.MnistConvNet;
@@ -45,21 +44,12 @@ class GanParityQualityTest {
     try (MnistConvNet classifier = ClassifierCache.loadOrTrain(mnist, System.out);
         JavaSparkContext sc = SparkMaster.open("local[2]", "gan-parity-quality-test")) {
       SampleQuality quality = SampleQuality.against(classifier, mnist.test().firstImages(mnist.test().size()));
-      GanParity.Scorer scorer = trained -> {
-        float[] images = trained.generate(10_000);
-        SplitClassifierScore split = SplitClassifierScore.of(classifier.classify(images), SplitClassifierScore.USUAL_SPLITS);
-        return new GanParity.Quality(split.mean(), split.std(), quality.measure(images).frechetDistance());
-      };
+      GanParity.Scorer scorer = GanParity.classifierScorer(classifier, quality, 10_000);
       runs = GanParity.run(sc, settings, scorer, System.out);
     }
-    List<GanParity.Run> single = runs.stream().filter(r -> r.path().equals("single")).toList();
-    List<GanParity.Run> spark = runs.stream().filter(r -> r.path().equals("spark")).toList();
-    ParityVerdict score = ParityVerdict.of("classifier score (10 splits)",
-        single.stream().map(r -> r.quality().classifierScore10()).toList(),
-        spark.stream().map(r -> r.quality().classifierScore10()).toList());
-    ParityVerdict frechet = ParityVerdict.of("Frechet distance",
-        single.stream().map(r -> r.quality().frechetDistance()).toList(),
-        spark.stream().map(r -> r.quality().frechetDistance()).toList());
+    GanParity.Verdicts verdicts = GanParity.Verdicts.of(runs);
+    ParityVerdict score = verdicts.score();
+    ParityVerdict frechet = verdicts.frechet();
     runs.forEach(System.out::println);
     System.out.println(score + "\n" + frechet);
     // Both trained: an untrained generator scores 1.01 (one class) with a Frechet distance above 800.
