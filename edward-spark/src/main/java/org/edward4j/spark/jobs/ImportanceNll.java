@@ -88,7 +88,7 @@ public final class ImportanceNll {
   }
 
   /** A partition's mean and M2 of -log p(x) (Welford), and the task's time since {@code start}. */
-  private static Iterator<PartitionNll> summarize(int partition, Iterator<RowLogMarginal> rows, long start) {
+  static Iterator<PartitionNll> summarize(int partition, Iterator<RowLogMarginal> rows, long start) {
     long n = 0;
     double mean = 0;
     double m2 = 0;

@@ -127,16 +127,10 @@ public record ProposalSweep(int width, double noiseSd, int rows, int batchSize, 
       exact -= model.logMarginal(data[i]) / rows;
     }
     Iterator<RowLogMarginal> estimates = new ImportanceNll.NllTask(model, options).call(0, indexed.iterator());
-    long n = 0;
-    double mean = 0;
-    double m2 = 0;
-    while (estimates.hasNext()) {
-      double nll = -estimates.next().logMarginal();
-      n++;
-      double delta = nll - mean;
-      mean += delta / n;
-      m2 += delta * (nll - mean);
-    }
+    PartitionNll summary = ImportanceNll.summarize(0, estimates, System.nanoTime()).next();
+    long n = summary.rows();
+    double mean = summary.meanNll();
+    double m2 = summary.m2();
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("nll", mean);
     metrics.put("standard_error", Math.sqrt(m2 / (n - 1) / n));
